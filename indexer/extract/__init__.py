@@ -1,0 +1,1 @@
+"""Minutes-prose extractors: speakers, decisions, commitments, attendees, topics, key phrases."""
