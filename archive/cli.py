@@ -38,10 +38,11 @@ def main(ctx: click.Context, instance_dir: str | None) -> None:
 def _register() -> None:
     """Attach each stage's commands, which live next to the code they drive."""
     from archive import commands as archive_commands
-    from indexer import cli as indexer_cli
-    from scraper import cli as scraper_cli
+    from indexer import commands as indexer_commands
+    from indexer.extract import command as extract_command
+    from scraper import cli as scraper_commands
 
-    for module in (scraper_cli, indexer_cli, archive_commands):
+    for module in (scraper_commands, extract_command, indexer_commands, archive_commands):
         for command in module.COMMANDS:
             main.add_command(command)
 
