@@ -1,0 +1,481 @@
+"""Polite HTTP: the only module in the project that touches the network.
+
+Everything a council's server sees from us goes through ``PoliteClient``, so politeness is
+enforced in one place rather than trusted to every caller (design.md §3.9):
+
+* an identifying User-Agent with a contact URL and no library token (some CDNs block
+  ``python-requests``, GUIDE.md §8.2);
+* a (connect, read) timeout on every request;
+* a per-host rate limit in which *every* request counts, robots.txt and redirect hops included;
+* robots.txt per RFC 9309, fetched as the first request to a host: 4xx means everything is
+  allowed, 5xx or unreachable means nothing is fetched from that host; ``Crawl-delay`` is
+  honoured up to a cap;
+* bounded retries with exponential backoff on connection errors, 429 and 5xx, honouring
+  ``Retry-After`` (policy from urllib3's ``Retry``; the sleeping goes through an injectable
+  ``Clock`` so tests can run with a fake one);
+* a maximum body size, enforced while streaming;
+* TLS verification on (requests' default; never switched off here).
+
+Redirects are followed by hand, one hop at a time, so each hop is rate-limited and checked
+against the robots.txt of the host it lands on.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Callable, Mapping, Protocol
+from urllib.parse import urlencode, urljoin, urlsplit, urlunsplit
+
+import requests
+from protego import Protego
+from urllib3.exceptions import InvalidHeader, MaxRetryError
+from urllib3.util.retry import Retry
+
+from scraper import __version__
+
+log = logging.getLogger(__name__)
+
+PROJECT_URL = "https://github.com/minutes-archive/minutes-archive"
+ROBOTS_TOKEN = "MinutesArchive"  # the product token robots.txt groups are matched against
+DEFAULT_USER_AGENT = f"{ROBOTS_TOKEN}/{__version__} (+{PROJECT_URL})"
+
+# Named limits with documented defaults (design.md §3.6).
+DEFAULT_DELAY = 1.0  # seconds between two requests to one host
+DEFAULT_CONNECT_TIMEOUT = 10.0
+DEFAULT_READ_TIMEOUT = 60.0  # self-hosted installs take up to 60 s (GUIDE.md §8.2)
+DEFAULT_MAX_BODY = 32 * 1024 * 1024  # bytes; a meeting page is ~100 KB, XML a few MB at most
+DEFAULT_RETRIES = 4  # attempts after the first
+DEFAULT_BACKOFF_FACTOR = 2.0  # backoff: 0, 4, 8, 16 … seconds (urllib3's formula), capped
+DEFAULT_BACKOFF_MAX = 120.0
+DEFAULT_RETRY_AFTER_MAX = 300  # never wait longer than this for one Retry-After
+DEFAULT_CRAWL_DELAY_CAP = 30.0  # a robots.txt Crawl-delay above this is held at this
+MAX_REDIRECTS = 5  # RFC 9309 §2.3.1.2 asks crawlers to follow at least five for robots.txt
+ROBOTS_MAX_BYTES = 512 * 1024  # RFC 9309 §2.5: parse at least 500 KiB
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+_CHUNK = 64 * 1024
+
+
+class Clock(Protocol):
+    """Time as the client sees it: injectable so tests can record sleeps instead of waiting."""
+
+    def monotonic(self) -> float: ...
+
+    def sleep(self, seconds: float) -> None: ...
+
+
+class SystemClock:
+    """The real clock."""
+
+    def monotonic(self) -> float:
+        return time.monotonic()
+
+    def sleep(self, seconds: float) -> None:
+        if seconds > 0:
+            time.sleep(seconds)
+
+
+# --------------------------------------------------------------------------- errors
+
+
+class HttpError(Exception):
+    """Base class: something went wrong fetching ``url``."""
+
+    def __init__(self, url: str, message: str) -> None:
+        super().__init__(f"{message}: {url}")
+        self.url = url
+        self.reason = message
+
+
+class RobotsDisallowed(HttpError):
+    """The host's robots.txt does not allow us to fetch this URL."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(url, "robots.txt disallows fetching")
+
+
+class HostUnavailable(HttpError):
+    """robots.txt answered 5xx or could not be reached: RFC 9309 says fetch nothing from this host."""
+
+
+class FetchFailed(HttpError):
+    """No usable answer: connection errors after all retries, too many redirects, bad status."""
+
+    def __init__(self, url: str, message: str, status: int | None = None) -> None:
+        super().__init__(url, message)
+        self.status = status
+
+
+class BodyTooLarge(HttpError):
+    """The response body exceeded the configured maximum; the download was aborted."""
+
+
+# --------------------------------------------------------------------------- result
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """One HTTP response as received, after retries and redirects.
+
+    ``requested_url`` is what the caller asked for (with its query string), ``url`` where the
+    answer came from after redirects. ``headers`` keeps the response headers in order.
+    """
+
+    requested_url: str
+    url: str
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    content_type: str | None
+    body: bytes
+    fetched_at: datetime
+
+    @property
+    def ok(self) -> bool:
+        return 200 <= self.status < 300
+
+    def header(self, name: str) -> str | None:
+        wanted = name.lower()
+        for key, value in self.headers:
+            if key.lower() == wanted:
+                return value
+        return None
+
+    def raise_for_status(self) -> "FetchResult":
+        if not self.ok:
+            raise FetchFailed(self.url, f"HTTP {self.status}", status=self.status)
+        return self
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def host_key(url: str) -> str:
+    """Rate limits and robots.txt are per origin: scheme, host and port."""
+    parts = urlsplit(url)
+    return f"{parts.scheme.lower()}://{parts.netloc.lower()}"
+
+
+def robots_url(url: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, "/robots.txt", "", ""))
+
+
+def build_url(url: str, params: Mapping[str, object] | None = None) -> str:
+    """``url`` with ``params`` appended as a query string (order kept, values as str)."""
+    if not params:
+        return url
+    query = urlencode([(k, str(v)) for k, v in params.items()])
+    return f"{url}{'&' if urlsplit(url).query else '?'}{query}"
+
+
+@dataclass
+class _HostState:
+    last_request: float | None = None
+    crawl_delay: float = 0.0
+    robots: Protego | None = None
+    unavailable: str | None = None  # reason, once robots.txt said 5xx/unreachable
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+# --------------------------------------------------------------------------- client
+
+
+class PoliteClient:
+    """A requests Session that cannot be rude.
+
+    One client per crawl. Thread-safe per host (a lock serialises requests to one host), though
+    the harvester itself is single-threaded: one connection per host is the polite default.
+    """
+
+    def __init__(
+        self,
+        *,
+        user_agent: str = DEFAULT_USER_AGENT,
+        delay: float = DEFAULT_DELAY,
+        timeout: tuple[float, float] = (DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT),
+        max_body: int = DEFAULT_MAX_BODY,
+        retries: int = DEFAULT_RETRIES,
+        backoff_factor: float = DEFAULT_BACKOFF_FACTOR,
+        backoff_max: float = DEFAULT_BACKOFF_MAX,
+        retry_after_max: int = DEFAULT_RETRY_AFTER_MAX,
+        crawl_delay_cap: float = DEFAULT_CRAWL_DELAY_CAP,
+        obey_robots: bool = True,
+        clock: Clock | None = None,
+        now: Callable[[], datetime] | None = None,
+        session: requests.Session | None = None,
+    ) -> None:
+        if "python-requests" in user_agent.lower():
+            raise ValueError("the User-Agent must identify this project, not the HTTP library")
+        if delay < 0:
+            raise ValueError("delay must be >= 0 seconds")
+        self.user_agent = user_agent
+        self.delay = float(delay)
+        self.timeout = timeout
+        self.max_body = max_body
+        self.crawl_delay_cap = crawl_delay_cap
+        self.obey_robots = obey_robots
+        self.clock: Clock = clock or SystemClock()
+        self._now = now or (lambda: datetime.now(timezone.utc))
+        self._retry = Retry(
+            total=retries,
+            connect=retries,
+            read=retries,
+            status=retries,
+            other=0,
+            redirect=False,
+            status_forcelist=RETRY_STATUSES,
+            allowed_methods=frozenset({"GET"}),
+            backoff_factor=backoff_factor,
+            backoff_max=backoff_max,
+            respect_retry_after_header=True,
+            retry_after_max=retry_after_max,
+        )
+        self.session = session or requests.Session()
+        self.session.headers["User-Agent"] = user_agent
+        self.session.headers.setdefault("Accept-Encoding", "gzip, deflate")
+        self.session.trust_env = False  # no proxies or .netrc credentials picked up silently
+        self.session.verify = True
+        self._hosts: dict[str, _HostState] = {}
+        self._hosts_lock = threading.Lock()
+        self.request_count = 0
+
+    # -- public -------------------------------------------------------------------------
+
+    def get(self, url: str, params: Mapping[str, object] | None = None) -> FetchResult:
+        """GET ``url`` politely and return the final response, whatever its status.
+
+        Raises ``RobotsDisallowed`` / ``HostUnavailable`` before any request when robots.txt
+        forbids it, ``FetchFailed`` when no response could be had (after retries) or redirects
+        loop, ``BodyTooLarge`` when the body passes ``max_body``. A 4xx/5xx that survives the
+        retries is *returned*, so the caller can store it; ``raise_for_status()`` turns it
+        into ``FetchFailed``.
+        """
+        requested = build_url(url, params)
+        current = requested
+        for _hop in range(MAX_REDIRECTS + 1):
+            self._check_allowed(current)
+            result = self._fetch_with_retries(current, requested)
+            location = result.header("Location")
+            if result.status in (301, 302, 303, 307, 308) and location:
+                current = urljoin(current, location.strip())
+                if urlsplit(current).scheme not in ("http", "https"):
+                    raise FetchFailed(requested, f"redirect to a non-HTTP URL {current!r}")
+                continue
+            return result
+        raise FetchFailed(requested, f"more than {MAX_REDIRECTS} redirects")
+
+    def close(self) -> None:
+        self.session.close()
+
+    def __enter__(self) -> "PoliteClient":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def effective_delay(self, url: str) -> float:
+        """Seconds kept between requests to ``url``'s host: our delay or its Crawl-delay."""
+        state = self._host(url)
+        return max(self.delay, state.crawl_delay)
+
+    # -- robots.txt ---------------------------------------------------------------------
+
+    def _host(self, url: str) -> _HostState:
+        key = host_key(url)
+        with self._hosts_lock:
+            state = self._hosts.get(key)
+            if state is None:
+                state = self._hosts[key] = _HostState()
+            return state
+
+    def _check_allowed(self, url: str) -> None:
+        if urlsplit(url).scheme not in ("http", "https"):
+            raise FetchFailed(url, "not an http(s) URL")
+        if not self.obey_robots:
+            return
+        state = self._host(url)
+        if state.robots is None and state.unavailable is None:
+            self._load_robots(url, state)
+        if state.unavailable is not None:
+            raise HostUnavailable(url, state.unavailable)
+        assert state.robots is not None
+        if not state.robots.can_fetch(url, ROBOTS_TOKEN):
+            raise RobotsDisallowed(url)
+
+    def _load_robots(self, url: str, state: _HostState) -> None:
+        """Fetch and parse robots.txt: always the first request we make to a host."""
+        target = robots_url(url)
+        try:
+            for _hop in range(MAX_REDIRECTS + 1):
+                result = self._fetch_with_retries(target, target, max_body=ROBOTS_MAX_BYTES, truncate=True)
+                location = result.header("Location")
+                if result.status in (301, 302, 303, 307, 308) and location:
+                    target = urljoin(target, location.strip())
+                    if host_key(target) != host_key(url):
+                        # Redirected robots.txt on another host: that host's rate limit applies.
+                        self._host(target)
+                    continue
+                break
+            else:
+                # RFC 9309 §2.3.1.2: too many redirects may be treated as unavailable (allowed).
+                state.robots = Protego.parse("")
+                return
+        except FetchFailed as exc:
+            state.unavailable = f"robots.txt is unreachable ({exc.reason}), so nothing is fetched from this host"
+            return
+        if 500 <= result.status or result.status == 429:
+            state.unavailable = (
+                f"robots.txt answered HTTP {result.status}, so nothing is fetched from this host"
+            )
+            return
+        if 400 <= result.status < 500:
+            state.robots = Protego.parse("")  # "unavailable": everything is allowed
+            return
+        if not result.ok:
+            state.robots = Protego.parse("")
+            return
+        text = result.body.decode("utf-8", errors="replace")
+        state.robots = Protego.parse(text)
+        crawl_delay = state.robots.crawl_delay(ROBOTS_TOKEN)
+        if crawl_delay:
+            state.crawl_delay = min(float(crawl_delay), self.crawl_delay_cap)
+            log.info("%s asks for Crawl-delay %s s (using %s s)", host_key(url), crawl_delay, state.crawl_delay)
+
+    # -- one URL, with retries ------------------------------------------------------------
+
+    def _fetch_with_retries(
+        self, url: str, requested: str, *, max_body: int | None = None, truncate: bool = False
+    ) -> FetchResult:
+        retry = self._retry
+        while True:
+            wait = 0.0
+            try:
+                result, raw = self._fetch_once(url, requested, max_body=max_body, truncate=truncate)
+            except BodyTooLarge:
+                raise
+            except requests.exceptions.SSLError as exc:
+                raise FetchFailed(requested, f"TLS error ({_short(exc)})") from exc
+            except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
+                try:
+                    retry = retry.increment(method="GET", url=url, error=_as_urllib3_error(exc))
+                except MaxRetryError:
+                    raise FetchFailed(requested, f"no response after {self._attempts(retry)} attempts ({_short(exc)})") from exc
+                except Exception:
+                    raise FetchFailed(requested, f"request failed ({_short(exc)})") from exc
+                wait = retry.get_backoff_time()
+                log.info("retrying %s in %.1f s after %s", url, wait, _short(exc))
+            except requests.exceptions.RequestException as exc:
+                raise FetchFailed(requested, f"request failed ({_short(exc)})") from exc
+            else:
+                has_retry_after = result.header("Retry-After") is not None
+                if not retry.is_retry("GET", result.status, has_retry_after):
+                    return result
+                try:
+                    retry = retry.increment(method="GET", url=url, response=raw)
+                except MaxRetryError:
+                    return result  # out of retries: hand back the last answer, to be stored
+                wait = retry.get_backoff_time()
+                retry_after = result.header("Retry-After")
+                if retry_after is not None:
+                    try:
+                        wait = max(wait, retry.parse_retry_after(retry_after))
+                    except InvalidHeader:
+                        pass
+                log.info("retrying %s in %.1f s after HTTP %s", url, wait, result.status)
+            if wait > 0:
+                self.clock.sleep(wait)
+
+    def _attempts(self, retry: Retry) -> int:
+        return len(retry.history)
+
+    def _fetch_once(
+        self, url: str, requested: str, *, max_body: int | None, truncate: bool
+    ) -> tuple[FetchResult, object]:
+        limit = self.max_body if max_body is None else max_body
+        state = self._host(url)
+        with state.lock:
+            self._wait_turn(state)
+            self.request_count += 1
+            response = self.session.get(url, timeout=self.timeout, allow_redirects=False, stream=True)
+            try:
+                body = self._read_body(response, limit, requested, truncate)
+            finally:
+                response.close()
+        headers = tuple((k, v) for k, v in response.headers.items())
+        result = FetchResult(
+            requested_url=requested,
+            url=url,
+            status=response.status_code,
+            headers=headers,
+            content_type=response.headers.get("Content-Type"),
+            body=body,
+            fetched_at=self._now(),
+        )
+        return result, response.raw
+
+    def _wait_turn(self, state: _HostState) -> None:
+        """Hold the per-host rate limit; every request, robots.txt included, passes here."""
+        gap = max(self.delay, state.crawl_delay)
+        now = self.clock.monotonic()
+        if state.last_request is not None:
+            wait = state.last_request + gap - now
+            if wait > 0:
+                self.clock.sleep(wait)
+                now = self.clock.monotonic()
+        state.last_request = now
+
+    def _read_body(self, response: requests.Response, limit: int, url: str, truncate: bool) -> bytes:
+        declared = response.headers.get("Content-Length")
+        if declared and declared.isdigit() and int(declared) > limit and not truncate:
+            raise BodyTooLarge(url, f"body of {int(declared)} bytes exceeds the {limit}-byte limit")
+        chunks: list[bytes] = []
+        size = 0
+        for chunk in response.iter_content(_CHUNK):
+            size += len(chunk)
+            if size > limit:
+                if truncate:
+                    chunks.append(chunk[: len(chunk) - (size - limit)])
+                    break
+                raise BodyTooLarge(url, f"body exceeds the {limit}-byte limit")
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    return text if len(text) <= 160 else text[:157] + "..."
+
+
+def _as_urllib3_error(exc: requests.exceptions.RequestException) -> Exception:
+    """Map a requests exception onto the urllib3 error ``Retry.increment`` classifies."""
+    from urllib3.exceptions import ConnectTimeoutError, ProtocolError, ReadTimeoutError
+
+    if isinstance(exc, requests.exceptions.ConnectTimeout):
+        return ConnectTimeoutError(str(exc))
+    if isinstance(exc, requests.exceptions.ReadTimeout):
+        return ReadTimeoutError(None, None, str(exc))  # type: ignore[arg-type]
+    if isinstance(exc, requests.exceptions.ConnectionError):
+        # Refused/reset connections: urllib3 counts ProtocolError as a read error for GET,
+        # and NewConnectionError as a connect error; both are retried a bounded number of times.
+        return ConnectTimeoutError(str(exc))
+    return ProtocolError(str(exc))
+
+
+__all__ = [
+    "Clock",
+    "SystemClock",
+    "PoliteClient",
+    "FetchResult",
+    "HttpError",
+    "RobotsDisallowed",
+    "HostUnavailable",
+    "FetchFailed",
+    "BodyTooLarge",
+    "DEFAULT_USER_AGENT",
+    "DEFAULT_DELAY",
+    "host_key",
+    "build_url",
+]

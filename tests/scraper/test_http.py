@@ -1,0 +1,244 @@
+"""PoliteClient against a real HTTP server on 127.0.0.1, timing through a fake clock."""
+
+from __future__ import annotations
+
+import time
+from email.utils import formatdate
+
+import pytest
+
+from scraper.http import (
+    DEFAULT_USER_AGENT,
+    BodyTooLarge,
+    FetchFailed,
+    HostUnavailable,
+    PoliteClient,
+    RobotsDisallowed,
+)
+
+
+def client(clock, **kwargs) -> PoliteClient:
+    kwargs.setdefault("delay", 1.0)
+    return PoliteClient(clock=clock, **kwargs)
+
+
+def test_robots_is_the_first_request_and_user_agent_identifies_us(scripted_server, fake_clock):
+    srv = scripted_server
+    srv.routes["/robots.txt"] = srv.reply(200, "User-agent: *\nAllow: /\n")
+    srv.routes["/page"] = srv.reply(200, "hello")
+    result = client(fake_clock).get(srv.base_url + "/page")
+    assert result.ok and result.body == b"hello"
+    assert srv.paths() == ["/robots.txt", "/page"]
+    agents = {ua for _path, ua in srv.log}
+    assert agents == {DEFAULT_USER_AGENT}
+    assert "python-requests" not in DEFAULT_USER_AGENT and "MinutesArchive/" in DEFAULT_USER_AGENT
+    assert "(+http" in DEFAULT_USER_AGENT
+
+
+def test_user_agent_with_library_token_is_refused():
+    with pytest.raises(ValueError):
+        PoliteClient(user_agent="python-requests/2.31")
+
+
+def test_robots_disallow_is_obeyed(scripted_server, fake_clock):
+    srv = scripted_server
+    srv.routes["/robots.txt"] = srv.reply(
+        200, "User-agent: *\nDisallow: /private\n\nUser-agent: MinutesArchive\nDisallow: /secret\n"
+    )
+    srv.routes["/secret/x"] = srv.reply(200, "no")
+    srv.routes["/private/x"] = srv.reply(200, "no")
+    srv.routes["/open"] = srv.reply(200, "yes")
+    c = client(fake_clock)
+    with pytest.raises(RobotsDisallowed) as info:
+        c.get(srv.base_url + "/secret/x")
+    assert "/secret/x" in str(info.value)
+    # Our own group applies, not the "*" group (RFC 9309 §2.2.1).
+    assert c.get(srv.base_url + "/private/x").ok
+    assert c.get(srv.base_url + "/open").ok
+    assert "/secret/x" not in srv.paths()
+    assert srv.paths().count("/robots.txt") == 1
+
+
+def test_robots_4xx_allows_everything(scripted_server, fake_clock):
+    srv = scripted_server
+    srv.routes["/robots.txt"] = srv.reply(404, "nope")
+    srv.routes["/page"] = srv.reply(200, "ok")
+    assert client(fake_clock).get(srv.base_url + "/page").ok
+
+
+def test_robots_5xx_means_nothing_is_fetched(scripted_server, fake_clock):
+    srv = scripted_server
+    srv.routes["/robots.txt"] = srv.reply(500, "boom")
+    srv.routes["/page"] = srv.reply(200, "ok")
+    c = client(fake_clock, retries=2)
+    with pytest.raises(HostUnavailable) as info:
+        c.get(srv.base_url + "/page")
+    assert "/page" in str(info.value) and "robots.txt" in str(info.value)
+    with pytest.raises(HostUnavailable):
+        c.get(srv.base_url + "/other")
+    assert "/page" not in srv.paths()
+    assert srv.paths() == ["/robots.txt"] * 3  # first try + 2 bounded retries, then given up
+
+
+def test_robots_unreachable_means_nothing_is_fetched(fake_clock):
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    c = client(fake_clock, retries=1)
+    with pytest.raises(HostUnavailable):
+        c.get(f"http://127.0.0.1:{port}/page")
+
+
+def test_crawl_delay_is_honoured_up_to_the_cap(scripted_server, fake_clock):
+    srv = scripted_server
+    srv.routes["/robots.txt"] = srv.reply(200, "User-agent: *\nCrawl-delay: 5\n")
+    srv.routes["/a"] = srv.reply(200, "a")
+    c = client(fake_clock, delay=1.0)
+    c.get(srv.base_url + "/a")
+    c.get(srv.base_url + "/a")
+    assert fake_clock.sleeps == [5.0, 5.0]  # known after robots.txt, so it spaces every later request
+
+    srv.routes["/robots.txt"] = srv.reply(200, "User-agent: *\nCrawl-delay: 3600\n")
+    other = client(fake_clock, delay=1.0, crawl_delay_cap=30)
+    other.get(srv.base_url + "/a")
+    other.get(srv.base_url + "/a")
+    assert fake_clock.sleeps[-1] == 30
+
+
+def test_rate_limit_holds_for_every_request_including_robots(scripted_server, fake_clock):
+    srv = scripted_server
+    srv.routes["/robots.txt"] = srv.reply(200, "")
+    srv.routes["/p"] = srv.reply(200, "p")
+    c = client(fake_clock, delay=2.5)
+    for _ in range(4):
+        c.get(srv.base_url + "/p")
+    # 5 requests (robots + 4) on a clock that never moves by itself: 4 full waits.
+    assert fake_clock.sleeps == [2.5] * 4
+    assert len(srv.log) == 5
+
+
+def test_rate_limit_in_real_time(scripted_server):
+    srv = scripted_server
+    srv.routes["/robots.txt"] = srv.reply(200, "")
+    srv.routes["/p"] = srv.reply(200, "p")
+    c = PoliteClient(delay=0.15)
+    start = time.monotonic()
+    for _ in range(3):
+        c.get(srv.base_url + "/p")
+    assert time.monotonic() - start >= 0.15 * 3 - 0.01  # 4 requests, 3 gaps
+
+
+def test_503_is_retried_with_backoff_then_returned(scripted_server, fake_clock):
+    srv = scripted_server
+    srv.routes["/robots.txt"] = srv.reply(404)
+    srv.routes["/flaky"] = lambda path, n: srv.reply(503, "busy") if n <= 2 else srv.reply(200, "fine")
+    c = client(fake_clock, delay=0, backoff_factor=2.0)
+    result = c.get(srv.base_url + "/flaky")
+    assert result.status == 200 and result.body == b"fine"
+    assert srv.paths().count("/flaky") == 3
+    assert fake_clock.sleeps == [4.0]  # urllib3's formula: no wait after the 1st error, 2*2**1 after the 2nd
+
+
+def test_retry_after_seconds_is_honoured(scripted_server, fake_clock):
+    srv = scripted_server
+    srv.routes["/robots.txt"] = srv.reply(404)
+    srv.routes["/slow"] = lambda path, n: srv.reply(429, "wait", Retry_After="7") if n == 1 else srv.reply(200, "ok")
+    c = client(fake_clock, delay=0)
+    assert c.get(srv.base_url + "/slow").ok
+    assert fake_clock.sleeps == [7.0]
+
+
+def test_retry_after_http_date_is_honoured_and_capped(scripted_server, fake_clock):
+    srv = scripted_server
+    srv.routes["/robots.txt"] = srv.reply(404)
+    srv.routes["/d"] = lambda path, n: (
+        srv.reply(503, Retry_After=formatdate(time.time() + 20, usegmt=True)) if n == 1 else srv.reply(200, "ok")
+    )
+    srv.routes["/huge"] = lambda path, n: srv.reply(503, Retry_After="999999") if n == 1 else srv.reply(200, "ok")
+    c = client(fake_clock, delay=0, retry_after_max=60)
+    assert c.get(srv.base_url + "/d").ok
+    assert 17 <= fake_clock.sleeps[-1] <= 21
+    assert c.get(srv.base_url + "/huge").ok
+    assert fake_clock.sleeps[-1] == 60
+
+
+def test_retries_are_bounded_and_last_answer_returned(scripted_server, fake_clock):
+    srv = scripted_server
+    srv.routes["/robots.txt"] = srv.reply(404)
+    srv.routes["/down"] = srv.reply(502, "bad gateway")
+    c = client(fake_clock, delay=0, retries=3)
+    result = c.get(srv.base_url + "/down")
+    assert result.status == 502
+    assert srv.paths().count("/down") == 4
+    with pytest.raises(FetchFailed) as info:
+        result.raise_for_status()
+    assert "/down" in str(info.value) and info.value.status == 502
+
+
+def test_404_is_not_retried(scripted_server, fake_clock):
+    srv = scripted_server
+    srv.routes["/robots.txt"] = srv.reply(404)
+    c = client(fake_clock, delay=0)
+    assert c.get(srv.base_url + "/missing").status == 404
+    assert srv.paths().count("/missing") == 1
+
+
+def test_redirect_hops_are_checked_and_rate_limited(scripted_server, fake_clock):
+    srv = scripted_server
+    srv.routes["/robots.txt"] = srv.reply(200, "User-agent: *\nDisallow: /blocked\n")
+    srv.routes["/old"] = srv.reply(302, Location="/new")
+    srv.routes["/new"] = srv.reply(200, "moved")
+    srv.routes["/sneaky"] = srv.reply(302, Location="/blocked/page")
+    c = client(fake_clock, delay=1)
+    result = c.get(srv.base_url + "/old", params={"a": "1"})
+    assert result.body == b"moved"
+    assert result.url == srv.base_url + "/new" and result.requested_url == srv.base_url + "/old?a=1"
+    assert fake_clock.sleeps == [1, 1]
+    with pytest.raises(RobotsDisallowed):
+        c.get(srv.base_url + "/sneaky")
+    assert "/blocked/page" not in srv.paths()
+
+
+def test_redirect_loop_fails(scripted_server, fake_clock):
+    srv = scripted_server
+    srv.routes["/robots.txt"] = srv.reply(404)
+    srv.routes["/loop"] = srv.reply(302, Location="/loop")
+    with pytest.raises(FetchFailed, match="redirects"):
+        client(fake_clock, delay=0).get(srv.base_url + "/loop")
+
+
+def test_body_too_large_is_aborted(scripted_server, fake_clock):
+    srv = scripted_server
+    srv.routes["/robots.txt"] = srv.reply(404)
+    srv.routes["/big"] = srv.reply(200, b"x" * 5000)
+    c = client(fake_clock, delay=0, max_body=1000)
+    with pytest.raises(BodyTooLarge) as info:
+        c.get(srv.base_url + "/big")
+    assert "/big" in str(info.value)
+
+
+def test_connection_errors_retried_then_fetch_failed(fake_clock, scripted_server):
+    import socket
+
+    srv = scripted_server
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    c = PoliteClient(clock=fake_clock, delay=0, retries=2, obey_robots=False)
+    with pytest.raises(FetchFailed) as info:
+        c.get(f"http://127.0.0.1:{port}/x")
+    assert f"127.0.0.1:{port}/x" in str(info.value)
+    assert len(fake_clock.sleeps) == 1  # backoff before the 3rd attempt (urllib3: none before the 2nd)
+
+
+def test_result_is_frozen_and_keeps_headers(scripted_server, fake_clock):
+    srv = scripted_server
+    srv.routes["/robots.txt"] = srv.reply(404)
+    srv.routes["/x"] = srv.reply(200, "<a/>", Content_Type="text/xml; charset=utf-8")
+    r = client(fake_clock, delay=0).get(srv.base_url + "/x")
+    assert r.content_type == "text/xml; charset=utf-8" and r.header("content-type") == r.content_type
+    assert r.fetched_at.tzinfo is not None
+    with pytest.raises(Exception):
+        r.status = 500  # type: ignore[misc]
