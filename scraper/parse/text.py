@@ -1,0 +1,266 @@
+"""HTML to clean plain text, and document links to absolute URLs.
+
+Both the web service (escaped HTML in ``agendatext``/``minutesnonemptyhtmlbody``) and the HTML pages
+(``div.mgWordPara``) carry the same Word-generated markup, so both parsers clean text here, in one
+place: that is what makes the two harvesting paths give equal records.
+
+The plain-text form (see ``scraper.records``):
+- one paragraph per block (``p``, ``div``, ``li``, headings, table rows), whitespace collapsed inside
+  it (Word hard-wraps lines and pads with ``&nbsp;``), empty and ``&nbsp;``-only spacer paragraphs
+  dropped, paragraphs joined by a blank line;
+- bullets as lines starting "• ": Word's ``·`` (or Symbol-font ````) followed by non-breaking spaces,
+  and ``<li>``; consecutive bullets are joined by a single newline so a list stays one block;
+- ``span.mgHide`` (hidden " ref: 13567"), ``span.mgFileSize`` ("PDF 119 KB"), scripts, styles,
+  images and comments removed; entities decoded, including double-escaped ones (``&amp;#39;``).
+"""
+
+from __future__ import annotations
+
+import html
+import ipaddress
+import re
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+from bs4 import BeautifulSoup
+from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+from requests.utils import requote_uri
+
+BULLET = "• "
+
+# Elements whose content is never text a reader saw.
+_DROP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title", "img", "iframe", "object"})
+# Classes ModernGov uses for hidden or decorative text inside titles and links.
+_DROP_CLASSES = frozenset({"mgHide", "mgFileSize"})
+# Elements that start a new paragraph.
+_BLOCK_TAGS = frozenset(
+    {
+        "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr",
+        "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "section", "article", "header",
+        "footer", "address", "center", "form", "fieldset", "caption", "hr", "br", "body", "html",
+    }
+)
+_CELL_TAGS = frozenset({"td", "th"})
+_NON_TEXT_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
+
+_WHITESPACE = re.compile(r"[\s\u00a0\u200b\u2000-\u200a\u202f\u205f\u3000\ufeff]+")
+# Word's bullet glyphs at the start of a paragraph: middle dot, Symbol-font private-use bullet, bullet.
+_BULLET_START = re.compile(r"^[\u00b7\uf0b7\u2022\u25cf\u25aa\uf0a7]\s*")
+_RESIDUAL_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+
+
+def collapse_whitespace(text: str) -> str:
+    """Collapse every run of whitespace (incl. non-breaking and zero-width spaces) to one space."""
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def decode_residual_entities(text: str) -> str:
+    """Decode entities left in text after parsing: the web service sometimes escapes HTML twice.
+
+    ``&amp;#39;`` in the XML becomes the text ``&#39;`` after both parses; decoding again gives "'".
+    Applied at most twice, and only when an entity-shaped sequence is present.
+    """
+    for _ in range(2):
+        if "&" not in text or not _RESIDUAL_ENTITY.search(text):
+            break
+        text = html.unescape(text)
+    return text
+
+
+def clean_inline(text: str | None) -> str:
+    """A one-line field (title, label value): entities decoded, whitespace collapsed."""
+    if not text:
+        return ""
+    return collapse_whitespace(decode_residual_entities(text))
+
+
+class _Blocks:
+    """Accumulates inline text into paragraphs while walking a tree."""
+
+    def __init__(self) -> None:
+        self.paragraphs: list[tuple[str, bool]] = []  # (text, is_bullet)
+        self._parts: list[str] = []
+        self._bullet_prefix: str | None = None
+
+    def add_text(self, text: str) -> None:
+        self._parts.append(text)
+
+    def start_list_item(self, prefix: str) -> None:
+        self.flush()
+        self._bullet_prefix = prefix
+
+    def flush(self) -> None:
+        text = collapse_whitespace(decode_residual_entities("".join(self._parts)))
+        self._parts = []
+        prefix, self._bullet_prefix = self._bullet_prefix, None
+        if not text:
+            return
+        glyph = _BULLET_START.match(text)
+        if glyph:
+            rest = text[glyph.end():].strip()
+            if rest:
+                self.paragraphs.append((BULLET + rest, True))
+            return
+        if prefix is not None:
+            self.paragraphs.append((prefix + text, prefix == BULLET))
+            return
+        self.paragraphs.append((text, False))
+
+    def text(self) -> str:
+        self.flush()
+        out: list[str] = []
+        previous_bullet = False
+        for paragraph, is_bullet in self.paragraphs:
+            if out:
+                out.append("\n" if (is_bullet and previous_bullet) else "\n\n")
+            out.append(paragraph)
+            previous_bullet = is_bullet
+        return "".join(out)
+
+
+def _is_dropped(tag: Tag) -> bool:
+    if tag.name in _DROP_TAGS:
+        return True
+    classes = tag.get("class")
+    if classes:
+        return any(cls in _DROP_CLASSES for cls in classes)
+    return False
+
+
+def _walk(node: Tag, blocks: _Blocks) -> None:
+    for child in node.children:
+        if isinstance(child, NavigableString):
+            if not isinstance(child, _NON_TEXT_STRINGS):
+                blocks.add_text(str(child))
+            continue
+        if not isinstance(child, Tag) or _is_dropped(child):
+            continue
+        name = child.name
+        if name == "li":
+            parent = child.parent
+            if parent is not None and parent.name == "ol":
+                number = sum(1 for sibling in child.find_previous_siblings("li")) + 1
+                blocks.start_list_item(f"{number}. ")
+            else:
+                blocks.start_list_item(BULLET)
+            _walk(child, blocks)
+            blocks.flush()
+        elif name in _BLOCK_TAGS:
+            blocks.flush()
+            _walk(child, blocks)
+            blocks.flush()
+        elif name in _CELL_TAGS:
+            blocks.add_text(" ")
+            _walk(child, blocks)
+            blocks.add_text(" ")
+        else:
+            _walk(child, blocks)
+
+
+def tag_to_text(node: Tag | None) -> str:
+    """The clean plain text of an element's content (see the module docstring for the form)."""
+    if node is None:
+        return ""
+    blocks = _Blocks()
+    _walk(node, blocks)
+    return blocks.text()
+
+
+def html_to_text(markup: str | bytes | None) -> str:
+    """Clean plain text from an HTML fragment, e.g. the unescaped ``minutesnonemptyhtmlbody``."""
+    if not markup:
+        return ""
+    if isinstance(markup, bytes):
+        markup = markup.decode("utf-8", errors="replace")
+    if not markup.strip():
+        return ""
+    if "<" not in markup:
+        # Plain text (or text whose only markup was double-escaped): still one paragraph per line block.
+        markup = "<p>" + re.sub(r"\n\s*\n", "</p><p>", html.escape(decode_residual_entities(markup), quote=False)) + "</p>"
+    soup = BeautifulSoup(markup, "lxml")
+    return tag_to_text(soup)
+
+
+def inline_text(node: Tag | None) -> str:
+    """One-line text of an element (titles, link texts, labels) without mgHide/mgFileSize noise."""
+    if node is None:
+        return ""
+    parts: list[str] = []
+
+    def collect(element: Tag) -> None:
+        for child in element.children:
+            if isinstance(child, NavigableString):
+                if not isinstance(child, _NON_TEXT_STRINGS):
+                    parts.append(str(child))
+            elif isinstance(child, Tag) and not _is_dropped(child):
+                if child.name in _BLOCK_TAGS or child.name in _CELL_TAGS:
+                    parts.append(" ")
+                collect(child)
+
+    collect(node)
+    return clean_inline("".join(parts))
+
+
+# --- URLs ---------------------------------------------------------------------------------------
+
+_CONTROL = re.compile(r"[\r\n\t]+")
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+
+
+def _is_private_host(host: str | None) -> bool:
+    if not host:
+        return False
+    if host == "localhost" or "." not in host and not host.startswith("["):
+        return True
+    try:
+        address = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return address.is_private or address.is_loopback or address.is_link_local
+
+
+def absolute_url(href: str | None, base_url: str) -> str | None:
+    """An absolute, percent-quoted http(s) URL for a link found on a page or in the web service.
+
+    - CR, LF and tabs inside hrefs (Irish installs) are removed and spaces quoted (GUIDE.md §5.5);
+    - relative links resolve against the base *directory*: a trailing slash is added first, else
+      ``urljoin`` drops a sub-path such as ``/moderngov`` (GUIDE.md §2);
+    - links on a private or internal host (``http://10.170.34.172:9071/UserData/...``) are rebased
+      onto the public base, and links to the base's own host take the base's scheme (GUIDE.md §8.1);
+    - anything that is not http(s) (``javascript:``, ``mailto:``, ``file:``, ``data:``) gives None, so
+      the caller can skip the link and report it.
+    """
+    if href is None:
+        return None
+    href = _CONTROL.sub("", href).strip()
+    if not href or href.startswith("#"):
+        return None
+    scheme = _SCHEME.match(href)
+    if scheme and scheme.group(1).lower() not in ("http", "https"):
+        return None
+    base = base_url.strip().rstrip("/") + "/"
+    joined = urljoin(base, href)
+    parts = urlsplit(joined)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    base_parts = urlsplit(base)
+    if parts.hostname != base_parts.hostname and _is_private_host(parts.hostname):
+        path = parts.path
+        base_path = base_parts.path.rstrip("/")
+        if base_path and not path.lower().startswith(base_path.lower() + "/"):
+            path = base_path + path
+        parts = parts._replace(scheme=base_parts.scheme, netloc=base_parts.netloc, path=path)
+    elif parts.hostname == base_parts.hostname and parts.port == base_parts.port:
+        parts = parts._replace(scheme=base_parts.scheme)
+    return requote_uri(urlunsplit(parts))
+
+
+__all__ = [
+    "BULLET",
+    "collapse_whitespace",
+    "decode_residual_entities",
+    "clean_inline",
+    "tag_to_text",
+    "html_to_text",
+    "inline_text",
+    "absolute_url",
+]

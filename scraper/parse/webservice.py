@@ -1,0 +1,268 @@
+"""Parsers for ``mgWebService.asmx`` responses (GUIDE.md §7): pure ``bytes -> records`` functions.
+
+Every trap of GUIDE.md §8.1 is handled here:
+- the root element is checked first, because WAFs and disabled services answer 200 with HTML
+  (``NotWebServiceXML``);
+- fields are read from direct children only (``recursive=False``): ``meetingdate``, ``title`` and
+  friends repeat at several levels;
+- values are stripped (leading-space counts), whitespace-only means absent, flags are "True"/"False";
+- dates are ``dd/mm/yyyy``, times "10.00 am";
+- ``agendatext``/``minutesnonemptyhtmlbody`` hold escaped (sometimes double-escaped) HTML, cleaned by
+  ``text.html_to_text`` exactly as the HTML pages are, so both paths give equal records;
+- the printed number is ``fulldisplaynumberformat`` (``agendaitemnumber`` is internal; 0 is a heading);
+- ``isrestricted=True`` items keep their title only, even when the server sends their text;
+- attendees keep name, role, attendance, member id, party and ward, never contact details.
+"""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+from bs4.element import Tag
+
+from scraper.records import AgendaItem, Attendee, Committee, Document, Meeting
+
+from .errors import NotWebServiceXML, ParseError
+from .text import absolute_url, clean_inline, html_to_text
+from .types import ParsedMeeting
+from .urls import item_url, meeting_url
+from .values import blank_to_none, parse_clock_time, parse_flag, parse_int, parse_uk_date
+
+WS_ROOTS = {
+    "GetCommittees": "committees",
+    "GetMeetings": "getmeetings",
+    "GetAllMeetingsByDate": "getmeetingsbydate",
+    "GetMeeting": "meeting",
+    "GetCouncillorsByWard": "councillorsbyward",
+}
+
+# Names seen or inferred for an item's decision text; no real fixture carries one (GUIDE.md §7.3).
+_DECISION_FIELDS = ("decisionnonemptyhtmlbody", "decisionhtmlbody", "decisiontext")
+
+
+def ws_root(body: bytes | str, expected: str | tuple[str, ...], url: str | None = None) -> Tag:
+    """The XML root element, checked against the operation's expected root name(s)."""
+    names = (expected,) if isinstance(expected, str) else expected
+    if not body or not (body.strip() if isinstance(body, (bytes, str)) else body):
+        raise NotWebServiceXML("empty body where web-service XML was expected", url)
+    soup = BeautifulSoup(body, "xml")
+    root = soup.find(True)
+    if root is None:
+        raise NotWebServiceXML(f"no XML element where <{names[0]}> was expected", url)
+    if root.name != names[0] and root.name not in names:
+        raise NotWebServiceXML(f"expected web-service root <{'> or <'.join(names)}>, got <{root.name}>", url)
+    return root
+
+
+def field(element: Tag, name: str) -> str | None:
+    """A direct child's stripped text; missing or whitespace-only -> None."""
+    child = element.find(name, recursive=False)
+    if child is None:
+        return None
+    return blank_to_none(child.get_text())
+
+
+def _required_int(element: Tag, name: str, context: str, url: str | None) -> int:
+    value = parse_int(field(element, name))
+    if value is None:
+        raise ParseError(f"<{context}> without a numeric <{name}>", url)
+    return value
+
+
+def _date_field(element: Tag, name: str, context: str, url: str | None):
+    try:
+        return parse_uk_date(field(element, name))
+    except ValueError as error:
+        raise ParseError(f"<{context}>/<{name}>: {error}", url) from None
+
+
+def parse_committees(body: bytes | str, site: str, *, url: str | None = None) -> list[Committee]:
+    """``GetCommittees``: every committee, including expired and deleted ones (flagged)."""
+    root = ws_root(body, WS_ROOTS["GetCommittees"], url)
+    committees: list[Committee] = []
+    for element in root.find_all("committee", recursive=False):
+        committees.append(
+            Committee(
+                site=site,
+                committee_id=_required_int(element, "committeeid", "committee", url),
+                title=clean_inline(field(element, "committeetitle")),
+                category=blank_to_none(clean_inline(field(element, "committeecategory"))),
+                expired=parse_flag(field(element, "committeeexpired")) is True,
+                deleted=parse_flag(field(element, "committeedeleted")) is True,
+            )
+        )
+    return committees
+
+
+def parse_meetings(
+    body: bytes | str, site: str, *, base_url: str | None = None, url: str | None = None
+) -> list[Meeting]:
+    """``GetMeetings`` (grouped by committee) or ``GetAllMeetingsByDate`` (flat or grouped).
+
+    Each meeting's committee is its own ``committeeid`` when present, else its enclosing
+    ``<committee>``'s. Venue and attendees are not in these lists (``GetMeeting`` has them).
+    ``source_url`` is set when ``base_url`` is given.
+    """
+    root = ws_root(body, (WS_ROOTS["GetMeetings"], WS_ROOTS["GetAllMeetingsByDate"]), url)
+    meetings: list[Meeting] = []
+    for element in root.find_all("meeting"):
+        meeting_id = _required_int(element, "meetingid", "meeting", url)
+        committee_id = parse_int(field(element, "committeeid"))
+        if committee_id is None:
+            parent = element.find_parent("committee")
+            committee_id = parse_int(field(parent, "committeeid")) if parent is not None else None
+        if committee_id is None:
+            raise ParseError(f"<meeting> {meeting_id} has no <committeeid> of its own or in its <committee>", url)
+        meetings.append(
+            Meeting(
+                site=site,
+                meeting_id=meeting_id,
+                committee_id=committee_id,
+                date=_date_field(element, "meetingdate", "meeting", url),
+                time=parse_clock_time(field(element, "meetingtime")),
+                status=field(element, "meetingstatus"),
+                source_url=meeting_url(base_url, committee_id, meeting_id) if base_url else None,
+            )
+        )
+    return meetings
+
+
+def _venue(element: Tag) -> str | None:
+    location = clean_inline(field(element, "meetinglocation")) or None
+    room = clean_inline(field(element, "meetingroom")) or None
+    if room and location and room.lower() not in location.lower():
+        return f"{room}, {location}"
+    return location or room
+
+
+def _display_number(element: Tag) -> str | None:
+    printed = field(element, "fulldisplaynumberformat")
+    if printed:
+        return printed
+    number = parse_int(field(element, "agendaitemnumber"))
+    sub = field(element, "agendaitemsubnumber") or ""
+    if not number:  # None or 0: a heading, or no number at all
+        return None
+    return f"{number}{sub}" if sub else f"{number}."
+
+
+def _documents(
+    element: Tag, base_url: str, skipped: list[str]
+) -> tuple[Document, ...]:
+    container = element.find("linkeddocuments", recursive=False)
+    if container is None:
+        return ()
+    documents: list[Document] = []
+    seen: set[str] = set()
+    for doc in container.find_all("linkeddoc", recursive=False):
+        if parse_flag(field(doc, "isrestricted")):
+            continue  # an exempt appendix: not public, no usable link
+        raw_url = field(doc, "url")
+        title = clean_inline(field(doc, "title"))
+        absolute = absolute_url(raw_url, base_url)
+        if absolute is None:
+            if raw_url:
+                skipped.append(raw_url)
+            continue
+        if absolute in seen:
+            continue
+        seen.add(absolute)
+        try:
+            published = parse_uk_date(field(doc, "publicationdate"))
+        except ValueError:
+            published = None
+        documents.append(
+            Document(
+                title=title or absolute.rsplit("/", 1)[-1],
+                url=absolute,
+                attachment_id=parse_int(field(doc, "attachmentid")),
+                published=published,
+            )
+        )
+    return tuple(documents)
+
+
+def _attendees(root: Tag) -> tuple[Attendee, ...]:
+    container = root.find("attendees", recursive=False)
+    if container is None:
+        return ()
+    attendees: list[Attendee] = []
+    for element in container.find_all("attendee", recursive=False):
+        name = clean_inline(element.get("name"))
+        if not name:
+            continue
+        # Only public-role facts are kept; addresses, phones and e-mails are never read.
+        attendees.append(
+            Attendee(
+                name=name,
+                role=blank_to_none(clean_inline(element.get("roledescription"))),
+                attendance=blank_to_none(clean_inline(element.get("attendance"))),
+                member_id=parse_int(element.get("memberid")),
+                party=blank_to_none(clean_inline(element.get("politicalparty"))),
+                ward=blank_to_none(clean_inline(element.get("ward"))),
+            )
+        )
+    return tuple(attendees)
+
+
+def parse_meeting(
+    body: bytes | str, site: str, committee_id: int, base_url: str, *, url: str | None = None
+) -> ParsedMeeting:
+    """``GetMeeting``: the meeting, its agenda items in order, and its attendees.
+
+    ``GetMeeting`` does not say which committee the meeting belongs to, so the caller passes it.
+    Meeting-level documents (packs, printed minutes) are not in the web service: ``documents`` is
+    empty here and only the HTML meeting page has them.
+    """
+    root = ws_root(body, WS_ROOTS["GetMeeting"], url)
+    meeting_id = _required_int(root, "meetingid", "meeting", url)
+    skipped: list[str] = []
+    items: list[AgendaItem] = []
+    container = root.find("agendaitems", recursive=False)
+    elements = container.find_all("agendaitem", recursive=False) if container is not None else []
+    for position, element in enumerate(elements):
+        item_id = _required_int(element, "agendaitemid", "agendaitem", url)
+        restricted = parse_flag(field(element, "isrestricted")) is True
+        if restricted:
+            agenda_text = minutes_text = decision_text = ""
+            documents: tuple[Document, ...] = ()
+        else:
+            agenda_text = html_to_text(field(element, "agendatext"))
+            minutes_text = html_to_text(field(element, "minutesnonemptyhtmlbody"))
+            decision_text = ""
+            for name in _DECISION_FIELDS:
+                decision_text = html_to_text(field(element, name))
+                if decision_text:
+                    break
+            documents = _documents(element, base_url, skipped)
+        items.append(
+            AgendaItem(
+                site=site,
+                item_id=item_id,
+                meeting_id=meeting_id,
+                committee_id=committee_id,
+                number=_display_number(element),
+                title=clean_inline(field(element, "agendaitemtitle")),
+                agenda_text=agenda_text,
+                minutes_text=minutes_text,
+                decision_text=decision_text,
+                restricted=restricted,
+                position=position,
+                source_url=item_url(base_url, item_id),
+                documents=documents,
+            )
+        )
+    meeting = Meeting(
+        site=site,
+        meeting_id=meeting_id,
+        committee_id=committee_id,
+        date=_date_field(root, "meetingdate", "meeting", url),
+        time=parse_clock_time(field(root, "meetingtime")),
+        status=field(root, "meetingstatus"),
+        venue=_venue(root),
+        source_url=meeting_url(base_url, committee_id, meeting_id),
+        attendees=_attendees(root),
+    )
+    return ParsedMeeting(meeting=meeting, items=tuple(items), skipped_links=tuple(skipped))
+
+
+__all__ = ["WS_ROOTS", "ws_root", "field", "parse_committees", "parse_meetings", "parse_meeting"]
