@@ -2,3 +2,49 @@
 
 It only reads, through ``indexer.search_api``. ``create_app`` is the Flask app factory.
 """
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Mapping
+
+from flask import Flask
+
+from scraper.settings import InstancePaths, resolve_instance
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+
+def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the app: defaults from ``archive.config``, then ``instance/config.py``, then ``test_config``.
+
+    ``test_config`` may set ``INSTANCE_PATH`` (the instance folder; default: the CLI's, from
+    ``scraper.settings.resolve_instance``) and ``SEARCH_BACKEND_OPENER`` (a zero-argument callable
+    returning a ``SearchBackend``; default: open the Whoosh index in the instance folder).
+    """
+    test_config = dict(test_config or {})
+    instance_root = Path(test_config.get("INSTANCE_PATH") or resolve_instance().root)
+    app = Flask(
+        __name__,
+        instance_path=str(instance_root),
+        instance_relative_config=True,
+        template_folder=str(TEMPLATES_DIR),
+    )
+    app.config.from_object("archive.config")
+    app.config.from_pyfile("config.py", silent=True)
+    app.config.update(test_config)
+    app.config["INSTANCE_PATHS"] = InstancePaths(instance_root)
+    app.json.sort_keys = False  # keep the documented key order of API objects
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+
+    from archive import backend, errors, security, templating
+    from archive.views import api, feeds, pages, registers, search
+
+    backend.init_backend(app, test_config.get("SEARCH_BACKEND_OPENER"))
+    security.init_security(app)
+    errors.init_errors(app)
+    templating.init_templating(app)
+    for blueprint in (search.bp, pages.bp, registers.bp, api.bp, feeds.bp):
+        app.register_blueprint(blueprint)
+    return app

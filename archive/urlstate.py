@@ -1,0 +1,73 @@
+"""Links that change one piece of search state and keep the rest (all state lives in the URL).
+
+Facet toggles, clear-one, clear-all, sort and pagination are plain links built here, so the
+search page works without JavaScript and every view is a permalink the back button understands.
+Changing the result set (a filter, the query) always returns to page 1.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+from urllib.parse import urlencode
+
+from flask import request, url_for
+from werkzeug.datastructures import MultiDict
+
+#: Parameters that define the result set (clearing "all filters" removes these, keeps q and sort).
+FILTER_PARAMS = ("committee", "speaker", "topic", "council", "year", "from", "to")
+STATE_PARAMS = ("q",) + FILTER_PARAMS + ("sort", "per_page", "page")
+
+
+def current_state() -> MultiDict[str, str]:
+    """The request's search parameters without empty values or unknown names."""
+    state: MultiDict[str, str] = MultiDict()
+    for name in STATE_PARAMS:
+        for value in request.args.getlist(name):
+            if value.strip():
+                state.add(name, value)
+    return state
+
+
+def query_string(state: MultiDict[str, str]) -> str:
+    return urlencode(list(state.items(multi=True)))
+
+
+def _link(state: MultiDict[str, str], endpoint: str | None = None, **values: str) -> str:
+    base = url_for(endpoint or request.endpoint or "search.results", **values)
+    qs = query_string(state)
+    return f"{base}?{qs}" if qs else base
+
+
+def toggle_filter_url(name: str, value: object) -> str:
+    """Select ``value`` in facet ``name`` if unselected, else unselect it (multi-select)."""
+    state = current_state()
+    state.pop("page", None)
+    text = str(value)
+    selected = state.getlist(name)
+    state.setlist(name, [v for v in selected if v != text] if text in selected else selected + [text])
+    return _link(state, "search.results")
+
+
+def clear_filters_url() -> str:
+    state = current_state()
+    for name in FILTER_PARAMS + ("page",):
+        state.pop(name, None)
+    return _link(state, "search.results")
+
+
+def with_args_url(endpoint: str | None = None, drop: Iterable[str] = (), **changes: object) -> str:
+    """The current URL with some parameters replaced (``None`` removes one)."""
+    state = current_state()
+    for name in drop:
+        state.pop(name, None)
+    for name, value in changes.items():
+        if value is None:
+            state.pop(name, None)
+        else:
+            state.setlist(name, [str(value)])
+    view_args = dict(request.view_args or {}) if endpoint is None else {}
+    return _link(state, endpoint, **view_args)
+
+
+def page_url(page: int) -> str:
+    return with_args_url(page=None if page == 1 else page)

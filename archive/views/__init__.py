@@ -1,0 +1,1 @@
+"""Blueprints, one per concern: search pages, record pages, registers, JSON API, feeds/exports."""

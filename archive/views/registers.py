@@ -1,0 +1,96 @@
+"""Cross-cutting registers: the commitments register and the coverage page."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Blueprint, current_app, render_template, request
+
+from archive.backend import get_backend
+from archive.params import parse_page
+from archive.templating import page_numbers
+from archive.views.common import limits
+from indexer.search_api import BadRequest, CommitmentRow, SearchRequest
+
+bp = Blueprint("registers", __name__)
+
+STRENGTHS = ("firm", "soft")
+MAX_WHO_LENGTH = 200
+
+
+@bp.get("/commitments")
+def commitments() -> str:
+    """Promises made in meetings, overdue first, then by due date, then those with no date."""
+    args = request.args
+    committees = tuple(dict.fromkeys(v.strip() for v in args.getlist("committee") if v.strip()))
+    if len(committees) > limits().max_filter_values:
+        raise BadRequest(f"Too many 'committee' values ({len(committees)}); at most {limits().max_filter_values}.")
+    who = args.get("who", "").strip() or None
+    if who and len(who) > MAX_WHO_LENGTH:
+        raise BadRequest(f"'who' is too long ({len(who):,} characters; the limit is {MAX_WHO_LENGTH}).")
+    strength = args.get("strength", "").strip() or None
+    if strength and strength not in STRENGTHS:
+        raise BadRequest(f"strength must be one of {', '.join(STRENGTHS)}; got {strength[:40]!r}.")
+    due_before = _date_arg("due_before")
+    per_page = int(current_app.config["COMMITMENTS_PAGE_SIZE"])
+    page_number = parse_page(args, limits(), per_page)
+
+    backend = get_backend()
+    facet_page = backend.search(SearchRequest(per_page=1, highlight=False))
+    committee_options = sorted(fv.value for fv in facet_page.facets.get("committee", ()))
+    rows = list(backend.commitments(committee=committees, who=who, strength=strength, due_before=due_before))
+    today = date.today()
+    rows.sort(key=lambda row: _register_order(row, today))
+    overdue = sum(1 for row in rows if _is_overdue(row, today))
+    last = max(1, -(-len(rows) // per_page))
+    shown = rows[(page_number - 1) * per_page : page_number * per_page]
+    return render_template(
+        "commitments.html",
+        rows=shown,
+        total=len(rows),
+        overdue=overdue,
+        today=today,
+        committees=committees,
+        committee_options=sorted(set(committee_options) | set(committees)),
+        who=who or "",
+        strength=strength or "",
+        due_before=due_before,
+        strengths=STRENGTHS,
+        page_number=page_number,
+        last_page=last,
+        page_numbers=page_numbers(page_number, last),
+        is_overdue=lambda row: _is_overdue(row, today),
+    )
+
+
+@bp.get("/coverage")
+def coverage() -> str:
+    rows = get_backend().coverage()
+    return render_template(
+        "coverage.html",
+        rows=rows,
+        total_meetings=sum(r.meetings for r in rows),
+        total_items=sum(r.items for r in rows),
+    )
+
+
+def _is_overdue(row: CommitmentRow, today: date) -> bool:
+    return row.due is not None and row.due < today
+
+
+def _register_order(row: CommitmentRow, today: date) -> tuple:
+    if row.due is None:
+        return (2, date.max, row.committee, row.text)
+    return (0 if row.due < today else 1, row.due, row.committee, row.text)
+
+
+def _date_arg(name: str) -> date | None:
+    raw = request.args.get(name, "").strip()
+    if not raw:
+        return None
+    try:
+        if len(raw) != 10:
+            raise ValueError
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise BadRequest(f"{name!r} must be a date in YYYY-MM-DD form; got {raw[:40]!r}.") from None
