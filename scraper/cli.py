@@ -1,7 +1,271 @@
-"""Click commands for this stage; ``archive.cli`` attaches everything in ``COMMANDS``."""
+"""Click commands for this stage: ``crawl``, ``reparse``, ``status``; ``archive.cli`` attaches ``COMMANDS``.
+
+The commands are thin: they open the archive in the instance folder, call ``scraper.harvest``,
+draw progress on stderr, print a summary a person can read on stdout, and turn every expected
+failure into one line on stderr with a non-zero exit status (2 for "not a ModernGov site").
+"""
 
 from __future__ import annotations
 
+import json
+import sys
+import time
+from datetime import datetime, timezone
+from typing import Any, Callable
+
 import click
 
-COMMANDS: list[click.Command] = []
+from scraper.clitools import EXIT_FAILURE, EXIT_TEMPFAIL, EXIT_USAGE, CliError, parse_iso_date, pass_instance
+from scraper.harvest import (
+    SOURCES,
+    BadCrawlRequest,
+    CrawlBusy,
+    CrawlOptions,
+    CrawlSummary,
+    HarvestError,
+    NotModernGov,
+    crawl,
+    reparse,
+)
+from scraper.http import DEFAULT_DELAY, PoliteClient
+from scraper.settings import InstancePaths
+from scraper.store import ArchiveStore, SiteStatus, StoreError
+
+EXIT_INTERRUPTED = 130
+MAX_LISTED_FAILURES = 50
+
+# Other stages may add lines to ``minutes status`` (the indexer: index freshness) without this
+# package importing them: each callable gets the instance paths and returns lines to print.
+STATUS_SECTIONS: list[Callable[[InstancePaths], list[str]]] = []
+
+
+class ClickProgress:
+    """Progress on stderr: a click progress bar per stage with a known size, a line otherwise."""
+
+    def __init__(self) -> None:
+        self._bar: Any = None
+
+    def stage(self, label: str, total: int | None) -> None:
+        self._close()
+        if total:
+            self._bar = click.progressbar(length=total, label=label.ljust(18), file=sys.stderr, show_pos=True)
+            self._bar.__enter__()
+        else:
+            click.echo(f"{label}...", err=True)
+
+    def advance(self, steps: int = 1) -> None:
+        if self._bar is not None:
+            self._bar.update(steps)
+
+    def note(self, message: str) -> None:
+        self._close()
+        click.echo(message, err=True)
+
+    def _close(self) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+            self._bar = None
+
+    close = _close
+
+
+def _open_store(paths: InstancePaths, *, must_exist: bool = False) -> ArchiveStore:
+    if must_exist and not paths.archive_db.exists():
+        raise CliError(f"no archive at {paths.archive_db}; run 'minutes crawl BASE_URL' first")
+    try:
+        paths.ensure()
+        return ArchiveStore(paths.archive_db)
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+
+
+# --------------------------------------------------------------------------- crawl
+
+
+@click.command("crawl")
+@click.argument("base_url")
+@click.option("--since", type=str, callback=parse_iso_date, metavar="YYYY-MM-DD",
+              help="Earliest meeting date (default: everything the site lists, from 2000).")
+@click.option("--until", type=str, callback=parse_iso_date, metavar="YYYY-MM-DD",
+              help="Latest meeting date (default: 60 days from today).")
+@click.option("--committee", "committees", multiple=True, metavar="NAME_OR_ID",
+              help="Only this committee (id, title, or a unique part of a title); repeatable.")
+@click.option("--source", type=click.Choice(SOURCES), default="auto", show_default=True,
+              help="auto: web service first, HTML pages where it fails.")
+@click.option("--delay", type=click.FloatRange(min=0), default=DEFAULT_DELAY, show_default=True, metavar="S",
+              help="Seconds between requests to the site (a robots.txt Crawl-delay can raise it).")
+@click.option("--refresh", is_flag=True,
+              help="Re-fetch settled meetings too (old, minutes published, already seen in final form).")
+@pass_instance
+def crawl_command(
+    paths: InstancePaths,
+    base_url: str,
+    since: Any,
+    until: Any,
+    committees: tuple[str, ...],
+    source: str,
+    delay: float,
+    refresh: bool,
+) -> None:
+    """Harvest one ModernGov council into the archive.
+
+    Every page fetched is stored before it is parsed; run the same command again after an
+    interruption and it resumes where it stopped.
+    """
+    options = CrawlOptions(since=since, until=until, committees=committees, source=source, refresh=refresh)
+    progress = ClickProgress()
+    started = time.monotonic()
+    store = _open_store(paths)
+    try:
+        with PoliteClient(delay=delay) as client:
+            summary = crawl(store, base_url, options, client=client, progress=progress)
+    except (NotModernGov, BadCrawlRequest) as exc:
+        raise CliError(str(exc), EXIT_USAGE) from None
+    except CrawlBusy as exc:
+        raise CliError(str(exc), EXIT_TEMPFAIL) from None
+    except HarvestError as exc:
+        raise CliError(str(exc), EXIT_FAILURE) from None
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+    except KeyboardInterrupt:
+        progress.close()
+        raise CliError("interrupted; run the same command again to resume", EXIT_INTERRUPTED) from None
+    finally:
+        progress.close()
+        store.close()
+    click.echo(format_crawl_summary(summary, time.monotonic() - started))
+
+
+def format_crawl_summary(summary: CrawlSummary, seconds: float | None = None) -> str:
+    site = summary.site.base_url if summary.site else "?"
+    via = {"webservice": "web service", "html": "HTML pages"}.get(summary.source_mode or "", "?")
+    took = f" in {seconds:.1f} s" if seconds is not None else ""
+    lines = [f"Crawled {site} via {via}{took}, {summary.requests} requests"
+             + (" (resumed an interrupted crawl)" if summary.resumed else "")]
+    for name in ("committees", "meetings", "items"):
+        tally = getattr(summary, name)
+        lines.append(f"  {name + ':':12} {tally.new} new, {tally.changed} changed, {tally.unchanged} unchanged")
+    extras = []
+    if summary.settled_skipped:
+        extras.append(f"{summary.settled_skipped} settled meetings not re-fetched (--refresh to re-check)")
+    if summary.resumed_skipped:
+        extras.append(f"{summary.resumed_skipped} meetings done before the interruption")
+    if summary.items_removed:
+        extras.append(f"{summary.items_removed} items no longer on their agenda removed")
+    lines.extend(f"  {e}" for e in extras)
+    lines.append(summary.headline())
+    if summary.failures:
+        lines.append("Failures:")
+        for failure in summary.failures[:MAX_LISTED_FAILURES]:
+            lines.append(f"  {failure.url}  ({failure.kind}: {failure.reason})")
+        if len(summary.failures) > MAX_LISTED_FAILURES:
+            lines.append(f"  ... and {len(summary.failures) - MAX_LISTED_FAILURES} more ('minutes status' keeps them)")
+    if summary.skipped_links:
+        lines.append("Skipped document links (not http/https):")
+        for failure in summary.skipped_links[:MAX_LISTED_FAILURES]:
+            lines.append(f"  {failure.url}  ({failure.reason})")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- reparse
+
+
+@click.command("reparse")
+@click.option("--site", default=None, metavar="SITE", help="Only this site (key or base URL).")
+@click.option("--clean", is_flag=True, help="Delete all records first, so the archive is rebuilt from captures alone.")
+@pass_instance
+def reparse_command(paths: InstancePaths, site: str | None, clean: bool) -> None:
+    """Rebuild all records from the stored responses, offline (no network)."""
+    store = _open_store(paths, must_exist=True)
+    progress = ClickProgress()
+    try:
+        if site is not None and store.get_site(site) is None:
+            raise CliError(f"no site {site!r} in the archive", EXIT_USAGE)
+        summary = reparse(store, site, clean=clean, progress=progress)
+    except CrawlBusy as exc:
+        raise CliError(str(exc), EXIT_TEMPFAIL) from None
+    finally:
+        progress.close()
+        store.close()
+    click.echo(f"Reparsed: {summary.headline()}")
+    for failure in summary.failures[:MAX_LISTED_FAILURES]:
+        click.echo(f"  {failure.url}  ({failure.reason})")
+
+
+# --------------------------------------------------------------------------- status
+
+
+@click.command("status")
+@click.option("--json", "as_json", is_flag=True, help="Print the status as JSON.")
+@pass_instance
+def status_command(paths: InstancePaths, as_json: bool) -> None:
+    """What is harvested per site: counts, last crawl, errors."""
+    if not paths.archive_db.exists():
+        rows: list[SiteStatus] = []
+    else:
+        try:
+            with ArchiveStore(paths.archive_db, readonly=True) as store:
+                rows = store.site_status()
+        except StoreError as exc:
+            raise CliError(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps([_status_json(r) for r in rows], indent=2))
+        return
+    if not rows:
+        click.echo(f"No sites harvested yet in {paths.root} (run 'minutes crawl BASE_URL').")
+    for row in rows:
+        click.echo(format_status(row))
+    for section in STATUS_SECTIONS:
+        for line in section(paths):
+            click.echo(line)
+
+
+def _when(moment: datetime | None) -> str:
+    if moment is None:
+        return "never"
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def format_status(row: SiteStatus) -> str:
+    run = row.last_crawl
+    if run is None:
+        last = "never crawled"
+    else:
+        summary = run.summary or {}
+        headline = (f"{summary.get('new', 0)} new, {summary.get('changed', 0)} changed, "
+                    f"{summary.get('unchanged', 0)} unchanged, {summary.get('failed', 0)} failed")
+        if run.status == "completed":
+            last = f"{_when(run.finished_at)} ({headline})"
+        elif run.status == "running":
+            last = f"started {_when(run.started_at)}, unfinished (run 'minutes crawl' again to resume)"
+        else:
+            last = f"{_when(run.finished_at or run.started_at)} {run.status}: {summary.get('error', headline)}"
+    return (
+        f"{row.site.key}  ({row.site.base_url})\n"
+        f"  committees {row.committees}, meetings {row.meetings}, items {row.items}\n"
+        f"  last crawl: {last}\n"
+        f"  errors: {row.errors} in the last crawl, {row.errors_total} in all"
+    )
+
+
+def _status_json(row: SiteStatus) -> dict[str, Any]:
+    run = row.last_crawl
+    return {
+        "site": row.site.key,
+        "base_url": row.site.base_url,
+        "name": row.site.name,
+        "committees": row.committees,
+        "meetings": row.meetings,
+        "items": row.items,
+        "last_crawl": None if run is None else {
+            "status": run.status,
+            "started_at": run.started_at.isoformat(),
+            "finished_at": run.finished_at.isoformat() if run.finished_at else None,
+            "summary": run.summary,
+        },
+        "errors": row.errors,
+        "errors_total": row.errors_total,
+    }
+
+
+COMMANDS: list[click.Command] = [crawl_command, reparse_command, status_command]

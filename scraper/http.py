@@ -241,6 +241,10 @@ class PoliteClient:
         self._hosts: dict[str, _HostState] = {}
         self._hosts_lock = threading.Lock()
         self.request_count = 0
+        # Called with every response received (retried ones, redirect hops and robots.txt
+        # included) and its purpose ("robots" or "page"), before the caller sees it: this is how
+        # the harvester stores every response before anything parses it.
+        self.on_response: Callable[[FetchResult, str], None] | None = None
 
     # -- public -------------------------------------------------------------------------
 
@@ -310,7 +314,9 @@ class PoliteClient:
         target = robots_url(url)
         try:
             for _hop in range(MAX_REDIRECTS + 1):
-                result = self._fetch_with_retries(target, target, max_body=ROBOTS_MAX_BYTES, truncate=True)
+                result = self._fetch_with_retries(
+                    target, target, max_body=ROBOTS_MAX_BYTES, truncate=True, purpose="robots"
+                )
                 location = result.header("Location")
                 if result.status in (301, 302, 303, 307, 308) and location:
                     target = urljoin(target, location.strip())
@@ -347,7 +353,7 @@ class PoliteClient:
     # -- one URL, with retries ------------------------------------------------------------
 
     def _fetch_with_retries(
-        self, url: str, requested: str, *, max_body: int | None = None, truncate: bool = False
+        self, url: str, requested: str, *, max_body: int | None = None, truncate: bool = False, purpose: str = "page"
     ) -> FetchResult:
         retry = self._retry
         while True:
@@ -370,6 +376,8 @@ class PoliteClient:
             except requests.exceptions.RequestException as exc:
                 raise FetchFailed(requested, f"request failed ({_short(exc)})") from exc
             else:
+                if self.on_response is not None:
+                    self.on_response(result, purpose)
                 has_retry_after = result.header("Retry-After") is not None
                 if not retry.is_retry("GET", result.status, has_retry_after):
                     return result

@@ -66,7 +66,7 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE TABLE crawl_runs (
         id          INTEGER PRIMARY KEY,
-        site        TEXT NOT NULL REFERENCES sites(key),
+        site        TEXT NOT NULL,
         base_url    TEXT NOT NULL,
         started_at  TEXT NOT NULL,
         finished_at TEXT,
@@ -79,7 +79,7 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX crawl_runs_site ON crawl_runs(site, status);
     CREATE TABLE captures (
         id            INTEGER PRIMARY KEY,
-        site          TEXT NOT NULL REFERENCES sites(key),
+        site          TEXT NOT NULL,           -- a site key; no FK: a URL that fails validation is no site
         run_id        INTEGER REFERENCES crawl_runs(id),
         kind          TEXT NOT NULL,           -- ws_committees, ws_meetings, ws_meeting, html_meeting, ...
         requested_url TEXT NOT NULL,
@@ -90,6 +90,7 @@ MIGRATIONS: tuple[str, ...] = (
         headers       TEXT NOT NULL,           -- JSON list of [name, value]
         sha256        TEXT NOT NULL REFERENCES blobs(sha256),
         size          INTEGER NOT NULL,
+        meta          TEXT NOT NULL,           -- JSON: what was asked for (committee_id, meeting_id, item_id, ...)
         rejected      TEXT                     -- why it is not data (WAF challenge, error page), else NULL
     );
     CREATE INDEX captures_site_kind ON captures(site, kind);
@@ -139,7 +140,8 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE crawl_progress (
         run_id      INTEGER NOT NULL REFERENCES crawl_runs(id) ON DELETE CASCADE,
         meeting_key TEXT NOT NULL,
-        outcome     TEXT NOT NULL,             -- new | changed | unchanged | failed | settled
+        outcome     TEXT NOT NULL,             -- new | changed | unchanged | settled
+        detail      TEXT NOT NULL,             -- JSON: item counts of that meeting's write
         done_at     TEXT NOT NULL,
         PRIMARY KEY (run_id, meeting_key)
     );
@@ -177,7 +179,20 @@ class Capture:
     headers: tuple[tuple[str, str], ...]
     sha256: str
     body: bytes
+    meta: dict[str, Any] = dataclasses.field(default_factory=dict)
     rejected: str | None = None
+
+
+@dataclass(frozen=True)
+class CaptureInfo:
+    """A stored response without its body: enough to choose which captures to re-parse."""
+
+    id: int
+    kind: str
+    url: str
+    status: int
+    meta: dict[str, Any]
+    rejected: str | None
 
 
 @dataclass(frozen=True)
@@ -406,6 +421,7 @@ class ArchiveStore:
         body: bytes,
         fetched_at: datetime,
         run_id: int | None = None,
+        meta: dict[str, Any] | None = None,
     ) -> int:
         """Store one response (committed before this returns) and give its capture id."""
         digest = hashlib.sha256(body).hexdigest()
@@ -417,7 +433,7 @@ class ArchiveStore:
                 )
             cur = db.execute(
                 "INSERT INTO captures (site, run_id, kind, requested_url, url, fetched_at, status, content_type,"
-                " headers, sha256, size) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                " headers, sha256, size, meta) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     site,
                     run_id,
@@ -430,6 +446,7 @@ class ArchiveStore:
                     json.dumps([list(h) for h in headers]),
                     digest,
                     len(body),
+                    _canon(meta or {}),
                 ),
             )
             return int(cur.lastrowid)
@@ -454,6 +471,13 @@ class ArchiveStore:
         where, args = _where(site=site, kind=kind)
         rows = self._db.execute(f"{sql}{where} ORDER BY c.id", args).fetchall()
         return [_capture(r) for r in rows]
+
+    def capture_index(self, site: str) -> list[CaptureInfo]:
+        """Every capture of ``site`` without bodies, oldest first."""
+        rows = self._db.execute(
+            "SELECT id, kind, url, status, meta, rejected FROM captures WHERE site = ? ORDER BY id", (site,)
+        ).fetchall()
+        return [CaptureInfo(r["id"], r["kind"], r["url"], r["status"], json.loads(r["meta"]), r["rejected"]) for r in rows]
 
     def capture_count(self, site: str | None = None) -> int:
         where, args = _where(site=site)
@@ -509,10 +533,13 @@ class ArchiveStore:
         sources: dict[str, Any],
         run_id: int | None = None,
         checked_at: datetime | None = None,
+        checked: bool = True,
     ) -> MeetingWrite:
         """Upsert a meeting and its items, drop items no longer on its agenda, and (when
         ``run_id`` is given) mark the meeting done for that run — all in one transaction, so a
-        crash leaves either the old state or the new one with its progress mark."""
+        crash leaves either the old state or the new one with its progress mark.
+
+        ``checked=False`` (reparse) leaves ``last_checked`` alone: nothing was asked of the site."""
         items = [enforce_restricted(i) for i in items]
         keys = [i.key for i in items]
         if len(set(keys)) != len(keys):
@@ -543,9 +570,11 @@ class ArchiveStore:
                          meeting_record, meeting_hash, int(_has_minutes(items)), now, meeting.key),
                     )
                 db.execute(
-                    "UPDATE meetings SET source_mode = ?, sources = ?, last_checked = ? WHERE key = ?",
-                    (source_mode, json.dumps(sources, sort_keys=True), now, meeting.key),
+                    "UPDATE meetings SET source_mode = ?, sources = ? WHERE key = ?",
+                    (source_mode, json.dumps(sources, sort_keys=True), meeting.key),
                 )
+                if checked:
+                    db.execute("UPDATE meetings SET last_checked = ? WHERE key = ?", (now, meeting.key))
             existing = {
                 r["key"]: r["content_hash"]
                 for r in db.execute("SELECT key, content_hash FROM items WHERE meeting_key = ?", (meeting.key,))
@@ -575,9 +604,10 @@ class ArchiveStore:
                     counts["unchanged"] += 1
             for stale in existing:
                 db.execute("DELETE FROM items WHERE key = ?", (stale,))
+            result = MeetingWrite(change, counts["new"], counts["changed"], counts["unchanged"], len(existing))
             if run_id is not None:
-                self._mark_done(db, run_id, meeting.key, change)
-        return MeetingWrite(change, counts["new"], counts["changed"], counts["unchanged"], len(existing))
+                self._mark_done(db, run_id, meeting.key, change, dataclasses.asdict(result))
+        return result
 
     def meeting_state(self, key: str) -> MeetingState | None:
         row = self._db.execute(
@@ -626,6 +656,13 @@ class ArchiveStore:
             if stored.meeting.key == key:
                 return stored
         return None
+
+    def clear_records(self, site: str | None = None) -> None:
+        """Delete committees, meetings and items (captures stay): reparse then rebuilds them."""
+        where, args = _where(site=site)
+        with self._write() as db:
+            for table in ("items", "meetings", "committees"):
+                db.execute(f"DELETE FROM {table} AS c{where}", args)
 
     def counts(self, site: str | None = None) -> dict[str, int]:
         out = {}
@@ -755,22 +792,23 @@ class ArchiveStore:
         where, args = _where(site=site)
         return [_run(r) for r in self._db.execute(f"SELECT * FROM crawl_runs c{where} ORDER BY id", args)]
 
-    def mark_done(self, run_id: int, meeting_key: str, outcome: str) -> None:
+    def mark_done(self, run_id: int, meeting_key: str, outcome: str, detail: dict[str, Any] | None = None) -> None:
         with self._write() as db:
-            self._mark_done(db, run_id, meeting_key, outcome)
+            self._mark_done(db, run_id, meeting_key, outcome, detail or {})
 
     @staticmethod
-    def _mark_done(db: sqlite3.Connection, run_id: int, meeting_key: str, outcome: str) -> None:
+    def _mark_done(db: sqlite3.Connection, run_id: int, meeting_key: str, outcome: str, detail: dict) -> None:
         db.execute(
-            "INSERT INTO crawl_progress (run_id, meeting_key, outcome, done_at) VALUES (?,?,?,?)"
-            " ON CONFLICT(run_id, meeting_key) DO UPDATE SET outcome = excluded.outcome, done_at = excluded.done_at",
-            (run_id, meeting_key, outcome, _ts(utcnow())),
+            "INSERT INTO crawl_progress (run_id, meeting_key, outcome, detail, done_at) VALUES (?,?,?,?,?)"
+            " ON CONFLICT(run_id, meeting_key) DO UPDATE SET outcome = excluded.outcome,"
+            " detail = excluded.detail, done_at = excluded.done_at",
+            (run_id, meeting_key, outcome, _canon(detail), _ts(utcnow())),
         )
 
-    def completed_meetings(self, run_id: int) -> dict[str, str]:
-        """Meetings a run already finished, with their outcome (new/changed/unchanged/...)."""
-        rows = self._db.execute("SELECT meeting_key, outcome FROM crawl_progress WHERE run_id = ?", (run_id,))
-        return {r["meeting_key"]: r["outcome"] for r in rows}
+    def completed_meetings(self, run_id: int) -> dict[str, tuple[str, dict[str, Any]]]:
+        """Meetings a run already finished: key -> (outcome, detail of the write)."""
+        rows = self._db.execute("SELECT meeting_key, outcome, detail FROM crawl_progress WHERE run_id = ?", (run_id,))
+        return {r["meeting_key"]: (r["outcome"], json.loads(r["detail"])) for r in rows}
 
     def record_error(self, site: str, run_id: int | None, kind: str, url: str, reason: str) -> None:
         with self._write() as db:
@@ -837,6 +875,7 @@ def _capture(row: sqlite3.Row) -> Capture:
         headers=tuple((k, v) for k, v in json.loads(row["headers"])),
         sha256=row["sha256"],
         body=body,
+        meta=json.loads(row["meta"]),
         rejected=row["rejected"],
     )
 
@@ -860,6 +899,7 @@ __all__ = [
     "ArchiveStore",
     "StoreError",
     "Capture",
+    "CaptureInfo",
     "MeetingState",
     "StoredMeeting",
     "CrawlRun",

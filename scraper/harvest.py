@@ -1,0 +1,721 @@
+"""The ModernGov harvester: web service first, HTML fallback, every response stored before parsing.
+
+Flow of one crawl (GUIDE.md §9):
+
+1. **Validate** the base URL with ``GetCommittees`` (root must be ``<committees>``). If the service
+   is disabled, blocked or answers non-XML, probe ``mgListCommittees.aspx`` for ``#modgov`` and
+   crawl through HTML. Neither answering like ModernGov -> ``NotModernGov`` (the CLI exits 2).
+2. **Committees** are upserted (expired/deleted ones included, flagged), then narrowed to
+   ``--committee`` values.
+3. **Meetings** are listed per committee: ``GetMeetings`` one calendar year at a time, or
+   ``ieListMeetings.aspx?CId=&Year=`` when the service fails for that committee.
+4. **Each meeting** is fetched with ``GetMeeting``; when that call fails the meeting comes from
+   ``ieListDocuments.aspx`` + ``mgAi.aspx`` (truncated minutes) + ``mgMeetingAttendance.aspx``.
+   Its records and its "done in this run" mark are written in one transaction.
+
+Every response (robots.txt, retried 503s and redirects included) is stored before it is parsed.
+A 200 that is really a WAF challenge or error page is stored, marked rejected, and reported as a
+failure; it never becomes records. A page that fails to parse is recorded with its URL and the
+reason, and the crawl goes on. A crawl killed at any point resumes, when the same command is run
+again, from the run it interrupted: meetings it completed are not fetched again.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import fcntl
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any, Callable, Iterator, Protocol
+from urllib.parse import urlsplit
+
+from scraper.harvest_build import (
+    KIND_HTML_ATTENDANCE,
+    KIND_HTML_COMMITTEES,
+    KIND_HTML_ITEM,
+    KIND_HTML_MEETING,
+    KIND_HTML_MEETING_LIST,
+    KIND_ROBOTS,
+    KIND_WS_COMMITTEES,
+    KIND_WS_MEETING,
+    KIND_WS_MEETINGS,
+    MODE_HTML,
+    MODE_WEBSERVICE,
+    Page,
+    committees_from,
+    meeting_from_html,
+    meeting_from_webservice,
+)
+from scraper.harvest_plan import (
+    DEFAULT_SETTLE_AFTER_DAYS,
+    PlanError,
+    Window,
+    is_settled,
+    listing_years,
+    normalise_base_url,
+    resolve_window,
+    select_committees,
+    ws_date,
+    yearly_chunks,
+)
+from scraper.http import FetchResult, HttpError, PoliteClient
+from scraper.parse import html_pages, webservice
+from scraper.parse.challenge import detect_challenge
+from scraper.parse.errors import NotWebServiceXML, ParseError
+from scraper.parse.types import ParsedMeeting
+from scraper.parse.urls import attendance_url, item_url, meeting_list_url, meeting_url
+from scraper.records import Committee, Meeting, Site, site_key
+from scraper.store import ArchiveStore
+
+SOURCES = ("auto", "webservice", "html")
+
+
+# --------------------------------------------------------------------------- errors
+
+
+class HarvestError(Exception):
+    """A crawl could not run at all; the message is one line fit for a person."""
+
+
+class NotModernGov(HarvestError):
+    """The URL does not answer like a ModernGov install (web service nor HTML pages)."""
+
+
+class SiteBlocked(HarvestError):
+    """Every way in answered with a WAF challenge or error page."""
+
+
+class BadCrawlRequest(HarvestError):
+    """The crawl was asked for something impossible: not an http(s) URL, an empty window, an unknown committee."""
+
+
+class CrawlBusy(HarvestError):
+    """Another crawl holds this archive's write lock."""
+
+
+# --------------------------------------------------------------------------- options, results
+
+
+@dataclass(frozen=True)
+class CrawlOptions:
+    since: date | None = None
+    until: date | None = None
+    committees: tuple[str, ...] = ()
+    source: str = "auto"  # auto | webservice | html
+    refresh: bool = False  # re-fetch settled meetings too
+    settle_after_days: int = DEFAULT_SETTLE_AFTER_DAYS
+
+    def __post_init__(self) -> None:
+        if self.source not in SOURCES:
+            raise ValueError(f"source must be one of {', '.join(SOURCES)}")
+
+    def resume_key(self) -> dict[str, Any]:
+        """What must match for an unfinished run to be resumed instead of starting a new one."""
+        return {
+            "source": self.source,
+            "committees": sorted(c.strip().casefold() for c in self.committees),
+            "refresh": self.refresh,
+        }
+
+
+@dataclass
+class Tally:
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+
+    def add(self, change: str, n: int = 1) -> None:
+        setattr(self, change, getattr(self, change) + n)
+
+
+@dataclass(frozen=True)
+class Failure:
+    url: str
+    reason: str
+    kind: str = "fetch"  # fetch | parse | rejected | robots | skipped_link
+
+
+@dataclass
+class CrawlSummary:
+    """What a crawl did; ``headline()`` is the "N new, N changed, N unchanged, N failed" line."""
+
+    site: Site | None
+    run_id: int | None
+    source_mode: str | None = None
+    resumed: bool = False
+    committees: Tally = field(default_factory=Tally)
+    meetings: Tally = field(default_factory=Tally)
+    items: Tally = field(default_factory=Tally)
+    items_removed: int = 0
+    meetings_listed: int = 0
+    settled_skipped: int = 0
+    resumed_skipped: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    skipped_links: list[Failure] = field(default_factory=list)
+    requests: int = 0
+
+    def _total(self, name: str) -> int:
+        return sum(getattr(t, name) for t in (self.committees, self.meetings, self.items))
+
+    @property
+    def new(self) -> int:
+        return self._total("new")
+
+    @property
+    def changed(self) -> int:
+        return self._total("changed")
+
+    @property
+    def unchanged(self) -> int:
+        return self._total("unchanged")
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    def headline(self) -> str:
+        return f"{self.new} new, {self.changed} changed, {self.unchanged} unchanged, {self.failed} failed"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "new": self.new,
+            "changed": self.changed,
+            "unchanged": self.unchanged,
+            "failed": self.failed,
+            "committees": dataclasses.asdict(self.committees),
+            "meetings": dataclasses.asdict(self.meetings),
+            "items": dataclasses.asdict(self.items),
+            "items_removed": self.items_removed,
+            "meetings_listed": self.meetings_listed,
+            "settled_skipped": self.settled_skipped,
+            "resumed_skipped": self.resumed_skipped,
+            "skipped_links": len(self.skipped_links),
+            "requests": self.requests,
+            "source_mode": self.source_mode,
+            "resumed": self.resumed,
+        }
+
+
+class Progress(Protocol):
+    """How a crawl shows progress (the CLI draws a click progress bar on stderr)."""
+
+    def stage(self, label: str, total: int | None) -> None: ...
+
+    def advance(self, steps: int = 1) -> None: ...
+
+    def note(self, message: str) -> None: ...
+
+
+class NullProgress:
+    def stage(self, label: str, total: int | None) -> None:
+        pass
+
+    def advance(self, steps: int = 1) -> None:
+        pass
+
+    def note(self, message: str) -> None:
+        pass
+
+
+# --------------------------------------------------------------------------- fetching with storage
+
+
+class _Failed(Exception):
+    """Internal: one fetch or parse failed and has been recorded; the caller decides what next."""
+
+    def __init__(self, failure: Failure, status: int | None = None, not_xml: bool = False) -> None:
+        super().__init__(failure.reason)
+        self.failure = failure
+        self.status = status
+        self.not_xml = not_xml
+
+
+@dataclass
+class _Fetched:
+    result: FetchResult
+    capture_id: int
+
+    @property
+    def page(self) -> Page:
+        return Page(self.result.body, self.result.url)
+
+
+class Harvester:
+    """One crawl of one site. Use ``crawl()`` (which takes the archive lock) rather than this directly."""
+
+    def __init__(
+        self,
+        store: ArchiveStore,
+        client: PoliteClient,
+        base_url: str,
+        options: CrawlOptions = CrawlOptions(),
+        *,
+        progress: Progress | None = None,
+        today: date | None = None,
+    ) -> None:
+        self.store = store
+        self.client = client
+        self.base_url = normalise_base_url(base_url)
+        self.site_key = site_key(self.base_url)
+        self.options = options
+        self.progress = progress or NullProgress()
+        self.today = today or date.today()
+        self.window: Window = resolve_window(options.since, options.until, self.today)
+        self.summary = CrawlSummary(site=None, run_id=None)
+        self.run_id: int | None = None
+        self._kind = ""
+        self._meta: dict[str, Any] = {}
+        self._last_capture: int | None = None
+        self._html_committees: set[int] = set()  # committees whose web-service calls fail
+        self._failed_urls: set[str] = set()
+        client_observer = getattr(client, "on_response", None)
+        self._chained_observer: Callable[[FetchResult, str], None] | None = client_observer
+        client.on_response = self._store_response
+
+    # -- storage of every response ------------------------------------------------------
+
+    def _store_response(self, result: FetchResult, purpose: str) -> None:
+        kind = KIND_ROBOTS if purpose == "robots" else self._kind
+        capture_id = self.store.add_capture(
+            self.site_key,
+            kind,
+            requested_url=result.requested_url,
+            url=result.url,
+            status=result.status,
+            content_type=result.content_type,
+            headers=result.headers,
+            body=result.body,
+            fetched_at=result.fetched_at,
+            run_id=self.run_id,
+            meta={} if purpose == "robots" else self._meta,
+        )
+        if purpose != "robots":
+            self._last_capture = capture_id
+        if self._chained_observer is not None:
+            self._chained_observer(result, purpose)
+
+    def _fail(self, url: str, reason: str, kind: str = "fetch", **extra: Any) -> _Failed:
+        failure = Failure(url, reason, kind)
+        self.store.record_error(self.site_key, self.run_id, kind, url, reason)
+        if kind == "skipped_link":
+            self.summary.skipped_links.append(failure)
+        else:
+            self.summary.failures.append(failure)
+        return _Failed(failure, **extra)
+
+    def _fetch(
+        self, kind: str, url: str, params: dict[str, Any] | None = None, *, quiet: tuple[int, ...] = (), **meta: Any
+    ) -> _Fetched:
+        """GET, store every response, reject challenge pages; raise ``_Failed`` (recorded) on failure.
+
+        Statuses in ``quiet`` raise ``_Failed`` without being recorded as failures (a 404 for an
+        attendance page that is not published yet is normal).
+        """
+        self._kind, self._meta, self._last_capture = kind, meta, None
+        try:
+            result = self.client.get(url, params)
+        except HttpError as exc:
+            kind_name = "robots" if type(exc).__name__ in ("RobotsDisallowed", "HostUnavailable") else "fetch"
+            raise self._fail(exc.url, exc.reason, kind_name) from exc
+        finally:
+            self.summary.requests = self.client.request_count
+        assert self._last_capture is not None, "the client must report every response"
+        capture_id = self._last_capture
+        if not result.ok and result.status in quiet:
+            raise _Failed(Failure(result.requested_url, f"HTTP {result.status}"), status=result.status)
+        if not result.ok:
+            raise self._fail(result.requested_url, f"HTTP {result.status}", status=result.status)
+        reason = detect_challenge(result.body, result.content_type, url=result.url)
+        if reason:
+            self.store.reject_capture(capture_id, reason)
+            raise self._fail(result.requested_url, f"not data: {reason}", "rejected", status=result.status)
+        return _Fetched(result, capture_id)
+
+    def _parse_failure(self, fetched: _Fetched, exc: ParseError) -> _Failed:
+        reason = getattr(exc, "reason", None) or str(exc)
+        self.store.reject_capture(fetched.capture_id, f"parse error: {reason}")
+        return self._fail(fetched.result.requested_url, reason, "parse", not_xml=isinstance(exc, NotWebServiceXML))
+
+    # -- the crawl ----------------------------------------------------------------------
+
+    def run(self) -> CrawlSummary:
+        opts = self.options
+        key = opts.resume_key()
+        resumable = self.store.find_unfinished_run(self.site_key, opts.since, opts.until, key)
+        done: dict[str, tuple[str, dict[str, Any]]] = {}
+        if resumable is not None:
+            self.run_id = resumable
+            self.summary.resumed = True
+            done = self.store.completed_meetings(resumable)
+            self.progress.note(f"resuming the interrupted crawl (run {resumable}): {len(done)} meetings already done")
+        else:
+            self.store.abandon_runs(self.site_key)
+            self.run_id = self.store.start_run(self.site_key, self.base_url, opts.since, opts.until, key)
+        self.summary.run_id = self.run_id
+        try:
+            mode, committees, committee_sources = self._validate()
+        except HarvestError as exc:
+            self.store.finish_run(self.run_id, "failed", {"error": str(exc), **self.summary.as_dict()})
+            raise
+        site = Site(key=self.site_key, base_url=self.base_url, name=site_name(self.base_url))
+        self.store.upsert_site(site, source_mode=mode)
+        self.summary.site = site
+        self.summary.source_mode = mode
+        for committee in committees:
+            self.summary.committees.add(self.store.upsert_committee(committee, committee_sources))
+        try:
+            selected = select_committees(committees, opts.committees)
+        except PlanError as exc:
+            self.store.finish_run(self.run_id, "failed", {"error": str(exc)})
+            raise
+        listed = self._list_meetings(mode, selected)
+        self.summary.meetings_listed = len(listed)
+        self.progress.stage("meetings", len(listed))
+        for committee, listed_meeting in listed:
+            key_ = listed_meeting.key
+            if key_ in done:
+                outcome, detail = done[key_]
+                self._count_resumed(outcome, detail)
+                self.progress.advance()
+                continue
+            if not opts.refresh and is_settled(self.store.meeting_state(key_), self.today, opts.settle_after_days):
+                self.summary.settled_skipped += 1
+                self.store.mark_done(self.run_id, key_, "settled")
+                self.progress.advance()
+                continue
+            self._harvest_meeting(mode, committee, listed_meeting)
+            self.progress.advance()
+        self.store.finish_run(self.run_id, "completed", self.summary.as_dict())
+        return self.summary
+
+    def _count_resumed(self, outcome: str, detail: dict[str, Any]) -> None:
+        self.summary.resumed_skipped += 1
+        if outcome == "settled":
+            self.summary.settled_skipped += 1
+            return
+        self.summary.meetings.add(outcome)
+        self.summary.items.add("new", detail.get("items_new", 0))
+        self.summary.items.add("changed", detail.get("items_changed", 0))
+        self.summary.items.add("unchanged", detail.get("items_unchanged", 0))
+        self.summary.items_removed += detail.get("items_removed", 0)
+
+    # -- 1. validation ----------------------------------------------------------------------
+
+    def _validate(self) -> tuple[str, list[Committee], list[int]]:
+        """Which interface answers, and the committee list it gave."""
+        source = self.options.source
+        self.progress.stage("checking the site", None)
+        ws_problem = None
+        if source in ("auto", "webservice"):
+            url = f"{self.base_url}/mgWebService.asmx/GetCommittees"
+            try:
+                fetched = self._fetch(KIND_WS_COMMITTEES, url)
+                try:
+                    committees = committees_from(KIND_WS_COMMITTEES, fetched.page, self.base_url, self.site_key)
+                    return MODE_WEBSERVICE, committees, [fetched.capture_id]
+                except ParseError as exc:
+                    failure = self._parse_failure(fetched, exc)
+                    ws_problem = failure.failure.reason
+            except _Failed as exc:
+                ws_problem = exc.failure.reason
+        html_committees, html_problem, html_rejected, html_answered = self._probe_html()
+        if html_committees is None and not html_answered:
+            # No HTTP answer at all (unreachable, robots.txt forbids, 5xx robots.txt): we cannot
+            # tell whether this is ModernGov, so say what stopped us.
+            raise HarvestError(f"cannot crawl {self.base_url}: {html_problem}")
+        if source == "webservice":
+            if html_committees is not None:
+                raise HarvestError(
+                    f"the web service of {self.base_url} is not usable ({ws_problem}); "
+                    "try --source auto to crawl its HTML pages"
+                )
+        elif html_committees is not None:
+            committees, capture_id = html_committees
+            return MODE_HTML, committees, [capture_id]
+        if html_rejected or (ws_problem or "").startswith("not data:"):
+            raise SiteBlocked(
+                f"{self.base_url} answered with a challenge or error page instead of ModernGov "
+                f"({html_problem or ws_problem}); it may block automated clients"
+            )
+        raise NotModernGov(
+            f"{self.base_url} is not a ModernGov site: "
+            + "; ".join(p for p in (f"web service: {ws_problem}" if ws_problem else "",
+                                    f"HTML: {html_problem}" if html_problem else "") if p)
+        )
+
+    def _probe_html(self) -> tuple[tuple[list[Committee], int] | None, str | None, bool, bool]:
+        """(committees and capture id | None, problem, rejected as a challenge, got an HTTP answer)."""
+        url = f"{self.base_url}/mgListCommittees.aspx"
+        try:
+            fetched = self._fetch(KIND_HTML_COMMITTEES, url, {"bcr": 1})
+        except _Failed as exc:
+            return None, exc.failure.reason, exc.failure.kind == "rejected", exc.status is not None
+        try:
+            committees = committees_from(KIND_HTML_COMMITTEES, fetched.page, self.base_url, self.site_key)
+        except ParseError as exc:
+            failure = self._parse_failure(fetched, exc)
+            return None, failure.failure.reason, False, True
+        return (committees, fetched.capture_id), None, False, True
+
+    # -- 3. meeting lists -------------------------------------------------------------------
+
+    def _list_meetings(self, mode: str, committees: list[Committee]) -> list[tuple[Committee, Meeting]]:
+        self.progress.stage("listing meetings", len(committees))
+        listed: dict[int, tuple[Committee, Meeting]] = {}
+        for committee in committees:
+            meetings: list[Meeting] | None = None
+            if mode == MODE_WEBSERVICE and self.options.source != "html":
+                meetings = self._list_ws(committee)
+            if meetings is None:
+                self._html_committees.add(committee.committee_id)
+                meetings = self._list_html(committee)
+            for meeting in meetings:
+                if self.window.contains(meeting.date) and meeting.meeting_id not in listed:
+                    listed[meeting.meeting_id] = (committee, meeting)
+            self.progress.advance()
+        return sorted(listed.values(), key=lambda cm: (cm[1].date or date.min, cm[1].meeting_id))
+
+    def _list_ws(self, committee: Committee) -> list[Meeting] | None:
+        """``GetMeetings`` per year; None when the service fails for this committee (auto mode)."""
+        url = f"{self.base_url}/mgWebService.asmx/GetMeetings"
+        found: list[Meeting] = []
+        for chunk in yearly_chunks(self.window):
+            params = {
+                "lCommitteeId": committee.committee_id,
+                "sFromDate": ws_date(chunk.since),
+                "sToDate": ws_date(chunk.until),
+            }
+            try:
+                fetched = self._fetch(KIND_WS_MEETINGS, url, params, committee_id=committee.committee_id)
+                found.extend(
+                    webservice.parse_meetings(fetched.result.body, self.site_key, base_url=self.base_url,
+                                              url=fetched.result.url)
+                )
+            except ParseError as exc:
+                failed = self._parse_failure(fetched, exc)
+                if self.options.source == "auto" and failed.not_xml:
+                    return None
+            except _Failed as exc:
+                if self.options.source == "auto" and exc.failure.kind != "robots":
+                    return None
+        return found
+
+    def _list_html(self, committee: Committee) -> list[Meeting]:
+        found: list[Meeting] = []
+        for year in listing_years(self.window, self.options.since is not None):
+            url = meeting_list_url(self.base_url, committee.committee_id, year)
+            try:
+                fetched = self._fetch(KIND_HTML_MEETING_LIST, url, committee_id=committee.committee_id, year=year)
+                found.extend(
+                    html_pages.parse_meeting_list(
+                        fetched.result.body, self.base_url, self.site_key, committee.committee_id,
+                        url=fetched.result.url,
+                    )
+                )
+            except ParseError as exc:
+                self._parse_failure(fetched, exc)
+            except _Failed:
+                pass
+        return found
+
+    # -- 4. meetings ------------------------------------------------------------------------
+
+    def _harvest_meeting(self, mode: str, committee: Committee, listed: Meeting) -> None:
+        cid, mid = committee.committee_id, listed.meeting_id
+        use_ws = mode == MODE_WEBSERVICE and self.options.source != "html" and cid not in self._html_committees
+        parsed: ParsedMeeting | None = None
+        sources: dict[str, Any] = {}
+        complete = True
+        used_mode = MODE_WEBSERVICE
+        if use_ws:
+            try:
+                fetched = self._fetch(
+                    KIND_WS_MEETING, f"{self.base_url}/mgWebService.asmx/GetMeeting", {"lMeetingId": mid},
+                    committee_id=cid, meeting_id=mid,
+                )
+                try:
+                    parsed = meeting_from_webservice(fetched.page, self.base_url, self.site_key, cid)
+                    sources = {"meeting": fetched.capture_id}
+                except ParseError as exc:
+                    self._parse_failure(fetched, exc)
+            except _Failed:
+                pass
+        if parsed is None and (not use_ws or self.options.source == "auto"):
+            used_mode = MODE_HTML
+            parsed, sources, complete = self._meeting_html(cid, mid)
+        if parsed is None:
+            return  # failures recorded; an older record (if any) stays as it was
+        if parsed.meeting.meeting_id != mid:
+            self._fail(meeting_url(self.base_url, cid, mid),
+                       f"the answer describes meeting {parsed.meeting.meeting_id}, not {mid}", "parse")
+            return
+        page_url = parsed.meeting.source_url or meeting_url(self.base_url, cid, mid)
+        for link in dict.fromkeys(parsed.skipped_links):
+            self._fail(page_url, f"skipped a document link that is not http(s): {link}", "skipped_link")
+        write = self.store.write_meeting(
+            parsed.meeting, parsed.items, source_mode=used_mode, sources=sources,
+            run_id=self.run_id if complete else None,
+        )
+        self.summary.meetings.add(write.meeting)
+        self.summary.items.add("new", write.items_new)
+        self.summary.items.add("changed", write.items_changed)
+        self.summary.items.add("unchanged", write.items_unchanged)
+        self.summary.items_removed += write.items_removed
+
+    def _meeting_html(self, cid: int, mid: int) -> tuple[ParsedMeeting | None, dict[str, Any], bool]:
+        try:
+            page = self._fetch(KIND_HTML_MEETING, meeting_url(self.base_url, cid, mid), committee_id=cid, meeting_id=mid)
+        except _Failed:
+            return None, {}, False
+        try:
+            first = html_pages.parse_meeting_page(page.result.body, self.base_url, self.site_key, cid, mid,
+                                                  url=page.result.url)
+        except ParseError as exc:
+            self._parse_failure(page, exc)
+            return None, {}, False
+        complete = True
+        sources: dict[str, Any] = {"meeting": page.capture_id, "items": {}}
+        item_pages: dict[int, Page] = {}
+        for item_id in first.truncated_item_ids:
+            try:
+                item = self._fetch(KIND_HTML_ITEM, item_url(self.base_url, item_id),
+                                   committee_id=cid, meeting_id=mid, item_id=item_id)
+                item_pages[item_id] = item.page
+                sources["items"][str(item_id)] = item.capture_id
+            except _Failed:
+                complete = False
+        attendance: Page | None = None
+        try:
+            att = self._fetch(KIND_HTML_ATTENDANCE, attendance_url(self.base_url, mid), quiet=(404,),
+                              committee_id=cid, meeting_id=mid)
+            attendance = att.page
+            sources["attendance"] = att.capture_id
+        except _Failed as exc:
+            # A 404 means no attendance page yet (future meetings): normal, not reported.
+            complete = complete and exc.status == 404
+        try:
+            parsed = meeting_from_html(page.page, self.base_url, self.site_key, cid, mid,
+                                       item_pages=item_pages, attendance=attendance)
+        except ParseError as exc:
+            reason = getattr(exc, "reason", None) or str(exc)
+            self._fail(exc.url or page.result.requested_url, reason, "parse")
+            return None, {}, False
+        return parsed, sources, complete
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def site_name(base_url: str) -> str:
+    """A readable name for a site until a page tells us better: its host, without "www."."""
+    host = urlsplit(base_url).hostname or base_url
+    return host[4:] if host.startswith("www.") else host
+
+
+@contextmanager
+def archive_lock(db_path: Path) -> Iterator[None]:
+    """One crawl (writer) per archive at a time; the OS drops the lock if the process dies."""
+    lock_path = Path(f"{db_path}.crawl.lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise CrawlBusy(f"another crawl is writing to {db_path}; wait for it to finish") from None
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+        yield
+    finally:
+        os.close(fd)
+
+
+def crawl(
+    store: ArchiveStore,
+    base_url: str,
+    options: CrawlOptions = CrawlOptions(),
+    *,
+    client: PoliteClient | None = None,
+    delay: float | None = None,
+    progress: Progress | None = None,
+    today: date | None = None,
+) -> CrawlSummary:
+    """Harvest one ModernGov site into ``store``; see the module docstring."""
+    try:
+        normalise_base_url(base_url)
+    except PlanError as exc:
+        raise BadCrawlRequest(str(exc)) from None
+    own_client = client is None
+    if client is None:
+        client = PoliteClient() if delay is None else PoliteClient(delay=delay)
+    try:
+        with archive_lock(store.path):
+            try:
+                return Harvester(store, client, base_url, options, progress=progress, today=today).run()
+            except PlanError as exc:
+                raise BadCrawlRequest(str(exc)) from None
+    finally:
+        if own_client:
+            client.close()
+
+
+# --------------------------------------------------------------------------- reparse
+
+
+@dataclass
+class ReparseSummary:
+    committees: Tally = field(default_factory=Tally)
+    meetings: Tally = field(default_factory=Tally)
+    items: Tally = field(default_factory=Tally)
+    failures: list[Failure] = field(default_factory=list)
+
+    def headline(self) -> str:
+        totals = [sum(getattr(t, n) for t in (self.committees, self.meetings, self.items))
+                  for n in ("new", "changed", "unchanged")]
+        return f"{totals[0]} new, {totals[1]} changed, {totals[2]} unchanged, {len(self.failures)} failed"
+
+
+def reparse(
+    store: ArchiveStore, site: str | None = None, *, clean: bool = False, progress: Progress | None = None
+) -> ReparseSummary:
+    """Rebuild records from stored captures alone, with no network.
+
+    For each meeting the newest usable capture set wins (the web service's ``GetMeeting``, or the
+    HTML meeting page with the item and attendance pages fetched after it), falling back to older
+    ones when the newest no longer parses — the same pages the crawl built it from.
+    ``clean=True`` first deletes all records, so the archive becomes a pure function of its captures.
+    """
+    from scraper.harvest_reparse import reparse_site
+
+    progress = progress or NullProgress()
+    summary = ReparseSummary()
+    sites = [s for s in store.sites() if site is None or s.key == site_key(site)]
+    with archive_lock(store.path):
+        for one in sites:
+            if clean:
+                store.clear_records(one.key)
+            reparse_site(store, one, summary, progress)
+    return summary
+
+
+__all__ = [
+    "crawl",
+    "reparse",
+    "Harvester",
+    "CrawlOptions",
+    "CrawlSummary",
+    "ReparseSummary",
+    "Failure",
+    "Tally",
+    "Progress",
+    "NullProgress",
+    "HarvestError",
+    "NotModernGov",
+    "BadCrawlRequest",
+    "SiteBlocked",
+    "CrawlBusy",
+    "SOURCES",
+]

@@ -1,0 +1,117 @@
+"""Stored responses -> records: the pure assembly step shared by ``crawl`` and ``reparse``.
+
+A crawl fetches, stores, then calls these functions on the stored bodies; ``reparse`` calls the
+very same functions on the same bodies read back from the archive. That is what makes "reparse
+offline equals crawl" true by construction rather than by care.
+
+The parsers in ``scraper.parse`` turn one response into records; this module combines several
+responses into one meeting (HTML path: the meeting page, the full minutes of truncated items from
+``mgAi.aspx``, the attendance page) and applies the archive's own rules (restricted items keep
+their title only).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Mapping
+
+from scraper.parse import html_pages, webservice
+from scraper.parse.types import ParsedMeeting
+from scraper.records import AgendaItem, Committee
+from scraper.store import enforce_restricted
+
+# Capture kinds: what a stored response was fetched as. Reparse selects captures by kind.
+KIND_ROBOTS = "robots"
+KIND_WS_COMMITTEES = "ws_committees"
+KIND_WS_MEETINGS = "ws_meetings"
+KIND_WS_MEETING = "ws_meeting"
+KIND_HTML_COMMITTEES = "html_committees"
+KIND_HTML_MEETING_LIST = "html_meeting_list"
+KIND_HTML_MEETING = "html_meeting"
+KIND_HTML_ITEM = "html_item"
+KIND_HTML_ATTENDANCE = "html_attendance"
+
+MODE_WEBSERVICE = "webservice"
+MODE_HTML = "html"
+
+
+@dataclass(frozen=True)
+class Page:
+    """A response body with the URL it came from (for error messages)."""
+
+    body: bytes
+    url: str
+
+
+def committees_from(kind: str, page: Page, base_url: str, site: str) -> list[Committee]:
+    if kind == KIND_WS_COMMITTEES:
+        return webservice.parse_committees(page.body, site, url=page.url)
+    if kind == KIND_HTML_COMMITTEES:
+        return html_pages.parse_committee_list(page.body, base_url, site, url=page.url)
+    raise ValueError(f"not a committee list kind: {kind}")
+
+
+def meeting_from_webservice(page: Page, base_url: str, site: str, committee_id: int) -> ParsedMeeting:
+    parsed = webservice.parse_meeting(page.body, site, committee_id, base_url, url=page.url)
+    return _finish(parsed)
+
+
+def meeting_from_html(
+    page: Page,
+    base_url: str,
+    site: str,
+    committee_id: int,
+    meeting_id: int,
+    *,
+    item_pages: Mapping[int, Page] | None = None,
+    attendance: Page | None = None,
+) -> ParsedMeeting:
+    """The meeting page, completed with full minutes from item pages and the attendance list.
+
+    Items listed as truncated whose ``mgAi.aspx`` page is not in ``item_pages`` keep the visible
+    part of their minutes; the caller knows (and reports) that the meeting is incomplete.
+    """
+    parsed = html_pages.parse_meeting_page(page.body, base_url, site, committee_id, meeting_id, url=page.url)
+    items = list(parsed.items)
+    skipped = list(parsed.skipped_links)
+    for index, item in enumerate(items):
+        full_page = (item_pages or {}).get(item.item_id)
+        if full_page is None or item.item_id not in parsed.truncated_item_ids:
+            continue
+        full = html_pages.parse_item_page(
+            full_page.body, base_url, site, meeting_id, committee_id, item_id=item.item_id, url=full_page.url
+        )
+        items[index] = _merge_item(item, full)
+    meeting = parsed.meeting
+    if attendance is not None:
+        meeting = dataclasses.replace(meeting, attendees=html_pages.parse_attendance(attendance.body, url=attendance.url))
+    return _finish(ParsedMeeting(meeting, tuple(items), parsed.truncated_item_ids, tuple(skipped)))
+
+
+def _merge_item(visible: AgendaItem, full: AgendaItem) -> AgendaItem:
+    """Keep the meeting page's identity fields (number, position); take the full texts."""
+    return dataclasses.replace(
+        visible,
+        minutes_text=full.minutes_text or visible.minutes_text,
+        agenda_text=visible.agenda_text or full.agenda_text,
+        decision_text=visible.decision_text or full.decision_text,
+        documents=visible.documents or full.documents,
+        restricted=visible.restricted or full.restricted,
+    )
+
+
+def _finish(parsed: ParsedMeeting) -> ParsedMeeting:
+    """Archive rules applied to every meeting, whichever path it came by."""
+    items = tuple(enforce_restricted(dataclasses.replace(item, position=i)) for i, item in enumerate(parsed.items))
+    return dataclasses.replace(parsed, items=items)
+
+
+__all__ = [
+    "Page",
+    "committees_from",
+    "meeting_from_webservice",
+    "meeting_from_html",
+    "MODE_WEBSERVICE",
+    "MODE_HTML",
+]

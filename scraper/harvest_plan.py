@@ -1,0 +1,155 @@
+"""Pure decisions a crawl makes before fetching: base URL, date window, committees, settled meetings.
+
+Kept apart from the fetching loop so each rule is a small function with its own tests.
+
+Choices (documented in ``docs/bench-scraper.md`` and the README's crawl section):
+
+* **Default window**: from ``DEFAULT_EARLIEST`` (1 January 2000, before any ModernGov install
+  published online) to 60 days after today: "everything the site lists".
+* **Chunks**: the web service is asked one calendar year at a time (``GetMeetings`` with both
+  ``dd/mm/yyyy`` dates), and the HTML meeting lists are per year anyway. Small answers, no
+  5,000-row caps, no timeouts on slow hosts.
+* **Settled meetings**: a stored meeting is *settled*, and not fetched again unless ``--refresh``,
+  when it took place at least ``settle_after_days`` (90) days ago, its minutes are published (or
+  it was cancelled), and it was last fetched at least ``settle_after_days`` after it took place —
+  i.e. we already saw it in its final, post-minutes state. Late edits after three months are rare
+  (LGSF settles decisions after three months too); ``--refresh`` re-checks everything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Iterable, Sequence
+from urllib.parse import urlsplit, urlunsplit
+
+from scraper.records import Committee
+from scraper.store import MeetingState
+
+DEFAULT_EARLIEST = date(2000, 1, 1)
+DEFAULT_DAYS_AHEAD = 60
+DEFAULT_SETTLE_AFTER_DAYS = 90
+
+
+class PlanError(ValueError):
+    """The crawl cannot be planned as asked (bad URL, empty window, unknown committee)."""
+
+
+def normalise_base_url(raw: str) -> str:
+    """The directory holding ``mgWebService.asmx``, without a trailing slash.
+
+    Accepts a page URL too (``…/mgListCommittees.aspx?bcr=1``): its last path segment is dropped
+    (GUIDE.md §2). A bare host gets ``https://``.
+    """
+    text = raw.strip()
+    if not text:
+        raise PlanError("no base URL given")
+    if "://" not in text:
+        text = "https://" + text
+    parts = urlsplit(text)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise PlanError(f"{raw!r} is not an http(s) URL")
+    path = parts.path
+    last = path.rsplit("/", 1)[-1]
+    if last.lower().endswith((".aspx", ".asmx", ".htm", ".html")):
+        path = path[: len(path) - len(last)]
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path.rstrip("/"), "", ""))
+
+
+@dataclass(frozen=True)
+class Window:
+    since: date
+    until: date
+
+    def contains(self, day: date | None) -> bool:
+        return day is None or self.since <= day <= self.until
+
+
+def resolve_window(since: date | None, until: date | None, today: date) -> Window:
+    start = since or DEFAULT_EARLIEST
+    end = until or today + timedelta(days=DEFAULT_DAYS_AHEAD)
+    if start > end:
+        raise PlanError(f"--since {start.isoformat()} is after --until {end.isoformat()}")
+    return Window(start, end)
+
+
+def yearly_chunks(window: Window) -> list[Window]:
+    """The window cut at calendar-year boundaries, newest first (recent meetings matter most)."""
+    chunks = []
+    for year in range(window.until.year, window.since.year - 1, -1):
+        start = max(window.since, date(year, 1, 1))
+        end = min(window.until, date(year, 12, 31))
+        chunks.append(Window(start, end))
+    return chunks
+
+
+def listing_years(window: Window, since_given: bool) -> list[int]:
+    """Years of ``ieListMeetings.aspx?Year=`` to read, newest first.
+
+    ModernGov's ``Year`` may be a municipal year (May to April), so one year before an explicit
+    ``--since`` is read too; meetings are filtered by date afterwards.
+    """
+    first = window.since.year - (1 if since_given else 0)
+    return list(range(window.until.year, first - 1, -1))
+
+
+def ws_date(day: date) -> str:
+    """The web service's date format: ``dd/mm/yyyy`` (ISO dates are silently ignored, §8.1)."""
+    return day.strftime("%d/%m/%Y")
+
+
+def select_committees(committees: Sequence[Committee], wanted: Iterable[str]) -> list[Committee]:
+    """Committees matching ``--committee`` values (id, exact title, or a unique part of a title).
+
+    No values means all committees. A value that matches nothing, or several titles, is an error
+    naming the candidates, so a typo never silently crawls nothing.
+    """
+    wanted = [w.strip() for w in wanted if w.strip()]
+    if not wanted:
+        return list(committees)
+    chosen: dict[int, Committee] = {}
+    for value in wanted:
+        matches: list[Committee]
+        if value.lstrip("-").isdigit():
+            matches = [c for c in committees if c.committee_id == int(value)]
+        else:
+            folded = value.casefold()
+            matches = [c for c in committees if c.title.casefold() == folded]
+            if not matches:
+                matches = [c for c in committees if folded in c.title.casefold()]
+        if not matches:
+            raise PlanError(f"no committee matches {value!r}")
+        if len(matches) > 1:
+            names = "; ".join(f"{c.committee_id} {c.title}" for c in matches[:6])
+            raise PlanError(f"{value!r} matches {len(matches)} committees ({names}); give the id or the full title")
+        chosen[matches[0].committee_id] = matches[0]
+    return [c for c in committees if c.committee_id in chosen]
+
+
+def is_settled(state: MeetingState | None, today: date, settle_after_days: int = DEFAULT_SETTLE_AFTER_DAYS) -> bool:
+    """Whether a stored meeting can be skipped (see the module docstring)."""
+    if state is None or state.date is None:
+        return False
+    settle = timedelta(days=settle_after_days)
+    if state.date > today - settle:
+        return False
+    if not (state.has_minutes or state.cancelled):
+        return False
+    checked: datetime = state.last_checked
+    return checked.date() >= state.date + settle
+
+
+__all__ = [
+    "DEFAULT_EARLIEST",
+    "DEFAULT_DAYS_AHEAD",
+    "DEFAULT_SETTLE_AFTER_DAYS",
+    "PlanError",
+    "Window",
+    "normalise_base_url",
+    "resolve_window",
+    "yearly_chunks",
+    "listing_years",
+    "ws_date",
+    "select_committees",
+    "is_settled",
+]
