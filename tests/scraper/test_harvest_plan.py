@@ -1,0 +1,96 @@
+"""Pure crawl planning: base URLs, windows, committee selection, settled meetings."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import pytest
+
+from scraper.harvest_plan import (
+    DEFAULT_EARLIEST,
+    PlanError,
+    Window,
+    is_settled,
+    listing_years,
+    normalise_base_url,
+    resolve_window,
+    select_committees,
+    ws_date,
+    yearly_chunks,
+)
+from scraper.records import Committee
+from scraper.store import MeetingState
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("https://democracy.example.gov.uk/", "https://democracy.example.gov.uk"),
+        ("democracy.example.gov.uk", "https://democracy.example.gov.uk"),
+        ("https://ww5.swindon.gov.uk/moderngov/", "https://ww5.swindon.gov.uk/moderngov"),
+        ("https://X.gov.uk/moderngov/mgListCommittees.aspx?bcr=1", "https://x.gov.uk/moderngov"),
+        ("http://x.gov.uk/mgWebService.asmx", "http://x.gov.uk"),
+    ],
+)
+def test_normalise_base_url(raw, expected):
+    assert normalise_base_url(raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["", "ftp://x.gov.uk", "https://"])
+def test_bad_base_urls(raw):
+    with pytest.raises(PlanError):
+        normalise_base_url(raw)
+
+
+def test_default_window_is_everything_up_to_60_days_ahead():
+    w = resolve_window(None, None, date(2026, 11, 28))
+    assert w == Window(DEFAULT_EARLIEST, date(2027, 1, 27))
+    with pytest.raises(PlanError):
+        resolve_window(date(2026, 1, 2), date(2026, 1, 1), date(2026, 11, 28))
+
+
+def test_yearly_chunks_cover_the_window_exactly_newest_first():
+    chunks = yearly_chunks(Window(date(2019, 6, 15), date(2021, 2, 1)))
+    assert chunks == [
+        Window(date(2021, 1, 1), date(2021, 2, 1)),
+        Window(date(2020, 1, 1), date(2020, 12, 31)),
+        Window(date(2019, 6, 15), date(2019, 12, 31)),
+    ]
+    assert ws_date(date(2019, 6, 5)) == "05/06/2019"
+
+
+def test_listing_years_reach_back_one_municipal_year_for_explicit_since():
+    w = Window(date(2020, 2, 1), date(2021, 3, 1))
+    assert listing_years(w, since_given=True) == [2021, 2020, 2019]
+    assert listing_years(w, since_given=False) == [2021, 2020]
+
+
+COMMITTEES = [Committee("s", 1, "Cabinet"), Committee("s", 2, "Planning Committee"),
+              Committee("s", 3, "Planning Sub-Committee"), Committee("s", 4, "Audit Committee")]
+
+
+def test_select_committees_by_id_title_or_unique_part():
+    assert select_committees(COMMITTEES, []) == COMMITTEES
+    assert [c.committee_id for c in select_committees(COMMITTEES, ["4", "cabinet"])] == [1, 4]
+    assert [c.committee_id for c in select_committees(COMMITTEES, ["planning committee"])] == [2]
+    assert [c.committee_id for c in select_committees(COMMITTEES, ["Sub-Comm"])] == [3]
+    with pytest.raises(PlanError, match="matches 2 committees"):
+        select_committees(COMMITTEES, ["Planning"])
+    with pytest.raises(PlanError, match="no committee matches"):
+        select_committees(COMMITTEES, ["Licensing"])
+
+
+def state(day: date, checked: date, minutes: bool = True, cancelled: bool = False) -> MeetingState:
+    at = datetime(checked.year, checked.month, checked.day, tzinfo=timezone.utc)
+    return MeetingState("s/meeting/1", day, "h", minutes, cancelled, "webservice", at, at, at)
+
+
+def test_settled_meetings():
+    today = date(2026, 11, 28)
+    assert is_settled(state(date(2025, 1, 1), date(2026, 11, 1)), today)
+    # Seen only soon after the meeting: minutes may still change.
+    assert not is_settled(state(date(2026, 1, 1), date(2026, 1, 20)), today)
+    assert not is_settled(state(date(2026, 10, 1), date(2026, 11, 27)), today)  # too recent
+    assert not is_settled(state(date(2025, 1, 1), date(2026, 11, 1), minutes=False), today)  # no minutes yet
+    assert is_settled(state(date(2025, 1, 1), date(2026, 11, 1), minutes=False, cancelled=True), today)
+    assert not is_settled(None, today)
