@@ -1,0 +1,403 @@
+"""One open view of the index (a ``Snapshot``) and query evaluation over it.
+
+A Snapshot wraps one Whoosh searcher and the per-document arrays derived from it: which documents
+are alive, meeting dates, agenda positions, field lengths and, lazily, each facet's value lists.
+Queries are evaluated as whole-collection numpy masks and score vectors built from complete posting
+lists (cached), so a phrase, a facet count or a date range costs a few vectorised operations instead
+of Whoosh's per-posting Python loop. Whoosh still does everything on disk: segments, postings,
+stored payloads, commits, locking.
+
+Thread safety: Whoosh readers share file positions, so every read from Whoosh happens under the
+snapshot's lock; the numpy work happens outside it. A Snapshot never changes after it is built
+(apart from its caches), so searches running while a newer index is swapped in finish on the
+snapshot they started with.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import math
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+import numpy as np
+
+from indexer import analysis, arrays
+from indexer.query import And, Fuzzy, MatchAll, Node, Not, Or, Phrase, Wildcard, Words
+from indexer.schema import EXACT_FIELD, FACET_FIELDS, TITLE_BOOST
+
+K1 = 1.2
+B = 0.75
+PHRASE_BOOST = 1.5
+TERM_CACHE_SIZE = 4096
+VALUE_FIELD_FOR_PREFIX = {"committee": "committee", "speaker": "speaker", "topic": "topic", "council": "council"}
+
+
+class Deadline:
+    """A per-query time budget checked at safe points (thread-safe: no signals, unlike alarms)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.end = time.monotonic() + seconds
+        self.hit = False
+
+    def passed(self) -> bool:
+        if not self.hit and time.monotonic() > self.end:
+            self.hit = True
+        return self.hit
+
+
+@dataclass
+class ValueIndex:
+    """Forward index of one value field: for every (document, value) pair, both as arrays."""
+
+    values: list[str]
+    ids: dict[str, int]
+    docs: np.ndarray  # global docnums
+    vals: np.ndarray  # value index per pair
+    word_stems: list[tuple[str, ...]]  # stems of each value's words, for prefix queries
+    word_lists: list[tuple[str, ...]]  # lower-cased words of each value, for phrase prefixes
+
+    def count(self, mask: np.ndarray) -> np.ndarray:
+        if not self.docs.size:
+            return np.zeros(len(self.values), dtype=np.int64)
+        return np.bincount(self.vals[mask[self.docs]], minlength=len(self.values))
+
+
+class Snapshot:
+    def __init__(self, ix, generation: str, meta: dict[str, Any]) -> None:
+        self.ix = ix
+        self.generation = generation
+        self.meta = meta
+        self.lock = threading.RLock()
+        self.searcher = ix.searcher()
+        self.reader = self.searcher.reader()
+        self.toc_generation = ix.latest_generation()
+        self.leaves = list(self.reader.leaf_readers())
+        self.n = self.reader.doc_count_all()
+        self.alive = self._concat(arrays.alive_mask(r) for r, _ in self.leaves) if self.n else np.zeros(0, bool)
+        self.doc_count = int(self.alive.sum())
+        self.date = self._concat_num("date")
+        self.position = self._concat_num("position")
+        self.meeting_no = self._concat_num("meeting_no")
+        self.year = np.where(self.date > 0, self.date // 10000, 0)
+        self.lengths: dict[str, np.ndarray] = {}
+        self.avg_length: dict[str, float] = {}
+        for f in ("title", "body", EXACT_FIELD):
+            ln = self._concat(arrays.field_lengths(r, f) for r, _ in self.leaves) if self.n else np.zeros(0, np.float32)
+            self.lengths[f] = ln
+            alive_lens = ln[self.alive]
+            self.avg_length[f] = float(alive_lens.mean()) if alive_lens.size else 1.0
+        self._term_cache: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._values: dict[str, ValueIndex] = {}
+        self._commitments: list[dict[str, Any]] | None = None
+        dated = self.date[self.alive & (self.date > 0)]
+        self.min_date = int(dated.min()) if dated.size else 0
+        self.max_date = int(dated.max()) if dated.size else 0
+
+    # -- loading ---------------------------------------------------------------------------------
+
+    def _concat(self, parts: Iterable[np.ndarray]) -> np.ndarray:
+        parts = list(parts)
+        return np.concatenate(parts) if parts else np.zeros(0)
+
+    def _concat_num(self, fieldname: str) -> np.ndarray:
+        if not self.n:
+            return np.zeros(0, dtype=np.int64)
+        return self._concat(arrays.numeric_column(r, fieldname) for r, _ in self.leaves).astype(np.int64)
+
+    def close(self) -> None:
+        with self.lock:
+            try:
+                self.searcher.close()
+            except Exception:  # pragma: no cover - closing is best effort
+                pass
+
+    def postings(self, fieldname: str, term: str) -> tuple[np.ndarray, np.ndarray]:
+        """Global (docnums, weights) for a term, across segments, cached (LRU)."""
+        key = (fieldname, term)
+        with self.lock:
+            hit = self._term_cache.get(key)
+            if hit is not None:
+                self._term_cache.move_to_end(key)
+                return hit
+            btext = term.encode("utf-8")
+            id_parts, w_parts = [], []
+            for reader, offset in self.leaves:
+                ids, ws = arrays.postings(reader, fieldname, btext)
+                if ids.size:
+                    id_parts.append(ids.astype(np.int64) + offset)
+                    w_parts.append(ws)
+            if id_parts:
+                result = (np.concatenate(id_parts), np.concatenate(w_parts).astype(np.float32))
+            else:
+                result = (np.zeros(0, np.int64), np.zeros(0, np.float32))
+            self._term_cache[key] = result
+            if len(self._term_cache) > TERM_CACHE_SIZE:
+                self._term_cache.popitem(last=False)
+            return result
+
+    def values(self, fieldname: str) -> ValueIndex:
+        """The forward index of a value field, built once per snapshot."""
+        vi = self._values.get(fieldname)
+        if vi is not None:
+            return vi
+        with self.lock:
+            vi = self._values.get(fieldname)
+            if vi is not None:
+                return vi
+            ids: dict[str, int] = {}
+            values: list[str] = []
+            doc_parts, val_parts = [], []
+            for reader, offset in self.leaves:
+                local_values, docs, vals = arrays.value_postings(reader, fieldname)
+                if not local_values:
+                    continue
+                remap = np.empty(len(local_values), dtype=np.int32)
+                for i, v in enumerate(local_values):
+                    gid = ids.get(v)
+                    if gid is None:
+                        gid = ids[v] = len(values)
+                        values.append(v)
+                    remap[i] = gid
+                doc_parts.append(docs.astype(np.int64) + offset)
+                val_parts.append(remap[vals])
+            docs_all = np.concatenate(doc_parts) if doc_parts else np.zeros(0, np.int64)
+            vals_all = np.concatenate(val_parts) if val_parts else np.zeros(0, np.int32)
+            keep = self.alive[docs_all] if docs_all.size else np.zeros(0, bool)
+            vi = ValueIndex(
+                values=values,
+                ids=ids,
+                docs=docs_all[keep],
+                vals=vals_all[keep],
+                word_stems=[tuple(analysis.stem(w) for w in analysis.words(v)) for v in values],
+                word_lists=[tuple(analysis.words(v)) for v in values],
+            )
+            self._values[fieldname] = vi
+            return vi
+
+    def stored(self, docnum: int) -> dict[str, Any]:
+        with self.lock:
+            fields = self.searcher.stored_fields(int(docnum))
+        return json.loads(fields.get("payload") or "{}")
+
+    def docnum_for_id(self, item_id: str) -> int | None:
+        ids, _ = self.postings("id", item_id)
+        for d in ids:
+            if self.alive[d]:
+                return int(d)
+        return None
+
+    # -- masks -----------------------------------------------------------------------------------
+
+    def term_mask(self, fieldname: str, term: str) -> np.ndarray:
+        ids, _ = self.postings(fieldname, term)
+        mask = np.zeros(self.n, dtype=bool)
+        if ids.size:
+            mask[ids] = True
+        return mask
+
+    def values_mask(self, fieldname: str, values: Iterable[str]) -> np.ndarray:
+        """Documents having ANY of the values (OR within one facet)."""
+        mask = np.zeros(self.n, dtype=bool)
+        for v in values:
+            ids, _ = self.postings(fieldname, v)
+            if ids.size:
+                mask[ids] = True
+        return mask
+
+    def date_mask(self, lo: int | None, hi: int | None) -> np.ndarray:
+        mask = self.date > 0
+        if lo is not None:
+            mask &= self.date >= lo
+        if hi is not None:
+            mask &= self.date <= hi
+        return mask
+
+    # -- scoring ---------------------------------------------------------------------------------
+
+    def doc_frequency(self, ids: np.ndarray) -> int:
+        return int(np.count_nonzero(self.alive[ids])) if ids.size else 0
+
+    def idf(self, df: int) -> float:
+        n = max(self.doc_count, 1)
+        return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
+
+    def bm25(self, fieldname: str, term: str, boost: float = 1.0) -> tuple[np.ndarray, np.ndarray, float]:
+        """(docnums, scores, df) of one term in one field."""
+        ids, tf = self.postings(fieldname, term)
+        if not ids.size:
+            return ids, tf, 0
+        df = self.doc_frequency(ids)
+        dl = self.lengths[fieldname][ids]
+        norm = K1 * (1.0 - B + B * dl / max(self.avg_length[fieldname], 1e-6))
+        scores = (self.idf(df) * boost) * tf * (K1 + 1.0) / (tf + norm)
+        return ids, scores.astype(np.float32), df
+
+
+class Evaluator:
+    """Turns a query tree into (mask, scores) over one snapshot."""
+
+    def __init__(self, snap: Snapshot, deadline: Deadline, max_expansions: int = 64) -> None:
+        self.snap = snap
+        self.deadline = deadline
+        self.max_expansions = max_expansions
+
+    def empty(self) -> tuple[np.ndarray, np.ndarray]:
+        return np.zeros(self.snap.n, dtype=bool), np.zeros(self.snap.n, dtype=np.float32)
+
+    def everything(self) -> tuple[np.ndarray, np.ndarray]:
+        return self.snap.alive.copy(), np.zeros(self.snap.n, dtype=np.float32)
+
+    def evaluate(self, node: Node) -> tuple[np.ndarray, np.ndarray]:
+        mask, scores = self._eval(node)
+        return mask & self.snap.alive, scores
+
+    def _eval(self, node: Node) -> tuple[np.ndarray, np.ndarray]:
+        if isinstance(node, MatchAll):
+            return self.everything()
+        if isinstance(node, Words):
+            return self._words(node)
+        if isinstance(node, Phrase):
+            return self._phrase(node)
+        if isinstance(node, Wildcard):
+            return self._wildcard(node)
+        if isinstance(node, Fuzzy):
+            return self._fuzzy(node)
+        if isinstance(node, Not):
+            mask, _ = self._eval(node.child)
+            return ~mask & self.snap.alive, np.zeros(self.snap.n, dtype=np.float32)
+        if isinstance(node, And):
+            mask, scores = self.everything()
+            for child in node.children:
+                if isinstance(child, Not):
+                    cmask, _ = self._eval(child.child)
+                    mask &= ~cmask
+                else:
+                    cmask, cscores = self._eval(child)
+                    mask &= cmask
+                    scores += cscores
+                if not mask.any():
+                    break
+            return mask, scores
+        if isinstance(node, Or):
+            mask, scores = self.empty()
+            for child in node.children:
+                cmask, cscores = self._eval(child)
+                mask |= cmask
+                scores += cscores
+            return mask, scores
+        raise TypeError(f"unknown query node {node!r}")  # pragma: no cover
+
+    # leaves
+
+    def _stem_in(self, stem: str, fields: tuple[tuple[str, float], ...]) -> tuple[np.ndarray, np.ndarray]:
+        mask, scores = self.empty()
+        for fieldname, boost in fields:
+            ids, sc, _ = self.snap.bm25(fieldname, stem, boost)
+            if ids.size:
+                mask[ids] = True
+                scores[ids] += sc  # ids are unique within one term's postings
+        return mask, scores
+
+    def _text_fields(self, fieldname: str | None) -> tuple[tuple[str, float], ...]:
+        if fieldname == "title":
+            return (("title", TITLE_BOOST),)
+        return (("title", TITLE_BOOST), ("body", 1.0))
+
+    def _words(self, node: Words) -> tuple[np.ndarray, np.ndarray]:
+        if node.field in VALUE_FIELD_FOR_PREFIX:
+            return self._value_prefix(node.field, [analysis.stem(w) for w in node.words], phrase=False)
+        mask, scores = self.everything()
+        for w in node.words:
+            m, s = self._stem_in(analysis.stem(w), self._text_fields(node.field))
+            mask &= m
+            scores += s
+        return mask, scores
+
+    def _phrase(self, node: Phrase) -> tuple[np.ndarray, np.ndarray]:
+        if node.field in VALUE_FIELD_FOR_PREFIX:
+            return self._value_prefix(node.field, list(node.words), phrase=True)
+        mask, scores = self.everything()
+        for term in analysis.phrase_terms(list(node.words)):
+            ids, sc, _ = self.snap.bm25(EXACT_FIELD, term, PHRASE_BOOST)
+            m = np.zeros(self.snap.n, dtype=bool)
+            if ids.size:
+                m[ids] = True
+                scores[ids] += sc
+            mask &= m
+            if not mask.any():
+                break
+        if node.field == "title":
+            for w in node.words:
+                if w in analysis.STOP_WORDS:
+                    continue
+                ids, _ = self.snap.postings("title", analysis.stem(w))
+                m = np.zeros(self.snap.n, dtype=bool)
+                m[ids] = True
+                mask &= m
+        return mask, scores
+
+    def _value_prefix(self, prefix: str, words: list[str], phrase: bool) -> tuple[np.ndarray, np.ndarray]:
+        """``speaker:knopp``: documents with any value of that facet containing the words."""
+        vi = self.snap.values(VALUE_FIELD_FOR_PREFIX[prefix])
+        chosen = []
+        for i in range(len(vi.values)):
+            if phrase:
+                hay = vi.word_lists[i]
+                n = len(words)
+                if any(hay[j:j + n] == tuple(words) for j in range(len(hay) - n + 1)):
+                    chosen.append(vi.values[i])
+            elif all(w in vi.word_stems[i] for w in words):
+                chosen.append(vi.values[i])
+        mask = self.snap.values_mask(VALUE_FIELD_FOR_PREFIX[prefix], chosen)
+        return mask, np.zeros(self.snap.n, dtype=np.float32)
+
+    def _expand(self, candidates: Iterable[str], fieldname: str) -> list[str]:
+        """Bounded expansion: the most frequent matching terms, at most max_expansions."""
+        found = []
+        for i, term in enumerate(candidates):
+            found.append(term)
+            if len(found) >= self.max_expansions * 8 or (i % 256 == 0 and self.deadline.passed()):
+                break
+        if len(found) > self.max_expansions:
+            with self.snap.lock:
+                found.sort(key=lambda t: -self.snap.reader.doc_frequency(fieldname, t))
+            found = found[: self.max_expansions]
+        return found
+
+    def _or_terms(self, fieldname_boosts: tuple[tuple[str, float], ...], terms: list[str]):
+        mask, scores = self.empty()
+        for t in terms:
+            m, s = self._stem_in(t, fieldname_boosts)
+            mask |= m
+            scores += s
+        return mask, scores
+
+    def _wildcard(self, node: Wildcard) -> tuple[np.ndarray, np.ndarray]:
+        pattern = node.pattern
+        if node.field in VALUE_FIELD_FOR_PREFIX:
+            vi = self.snap.values(VALUE_FIELD_FOR_PREFIX[node.field])
+            chosen = [v for v, ws in zip(vi.values, vi.word_lists) if any(fnmatch.fnmatchcase(w, pattern) for w in ws)]
+            return self.snap.values_mask(VALUE_FIELD_FOR_PREFIX[node.field], chosen), np.zeros(self.snap.n, np.float32)
+        # Match the pattern against the unstemmed vocabulary (what people type), then search stems.
+        prefix = pattern.split("*")[0].split("?")[0]
+        with self.snap.lock:
+            if prefix:
+                source = [t.decode("utf-8") for t in self.snap.reader.expand_prefix(EXACT_FIELD, prefix)]
+            else:
+                source = [t.decode("utf-8") for t in self.snap.reader.lexicon(EXACT_FIELD)]
+        words = (t for t in source if analysis.BIGRAM_JOINER not in t and fnmatch.fnmatchcase(t, pattern))
+        terms = sorted({analysis.stem(w) for w in self._expand(words, EXACT_FIELD)})
+        return self._or_terms(self._text_fields(node.field), terms)
+
+    def _fuzzy(self, node: Fuzzy) -> tuple[np.ndarray, np.ndarray]:
+        with self.snap.lock:
+            near = [t.decode("utf-8") if isinstance(t, bytes) else t
+                    for t in self.snap.reader.terms_within(EXACT_FIELD, node.word, node.distance, prefix=1)]
+        words = [w for w in near if analysis.BIGRAM_JOINER not in w]
+        terms = sorted({analysis.stem(w) for w in self._expand(iter(words), EXACT_FIELD)} | {analysis.stem(node.word)})
+        return self._or_terms(self._text_fields(node.field), terms)
