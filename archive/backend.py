@@ -9,7 +9,7 @@ even before an index exists), and reuses it. A failed open is not cached: once t
 from __future__ import annotations
 
 import threading
-from typing import Callable
+from typing import Any, Callable, Mapping
 
 from flask import Flask, current_app
 
@@ -44,13 +44,38 @@ class BackendHolder:
             close()
 
 
+def search_settings(config: Mapping[str, Any]):
+    """The engine's limits from the app's named limits, so both refuse the same requests.
+
+    Any ``SEARCH_<NAME>`` key in the config (e.g. ``SEARCH_ALLOW_WILDCARDS = True``) overrides the
+    corresponding ``indexer.settings.SearchSettings`` field directly.
+    """
+    from dataclasses import replace
+
+    from indexer.settings import SearchSettings
+
+    base = SearchSettings(
+        default_per_page=int(config["PAGE_SIZE"]),
+        max_per_page=int(config["MAX_PAGE_SIZE"]),
+        max_result_window=int(config["RESULT_WINDOW"]),
+        max_filter_values=int(config["MAX_FILTER_VALUES"]),
+        facet_size=int(config["FACET_SIZE"]),
+        time_limit_ms=int(float(config["QUERY_TIME_LIMIT"]) * 1000),
+        max_query_chars=int(config["MAX_QUERY_LENGTH"]),
+    )
+    overrides = SearchSettings.from_mapping(config)
+    changed = {f: getattr(overrides, f) for f in base.__dataclass_fields__
+               if f"SEARCH_{f.upper()}" in config}
+    return replace(base, **changed)
+
+
 def default_opener(app: Flask) -> Opener:
-    """Open the real index in the instance folder (or ``INDEX_DIR`` when configured)."""
+    """Open the real (Whoosh) index in the instance folder."""
 
     def open_index() -> SearchBackend:
-        from indexer.whoosh_backend import open_search  # imported late: keeps app start cheap
+        from indexer.engine import open_search  # imported late: keeps app start cheap
 
-        return open_search(app.config["INSTANCE_PATHS"], index_dir=app.config.get("INDEX_DIR"))
+        return open_search(app.config["INSTANCE_PATHS"], search_settings(app.config))
 
     return open_index
 

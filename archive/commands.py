@@ -34,4 +34,58 @@ def serve(paths: InstancePaths, host: str, port: int, threads: int | None) -> No
         running.close()
 
 
-COMMANDS: list[click.Command] = [serve]
+@click.command()
+@click.option("--port", default=5000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port for the archive on 127.0.0.1 (0 picks a free one).")
+@click.option("--check", is_flag=True,
+              help="Do everything, then fetch the search page and the API once over HTTP and exit "
+              "instead of serving until Ctrl-C (for CI and scripted checks).")
+@pass_instance
+def demo(paths: InstancePaths, port: int, check: bool) -> None:
+    """Try the archive offline: serve the bundled sample council, crawl it, index it, serve the archive.
+
+    \b
+    Works on a fresh machine without internet; run it again and it reuses the data.
+    The archive is served on http://127.0.0.1:PORT/ until Ctrl-C.
+    """
+    from contextlib import ExitStack
+
+    from archive import create_app
+    from archive.demo import prepare, self_check
+    from archive.serving import start_server
+
+    def echo(line: str) -> None:
+        click.echo(line)
+
+    with ExitStack() as stack:
+        try:
+            data = prepare(paths, stack, echo)
+        except KeyboardInterrupt:
+            raise CliError("interrupted; run 'minutes demo' again to carry on", 130) from None
+        except Exception as error:  # a demo that fails says why in one line
+            raise CliError(f"demo failed: {error}") from error
+        app = create_app({"INSTANCE_PATH": str(paths.root)})
+        try:
+            running = start_server(app, host="127.0.0.1", port=port)
+        except OSError as error:
+            raise CliError(f"cannot serve the archive on 127.0.0.1:{port} ({error.strerror or error}); "
+                           "try 'minutes demo --port 0'") from None
+        stack.callback(running.close)
+        if check:
+            running.start_background()
+            try:
+                echo(self_check(running.url))
+            except RuntimeError as error:
+                raise CliError(f"demo check failed: {error}") from None
+            return
+        echo("")
+        echo(f"The archive is ready: {running.url}")
+        echo(f"  try {running.url}search?q=school+places")
+        echo("Press Ctrl-C to stop both servers.")
+        try:
+            running.serve_forever()
+        except KeyboardInterrupt:
+            echo("\nStopped the archive and the sample council.")
+
+
+COMMANDS: list[click.Command] = [serve, demo]

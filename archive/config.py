@@ -18,7 +18,7 @@ MAX_PAGE = 500
 
 #: Results reachable by paging: ``page * per_page`` may not exceed this (like Elasticsearch's
 #: ``index.max_result_window``); narrow the search instead of paging further.
-RESULT_WINDOW = 10_000
+RESULT_WINDOW = 1_000
 
 #: Values shown per facet in the sidebar (the engine may count more).
 FACET_SIZE = 15
@@ -30,6 +30,8 @@ MAX_FILTER_VALUES = 20
 MAX_QUERY_LENGTH = 500
 
 #: A search stops after this many seconds and returns what it has, flagged as partial.
+#: (Any ``SEARCH_<NAME>`` key overrides the engine's ``indexer.settings.SearchSettings`` field of
+#: that name directly, e.g. ``SEARCH_ALLOW_WILDCARDS = True``.)
 QUERY_TIME_LIMIT = 2.0
 
 #: Rows in one CSV export (a bounded result set; page through with ``page=`` for more).
@@ -49,6 +51,3 @@ COMMITMENTS_PAGE_SIZE = 100
 
 #: The name shown in the header, the OpenSearch description and the Atom feed.
 SITE_NAME = "Minutes Archive"
-
-#: Where the index lives; ``None`` means ``<instance folder>/index``.
-INDEX_DIR = None

@@ -49,7 +49,7 @@ def _hits_for_export(search: SearchRequest, limit: int) -> Iterator[SearchHit]:
     skip = first % per_page
     sent = 0
     while sent < limit:
-        if page_number * per_page > int(current_app.config["RESULT_WINDOW"]) + per_page:
+        if (page_number - 1) * per_page >= int(current_app.config["RESULT_WINDOW"]):
             return
         page = run_search(replace(search, page=page_number, per_page=per_page, facets=False, highlight=True))
         for hit in page.results[skip:]:
@@ -122,6 +122,18 @@ def atom() -> Response:
         entries=entries,
     )
     return Response(body, mimetype="application/atom+xml")
+
+
+ROBOTS_TXT = """# Record pages are welcome; endless search/facet combinations and exports are not.
+User-agent: *
+Disallow: /search
+Disallow: /api/
+"""
+
+
+@bp.get("/robots.txt")
+def robots() -> Response:
+    return Response(ROBOTS_TXT, mimetype="text/plain")
 
 
 @bp.get("/opensearch.xml")

@@ -23,6 +23,9 @@ CHILDREN = Committee(site=NORTHWICK.key, committee_id=7, title="Children's Servi
 
 PLANTED_TITLE = "Parks consultation <script>window.__pwned = 1; alert('xss')</script>"
 PLANTED_ID = f"{SAMPLETON.key}/item/9001"
+#: A title a spreadsheet would run as a formula if exported unprotected (CSV injection).
+FORMULA_TITLE = '=HYPERLINK("http://evil.example/","Any other business")'
+SEED_ID = f"{SAMPLETON.key}/item/1005"
 
 ATTENDEES = (
     Attendee(name="Councillor Jane Hartley", role="Chair", attendance="Present"),
@@ -100,6 +103,8 @@ def sample_items() -> list[ArchivedItem]:
             "<script>window.__pwned = 3;</script>",
             source_url="javascript:alert('source')",
             documents=(Document(title="Evil document <b>bold</b>", url="javascript:alert('doc')"),))),
+        (SAMPLETON, PLANNING, m4, _item(SAMPLETON, m4, 2102, "5.", FORMULA_TITLE, 2,
+            minutes_text="No other business was raised.")),
         (NORTHWICK, CHILDREN, m5, _item(NORTHWICK, m5, 501, "7.", "Ofsted inspection of children's services", 0,
             minutes_text="Councillor Amelia Brook asked about the Ofsted inspection. "
             "The Strategic Director said that schools and social care had improved. "
