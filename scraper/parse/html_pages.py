@@ -16,10 +16,12 @@ items the meeting page truncates (``mgAi.aspx``, ``parse_item_page``); the calle
 from __future__ import annotations
 
 import re
+import warnings
+from html import unescape as html_unescape
 from datetime import date
 from urllib.parse import parse_qsl, urlsplit
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, SoupStrainer, XMLParsedAsHTMLWarning
 from bs4.element import Tag
 
 from scraper.records import AgendaItem, Attendee, Committee, Document, Meeting
@@ -33,7 +35,7 @@ from .values import find_status, find_text_date, find_text_date_span, parse_cloc
 _TRUNCATION = re.compile(r"view\s+the\s+full\s+minutes\s+text\s+for\s+item", re.IGNORECASE)
 _RESTRICTED = re.compile(r"\b(?:reasons?\s+why\b.*\brestricted|exempt\s+information|restricted\s+item)\b", re.IGNORECASE)
 _AI_ANCHOR = re.compile(r"^AI(\d+)$")
-_DOC_HREF = re.compile(r"(?:^|/)(?:documents/|mgConvert2PDF\.aspx|ieIssueDetails|mgIssue)|\.(?:pdf|docx?|xlsx?|pptx?|odt|rtf)(?:$|[?#])", re.IGNORECASE)
+_DOC_HREF = re.compile(r"(?:^|/)(?:documents/|mgConvert2PDF\.aspx)|\.(?:pdf|docx?|xlsx?|pptx?|odt|rtf)(?:$|[?#])", re.IGNORECASE)
 _ATTACHMENT_ID = re.compile(r"(?:documents/s(\d+)/|mgConvert2PDF\.aspx\?(?:[^#]*&)?ID=(\d+))", re.IGNORECASE)
 _TRAILING_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)\s*$")
 _SECTION_HEADINGS = {
@@ -51,13 +53,45 @@ _SECTION_HEADINGS = {
 # --- shared helpers -----------------------------------------------------------------------------
 
 
-def _soup(body: bytes | str) -> BeautifulSoup:
-    return BeautifulSoup(body or b"", "lxml")
+# Only the #modgov block is ever read, so only it is built into a tree: the council template around it
+# costs tree-building time for nothing (about a third of a meeting page's parse).
+_MODGOV_ONLY = SoupStrainer(id="modgov")
+_TITLE = re.compile(rb"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def _soup(body: bytes | str, *, modgov_only: bool = False) -> BeautifulSoup:
+    # Hostile or mistaken input (an XML answer handed to an HTML parser) is reported by ParseError,
+    # not by a warning on stderr.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        if modgov_only:
+            return BeautifulSoup(body or b"", "lxml", parse_only=_MODGOV_ONLY)
+        return BeautifulSoup(body or b"", "lxml")
+
+
+def _page_title(body: bytes | str) -> str:
+    """The page's ``<title>`` text (outside #modgov; the only thing read there: status markers)."""
+    raw = body.encode("utf-8", "replace") if isinstance(body, str) else (body or b"")
+    match = _TITLE.search(raw[:16384])
+    if not match:
+        return ""
+    return clean_inline(html_unescape(match.group(1).decode("utf-8", "replace")))
+
+
+def _tags(node: Tag):
+    """Descendant elements in document order (plain iteration: much cheaper than bs4's filters)."""
+    for element in node.descendants:
+        if isinstance(element, Tag):
+            yield element
+
+
+def _classes(tag: Tag) -> list[str]:
+    return tag.get("class") or []
 
 
 def modgov_root(body: bytes | str, url: str | None = None) -> Tag:
     """The ``div#modgov`` block of a page; ParseError when the page has none."""
-    soup = _soup(body)
+    soup = _soup(body, modgov_only=True)
     return _modgov_in(soup, url)
 
 
@@ -118,7 +152,7 @@ def _document(link: Tag, base_url: str, skipped: list[str]) -> Document | None:
 def _label_value(root: Tag, label: str) -> str | None:
     """The value after a "Label:" (``span.mgLabel`` or plain text) inside one paragraph."""
     wanted = label.lower().rstrip(":")
-    for element in root.find_all(class_="mgLabel"):
+    for element in (tag for tag in _tags(root) if "mgLabel" in _classes(tag)):
         text = inline_text(element).lower().rstrip(":").strip()
         if text != wanted:
             continue
@@ -227,21 +261,26 @@ def _read_item_blocks(container: Tag, base_url: str, skipped: list[str], exclude
             seen_urls.add(document.url)
             content.documents.append(document)
 
-    blocks = container.find_all(["p", "div", "ul", "h3", "h4"], class_=["mgSubItemTitleTxt", "mgWordPara", "mgBulletList", "mgActionList", "mgSubSubTitleTxt", "mgAiTitleTxt"])
+    wanted = {"mgSubItemTitleTxt", "mgWordPara", "mgBulletList", "mgActionList", "mgSubSubTitleTxt", "mgAiTitleTxt"}
+    blocks = [
+        tag for tag in _tags(container)
+        if tag.name in ("p", "div", "ul", "h3", "h4") and wanted.intersection(_classes(tag))
+    ]
     for block in blocks:
         if exclude is not None and (block is exclude or exclude in block.parents):
             continue
-        classes = block.get("class") or []
+        classes = _classes(block)
         if "mgSubItemTitleTxt" in classes or "mgSubSubTitleTxt" in classes:
             section = _section_for(block) or section
         elif "mgAiTitleTxt" in classes:
-            for link in block.find_all("a", href=True):
-                if _is_document_href(link["href"]) or link["href"].strip().lower().startswith("javascript:"):
+            for link in _tags(block):
+                href = link.get("href") if link.name == "a" else None
+                if href and (_is_document_href(href) or href.strip().lower().startswith("javascript:")):
                     add_document(link)
         elif "mgWordPara" in classes:
-            if block.find_parent(class_="mgWordPara") is not None:
+            if any("mgWordPara" in _classes(parent) for parent in block.parents if parent is not container):
                 continue  # nested Word blocks are read with their outer block
-            for link in block.find_all("a"):
+            for link in [tag for tag in _tags(block) if tag.name == "a"]:
                 if _TRUNCATION.search(inline_text(link)):
                     content.truncated = True
                     link.decompose()
@@ -251,33 +290,35 @@ def _read_item_blocks(container: Tag, base_url: str, skipped: list[str], exclude
             if section in content.sections:
                 content.sections[section].append(text)
         elif "mgActionList" in classes:
-            for link in block.find_all("a"):
+            for link in (tag for tag in _tags(block) if tag.name == "a"):
                 if _RESTRICTED.search(inline_text(link)):
                     content.restricted = True
         elif "mgBulletList" in classes:
-            for link in block.find_all("a"):
+            for link in (tag for tag in _tags(block) if tag.name == "a"):
                 if section == "documents" or _is_document_href(link.get("href") or "") or (link.get("href") or "").strip().lower().startswith("javascript:"):
                     add_document(link)
     return content
 
 
 def _item_id_in(row: Tag) -> int | None:
-    for element in row.find_all(["a", "p", "span", "div", "tr"]):
+    """An agenda row's item id: its ``AI<id>`` anchor, else an ``mgAi.aspx?ID=`` or ``AIId=`` link."""
+    elements = [row, *_tags(row)]
+    for element in elements:
         for attribute in ("name", "id"):
             value = element.get(attribute)
             if value:
                 match = _AI_ANCHOR.match(value.strip())
                 if match:
                     return int(match.group(1))
-    anchor = row.get("id") or row.get("name")
-    if anchor and _AI_ANCHOR.match(anchor.strip()):
-        return int(_AI_ANCHOR.match(anchor.strip()).group(1))
-    for link in row.find_all("a", href=True):
-        page = _page_name(link["href"])
+    for link in elements:
+        href = link.get("href") if link.name == "a" else None
+        if not href:
+            continue
+        page = _page_name(href)
         if page == "mgai.aspx":
-            found = _int_param(link["href"], "ID")
+            found = _int_param(href, "ID")
         elif page in ("iedecisiondetails.aspx", "mgissuehistoryhome.aspx"):
-            found = _int_param(link["href"], "AIId")
+            found = _int_param(href, "AIId")
         else:
             found = None
         if found is not None:
@@ -285,9 +326,8 @@ def _item_id_in(row: Tag) -> int | None:
     return None
 
 
-def _meeting_status(soup: BeautifulSoup, subtitle: str) -> str:
-    title = soup.find("title")
-    for text in (subtitle, inline_text(title) if title is not None else ""):
+def _meeting_status(page_title: str, subtitle: str) -> str:
+    for text in (subtitle, page_title):
         marker = re.search(r"\b(CANCELLED|POSTPONED|WITHDRAWN|MOVED|RE-?ARRANGED)\b", text)
         if marker:
             return find_status(marker.group(1).replace("-", "")) or marker.group(1).capitalize()
@@ -295,9 +335,11 @@ def _meeting_status(soup: BeautifulSoup, subtitle: str) -> str:
 
 
 def _item_tables(root: Tag) -> list[Tag]:
-    tables = root.find_all("table", class_="mgItemTable")
-    tables += [t for t in root.find_all("table", id="mgItemTable") if t not in tables]
-    return tables
+    """``table.mgItemTable`` or ``table#mgItemTable`` (installs differ, GUIDE.md §13.5)."""
+    return [
+        tag for tag in _tags(root)
+        if tag.name == "table" and ("mgItemTable" in _classes(tag) or tag.get("id") == "mgItemTable")
+    ]
 
 
 def parse_meeting_page(
@@ -322,8 +364,7 @@ def parse_meeting_page(
       ``truncated_item_ids`` with the visible part as ``minutes_text``;
     - attendees are not on this page: ``parse_attendance`` reads ``mgMeetingAttendance.aspx``.
     """
-    soup = _soup(body)
-    root = _modgov_in(soup, url)
+    root = modgov_root(body, url)
     subtitle_tag = _require(root, "h2", "mgSubTitleTxt", url)
     subtitle = inline_text(subtitle_tag)
     found = find_text_date_span(subtitle)
@@ -336,19 +377,20 @@ def parse_meeting_page(
     items: list[AgendaItem] = []
     truncated: list[int] = []
     item_rows: set[int] = set()
-    for table in _item_tables(root):
-        for row in table.find_all("tr"):
+    tables = _item_tables(root)
+    for table in tables:
+        for row in (tag for tag in _tags(table) if tag.name == "tr"):
             if row.find_parent("table") is not table:
                 continue  # rows of nested tables belong to their own table
-            cells = row.find_all("td", recursive=False)
+            cells = [cell for cell in row.children if getattr(cell, "name", None) == "td"]
             if not cells:
                 continue
-            number_cell = row.find("td", class_="mgItemNumberCell")
+            number_cell = next((cell for cell in cells if "mgItemNumberCell" in _classes(cell)), None)
             content_cells = [cell for cell in cells if cell is not number_cell]
             if not content_cells:
                 continue
             content_cell = content_cells[-1]
-            title_tag = content_cell.find(class_="mgAiTitleTxt")
+            title_tag = next((tag for tag in _tags(content_cell) if "mgAiTitleTxt" in _classes(tag)), None)
             if title_tag is None:
                 continue  # spacer rows and notes without an item
             item_id = _item_id_in(row)
@@ -384,11 +426,10 @@ def parse_meeting_page(
 
     meeting_documents: list[Document] = []
     seen: set[str] = set()
-    tables = _item_tables(root)
-    for link in root.find_all("a", href=True):
-        if any(table in link.parents for table in tables):
+    for link in _tags(root):
+        if link.name != "a" or not link.get("href") or not _is_document_href(link["href"]):
             continue
-        if not _is_document_href(link["href"]):
+        if any(parent in tables for parent in link.parents):
             continue
         document = _document(link, base_url, skipped)
         if document is not None and document.url not in seen:
@@ -401,7 +442,7 @@ def parse_meeting_page(
         committee_id=committee_id,
         date=meeting_date,
         time=meeting_time,
-        status=_meeting_status(soup, subtitle),
+        status=_meeting_status(_page_title(body), subtitle),
         venue=_label_value(root, "Venue"),
         source_url=meeting_url(base_url, committee_id, meeting_id),
         documents=tuple(meeting_documents),

@@ -21,8 +21,9 @@ import ipaddress
 import re
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-from bs4 import BeautifulSoup
 from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+from lxml import etree
+from lxml import html as lxml_html
 from requests.utils import requote_uri
 
 BULLET = "• "
@@ -126,47 +127,49 @@ def _is_dropped(tag: Tag) -> bool:
     return False
 
 
-def _walk(node: Tag, blocks: _Blocks) -> None:
-    for child in node.children:
-        if isinstance(child, NavigableString):
-            if not isinstance(child, _NON_TEXT_STRINGS):
-                blocks.add_text(str(child))
-            continue
-        if not isinstance(child, Tag) or _is_dropped(child):
-            continue
-        name = child.name
-        if name == "li":
-            parent = child.parent
-            if parent is not None and parent.name == "ol":
-                number = sum(1 for sibling in child.find_previous_siblings("li")) + 1
-                blocks.start_list_item(f"{number}. ")
+def _walk(element: etree._Element, blocks: _Blocks) -> None:
+    """Walk an lxml element's content, feeding text and paragraph breaks to ``blocks``."""
+    if element.text:
+        blocks.add_text(element.text)
+    list_number = 0
+    for child in element:
+        name = child.tag
+        if isinstance(name, str):
+            name = name.lower()
+            classes = child.get("class")
+            dropped = name in _DROP_TAGS or (classes is not None and any(c in _DROP_CLASSES for c in classes.split()))
+            if dropped:
+                pass
+            elif name == "li":
+                if element.tag == "ol":
+                    list_number += 1
+                    blocks.start_list_item(f"{list_number}. ")
+                else:
+                    blocks.start_list_item(BULLET)
+                _walk(child, blocks)
+                blocks.flush()
+            elif name in _BLOCK_TAGS:
+                blocks.flush()
+                _walk(child, blocks)
+                blocks.flush()
+            elif name in _CELL_TAGS:
+                blocks.add_text(" ")
+                _walk(child, blocks)
+                blocks.add_text(" ")
             else:
-                blocks.start_list_item(BULLET)
-            _walk(child, blocks)
-            blocks.flush()
-        elif name in _BLOCK_TAGS:
-            blocks.flush()
-            _walk(child, blocks)
-            blocks.flush()
-        elif name in _CELL_TAGS:
-            blocks.add_text(" ")
-            _walk(child, blocks)
-            blocks.add_text(" ")
-        else:
-            _walk(child, blocks)
-
-
-def tag_to_text(node: Tag | None) -> str:
-    """The clean plain text of an element's content (see the module docstring for the form)."""
-    if node is None:
-        return ""
-    blocks = _Blocks()
-    _walk(node, blocks)
-    return blocks.text()
+                _walk(child, blocks)
+        if child.tail:
+            blocks.add_text(child.tail)
 
 
 def html_to_text(markup: str | bytes | None) -> str:
-    """Clean plain text from an HTML fragment, e.g. the unescaped ``minutesnonemptyhtmlbody``."""
+    """Clean plain text from an HTML fragment, e.g. the unescaped ``minutesnonemptyhtmlbody``.
+
+    This is the one text cleaner both parsing paths use (the HTML pages hand it their
+    ``div.mgWordPara`` markup through ``tag_to_text``), so equal markup always gives equal text.
+    It walks an lxml tree directly: a BeautifulSoup tree per text field would cost more than
+    the rest of a meeting's parse.
+    """
     if not markup:
         return ""
     if isinstance(markup, bytes):
@@ -174,10 +177,22 @@ def html_to_text(markup: str | bytes | None) -> str:
     if not markup.strip():
         return ""
     if "<" not in markup:
-        # Plain text (or text whose only markup was double-escaped): still one paragraph per line block.
+        # Plain text (or text whose only markup was double-escaped): one paragraph per blank-line block.
         markup = "<p>" + re.sub(r"\n\s*\n", "</p><p>", html.escape(decode_residual_entities(markup), quote=False)) + "</p>"
-    soup = BeautifulSoup(markup, "lxml")
-    return tag_to_text(soup)
+    try:
+        root = lxml_html.document_fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return ""
+    blocks = _Blocks()
+    _walk(root, blocks)
+    return blocks.text()
+
+
+def tag_to_text(node: Tag | None) -> str:
+    """The clean plain text of a BeautifulSoup element's content (see the module docstring)."""
+    if node is None:
+        return ""
+    return html_to_text(node.decode_contents())
 
 
 def inline_text(node: Tag | None) -> str:

@@ -53,9 +53,22 @@ def ws_root(body: bytes | str, expected: str | tuple[str, ...], url: str | None 
     return root
 
 
+def _children(element: Tag) -> dict[str, Tag]:
+    """Direct child elements by name (the first of each name), computed once per element."""
+    cached = element.__dict__.get("_ws_children")
+    if cached is None:
+        cached = {}
+        for child in element.children:
+            name = getattr(child, "name", None)
+            if name is not None and name not in cached:
+                cached[name] = child
+        element._ws_children = cached  # type: ignore[attr-defined]
+    return cached
+
+
 def field(element: Tag, name: str) -> str | None:
-    """A direct child's stripped text; missing or whitespace-only -> None."""
-    child = element.find(name, recursive=False)
+    """A direct child's stripped text; missing or whitespace-only -> None (never a deeper namesake)."""
+    child = _children(element).get(name)
     if child is None:
         return None
     return blank_to_none(child.get_text())
