@@ -110,7 +110,7 @@ def alive_mask(reader) -> np.ndarray:
     n = reader.doc_count_all()
     mask = np.ones(n, dtype=bool)
     if reader.has_deletions():
-        dead = np.fromiter(reader.deleted_docs(), dtype=np.int64)
+        dead = np.fromiter(reader._perdoc.deleted_docs(), dtype=np.int64)
         if dead.size:
             mask[dead[dead < n]] = False
     return mask

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 from datetime import date
 from typing import Any
 
@@ -32,7 +33,7 @@ def index_command(paths: InstancePaths, rebuild: bool) -> None:
     total = count_items(paths)
     try:
         with click.progressbar(length=total or 0, label="Indexing", show_pos=True,
-                               file=click.get_text_stream("stderr")) as bar:
+                               file=sys.stderr) as bar:
             summary = update_index(paths, rebuild=rebuild, progress=bar.update)
     except IndexBusy as exc:
         raise CliError(str(exc), EXIT_TEMPFAIL) from None

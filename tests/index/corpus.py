@@ -111,7 +111,7 @@ def random_corpus(n: int = 120, seed: int = 7) -> list[tuple[ArchivedItem, Extra
             minutes=text,
             agenda=" ".join(rnd.choice(WORDS) for _ in range(10)),
             site=LEICESTER if rnd.random() < 0.7 else NOTTS,
-            committee=rnd.choice(COMMITTEES), committee_id=rnd.randrange(1, 7),
+            committee=(com := rnd.choice(COMMITTEES)), committee_id=10 + COMMITTEES.index(com),
             meeting_id=2000 + i // 4, position=i % 4, when=when,
             speakers=tuple((p, "councillor") for p in rnd.sample(PEOPLE, rnd.randint(0, 3))),
             topics=tuple(rnd.sample(TOPICS, rnd.randint(0, 2))),

@@ -1,0 +1,114 @@
+"""``minutes index`` and ``minutes search`` end to end over a real archive store."""
+
+from __future__ import annotations
+
+import dataclasses
+import fcntl
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from corpus import fixed_corpus, random_corpus
+
+from archive.cli import main
+from scraper.clitools import EXIT_TEMPFAIL
+from scraper.store import ArchiveStore
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def fill_store(db: Path, pairs) -> None:
+    with ArchiveStore(db) as store:
+        for site in {a.site for a, _ in pairs}:
+            store.upsert_site(site)
+            run = store.start_run(site.key, site.base_url, None, None, {})
+            store.finish_run(run, "completed", {})
+        for com in {a.committee for a, _ in pairs}:
+            store.upsert_committee(com, [])
+        by_meeting: dict = {}
+        for a, _ in pairs:  # one Meeting record per key (random items may disagree on its committee)
+            by_meeting.setdefault(a.meeting.key, (a.meeting, []))[1].append(a.item)
+        for meeting, items in by_meeting.values():
+            store.write_meeting(meeting, items, source_mode="webservice", sources={})
+
+
+@pytest.fixture
+def archive(instance):
+    fill_store(instance.archive_db, fixed_corpus() + random_corpus(40))
+    return instance
+
+
+def run(instance, *args):
+    return CliRunner().invoke(main, ["--instance", str(instance.root), *args])
+
+
+def test_index_then_search_json(archive):
+    result = run(archive, "index")
+    assert result.exit_code == 0, result.stderr
+    assert "46 added, 0 updated, 0 deleted, 0 unchanged" in result.stdout
+    again = run(archive, "index")
+    assert "0 added, 0 updated, 0 deleted, 46 unchanged" in again.stdout
+
+    out = run(archive, "search", "prevent", "--committee", "Overview Select Committee", "--json")
+    assert out.exit_code == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert set(data) == {"query", "total", "page", "per_page", "results", "facets", "suggestion"}
+    assert data["query"] == "prevent" and data["total"] == 2, data
+    first = data["results"][0]
+    assert set(first) == {"id", "title", "committee", "council", "date", "item_number", "url", "source_url",
+                          "snippet_html", "speakers", "topics"}
+    assert first["url"] == f"/items/{first['id']}" and "<mark>" in first["snippet_html"]
+    assert {f["value"] for f in data["facets"]["committee"]} >= {"Overview Select Committee"}
+
+    table = run(archive, "search", "prevent", "--sort", "newest")
+    assert table.exit_code == 0 and "results" in table.stdout and "2018-11-01" in table.stdout
+
+
+def test_index_propagates_changes_and_deletions(archive):
+    assert run(archive, "index").exit_code == 0
+    with ArchiveStore(archive.archive_db) as store:
+        a, _ = fixed_corpus()[1]
+        store.write_meeting(a.meeting, [dataclasses.replace(a.item, title="Housing allocations policy (revised)")],
+                            source_mode="webservice", sources={})
+    result = run(archive, "index")
+    assert "0 added, 1 updated, 0 deleted" in result.stdout, result.stdout
+    out = json.loads(run(archive, "search", "revised", "--json").stdout)
+    assert out["total"] == 1
+
+
+def test_rebuild_and_coverage_metadata(archive):
+    assert run(archive, "index").exit_code == 0
+    result = run(archive, "index", "--rebuild")
+    assert result.exit_code == 0 and "rebuilt: 46 added" in result.stdout
+    from indexer.whoosh_backend import open_search
+
+    rows = open_search(archive).coverage()
+    assert {r.council for r in rows} == {"Leicester City Council", "Nottingham City Council"}
+    assert all(r.last_harvested for r in rows)
+
+
+def test_search_errors_are_one_line(archive):
+    missing = run(archive, "search", "x")
+    assert missing.exit_code == 1 and "no index yet: run minutes index" in missing.stderr
+    assert run(archive, "index").exit_code == 0
+    bad = run(archive, "search", "x", "--page", "0")
+    assert bad.exit_code == 2 and bad.stderr.count("\n") == 1 and "page must be" in bad.stderr
+    bad_date = run(archive, "search", "x", "--from", "yesterday")
+    assert bad_date.exit_code == 2
+
+
+def test_second_writer_gets_exit_75(archive):
+    assert run(archive, "index").exit_code == 0
+    lock = os.open(archive.index_dir / "write.lock", os.O_RDWR | os.O_CREAT)
+    fcntl.flock(lock, fcntl.LOCK_EX)  # another writer, as far as the CLI can tell
+    try:
+        proc = subprocess.run([sys.executable, "-c", "from archive.cli import main; main()", "--instance", str(archive.root), "index"],
+                              capture_output=True, text=True, cwd=REPO, timeout=60)
+    finally:
+        os.close(lock)
+    assert proc.returncode == EXIT_TEMPFAIL
+    assert "index busy, try again" in proc.stderr and "Traceback" not in proc.stderr
