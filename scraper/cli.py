@@ -40,13 +40,20 @@ STATUS_SECTIONS: list[Callable[[InstancePaths], list[str]]] = []
 
 
 class ClickProgress:
-    """Progress on stderr: a click progress bar per stage with a known size, a line otherwise."""
+    """Progress on stderr: a click progress bar per stage with a known size, a line otherwise.
 
-    def __init__(self) -> None:
+    Only on a terminal: when stderr is a file or pipe, it carries nothing but the one-line error
+    (if any), so scripts and cron mails stay clean.
+    """
+
+    def __init__(self, enabled: bool | None = None) -> None:
         self._bar: Any = None
+        self.enabled = sys.stderr.isatty() if enabled is None else enabled
 
     def stage(self, label: str, total: int | None) -> None:
         self._close()
+        if not self.enabled:
+            return
         if total:
             self._bar = click.progressbar(length=total, label=label.ljust(18), file=sys.stderr, show_pos=True)
             self._bar.__enter__()
@@ -59,7 +66,8 @@ class ClickProgress:
 
     def note(self, message: str) -> None:
         self._close()
-        click.echo(message, err=True)
+        if self.enabled:
+            click.echo(message, err=True)
 
     def _close(self) -> None:
         if self._bar is not None:

@@ -37,6 +37,7 @@ from scraper.harvest_build import (
     KIND_HTML_COMMITTEES,
     KIND_HTML_ITEM,
     KIND_HTML_MEETING,
+    KIND_HTML_MEETING_DOCS,
     KIND_HTML_MEETING_LIST,
     KIND_ROBOTS,
     KIND_WS_COMMITTEES,
@@ -46,6 +47,7 @@ from scraper.harvest_build import (
     MODE_WEBSERVICE,
     Page,
     committees_from,
+    meeting_documents,
     meeting_from_html,
     meeting_from_webservice,
 )
@@ -155,6 +157,7 @@ class CrawlSummary:
     resumed_skipped: int = 0
     failures: list[Failure] = field(default_factory=list)
     skipped_links: list[Failure] = field(default_factory=list)
+    fallbacks: list[Failure] = field(default_factory=list)  # web-service calls the HTML pages replaced
     requests: int = 0
 
     def _total(self, name: str) -> int:
@@ -193,6 +196,7 @@ class CrawlSummary:
             "settled_skipped": self.settled_skipped,
             "resumed_skipped": self.resumed_skipped,
             "skipped_links": len(self.skipped_links),
+            "fallbacks": len(self.fallbacks),
             "requests": self.requests,
             "source_mode": self.source_mode,
             "resumed": self.resumed,
@@ -271,9 +275,6 @@ class Harvester:
         self._last_capture: int | None = None
         self._html_committees: set[int] = set()  # committees whose web-service calls fail
         self._failed_urls: set[str] = set()
-        client_observer = getattr(client, "on_response", None)
-        self._chained_observer: Callable[[FetchResult, str], None] | None = client_observer
-        client.on_response = self._store_response
 
     # -- storage of every response ------------------------------------------------------
 
@@ -294,11 +295,14 @@ class Harvester:
         )
         if purpose != "robots":
             self._last_capture = capture_id
-        if self._chained_observer is not None:
-            self._chained_observer(result, purpose)
 
-    def _fail(self, url: str, reason: str, kind: str = "fetch", **extra: Any) -> _Failed:
+    def _fail(self, url: str, reason: str, kind: str = "fetch", *, soft: bool = False, **extra: Any) -> _Failed:
+        """Record a failure. ``soft``: a web-service call the HTML pages will stand in for (auto
+        mode) — noted in the summary as a fallback, not counted as failed."""
         failure = Failure(url, reason, kind)
+        if soft:
+            self.summary.fallbacks.append(failure)
+            return _Failed(failure, **extra)
         self.store.record_error(self.site_key, self.run_id, kind, url, reason)
         if kind == "skipped_link":
             self.summary.skipped_links.append(failure)
@@ -307,7 +311,14 @@ class Harvester:
         return _Failed(failure, **extra)
 
     def _fetch(
-        self, kind: str, url: str, params: dict[str, Any] | None = None, *, quiet: tuple[int, ...] = (), **meta: Any
+        self,
+        kind: str,
+        url: str,
+        params: dict[str, Any] | None = None,
+        *,
+        quiet: tuple[int, ...] = (),
+        soft: bool = False,
+        **meta: Any,
     ) -> _Fetched:
         """GET, store every response, reject challenge pages; raise ``_Failed`` (recorded) on failure.
 
@@ -319,7 +330,7 @@ class Harvester:
             result = self.client.get(url, params)
         except HttpError as exc:
             kind_name = "robots" if type(exc).__name__ in ("RobotsDisallowed", "HostUnavailable") else "fetch"
-            raise self._fail(exc.url, exc.reason, kind_name) from exc
+            raise self._fail(exc.url, exc.reason, kind_name, soft=soft and kind_name == "fetch") from exc
         finally:
             self.summary.requests = self.client.request_count
         assert self._last_capture is not None, "the client must report every response"
@@ -327,21 +338,32 @@ class Harvester:
         if not result.ok and result.status in quiet:
             raise _Failed(Failure(result.requested_url, f"HTTP {result.status}"), status=result.status)
         if not result.ok:
-            raise self._fail(result.requested_url, f"HTTP {result.status}", status=result.status)
+            raise self._fail(result.requested_url, f"HTTP {result.status}", status=result.status, soft=soft)
         reason = detect_challenge(result.body, result.content_type, url=result.url)
         if reason:
             self.store.reject_capture(capture_id, reason)
-            raise self._fail(result.requested_url, f"not data: {reason}", "rejected", status=result.status)
+            raise self._fail(result.requested_url, f"not data: {reason}", "rejected", status=result.status, soft=soft)
         return _Fetched(result, capture_id)
 
-    def _parse_failure(self, fetched: _Fetched, exc: ParseError) -> _Failed:
+    def _parse_failure(self, fetched: _Fetched, exc: ParseError, *, soft: bool = False) -> _Failed:
+        """A page that did not parse: recorded with its URL and reason (a web-service answer that
+        is not XML at all only softly, when the HTML pages will stand in for it)."""
         reason = getattr(exc, "reason", None) or str(exc)
+        not_xml = isinstance(exc, NotWebServiceXML)
         self.store.reject_capture(fetched.capture_id, f"parse error: {reason}")
-        return self._fail(fetched.result.requested_url, reason, "parse", not_xml=isinstance(exc, NotWebServiceXML))
+        return self._fail(fetched.result.requested_url, reason, "parse", soft=soft and not_xml, not_xml=not_xml)
 
     # -- the crawl ----------------------------------------------------------------------
 
     def run(self) -> CrawlSummary:
+        previous = self.client.on_response
+        self.client.on_response = self._store_response
+        try:
+            return self._run()
+        finally:
+            self.client.on_response = previous
+
+    def _run(self) -> CrawlSummary:
         opts = self.options
         key = opts.resume_key()
         resumable = self.store.find_unfinished_run(self.site_key, opts.since, opts.until, key)
@@ -412,12 +434,12 @@ class Harvester:
         if source in ("auto", "webservice"):
             url = f"{self.base_url}/mgWebService.asmx/GetCommittees"
             try:
-                fetched = self._fetch(KIND_WS_COMMITTEES, url)
+                fetched = self._fetch(KIND_WS_COMMITTEES, url, soft=source == "auto")
                 try:
                     committees = committees_from(KIND_WS_COMMITTEES, fetched.page, self.base_url, self.site_key)
                     return MODE_WEBSERVICE, committees, [fetched.capture_id]
                 except ParseError as exc:
-                    failure = self._parse_failure(fetched, exc)
+                    failure = self._parse_failure(fetched, exc, soft=source == "auto")
                     ws_problem = failure.failure.reason
             except _Failed as exc:
                 ws_problem = exc.failure.reason
@@ -481,6 +503,7 @@ class Harvester:
     def _list_ws(self, committee: Committee) -> list[Meeting] | None:
         """``GetMeetings`` per year; None when the service fails for this committee (auto mode)."""
         url = f"{self.base_url}/mgWebService.asmx/GetMeetings"
+        soft = self.options.source == "auto"
         found: list[Meeting] = []
         for chunk in yearly_chunks(self.window):
             params = {
@@ -489,17 +512,17 @@ class Harvester:
                 "sToDate": ws_date(chunk.until),
             }
             try:
-                fetched = self._fetch(KIND_WS_MEETINGS, url, params, committee_id=committee.committee_id)
+                fetched = self._fetch(KIND_WS_MEETINGS, url, params, soft=soft, committee_id=committee.committee_id)
                 found.extend(
                     webservice.parse_meetings(fetched.result.body, self.site_key, base_url=self.base_url,
                                               url=fetched.result.url)
                 )
             except ParseError as exc:
-                failed = self._parse_failure(fetched, exc)
-                if self.options.source == "auto" and failed.not_xml:
+                failed = self._parse_failure(fetched, exc, soft=soft)
+                if soft and failed.not_xml:
                     return None
             except _Failed as exc:
-                if self.options.source == "auto" and exc.failure.kind != "robots":
+                if soft and exc.failure.kind != "robots":
                     return None
         return found
 
@@ -526,6 +549,7 @@ class Harvester:
     def _harvest_meeting(self, mode: str, committee: Committee, listed: Meeting) -> None:
         cid, mid = committee.committee_id, listed.meeting_id
         use_ws = mode == MODE_WEBSERVICE and self.options.source != "html" and cid not in self._html_committees
+        soft = self.options.source == "auto"
         parsed: ParsedMeeting | None = None
         sources: dict[str, Any] = {}
         complete = True
@@ -534,13 +558,20 @@ class Harvester:
             try:
                 fetched = self._fetch(
                     KIND_WS_MEETING, f"{self.base_url}/mgWebService.asmx/GetMeeting", {"lMeetingId": mid},
-                    committee_id=cid, meeting_id=mid,
+                    soft=soft, committee_id=cid, meeting_id=mid,
                 )
                 try:
-                    parsed = meeting_from_webservice(fetched.page, self.base_url, self.site_key, cid)
-                    sources = {"meeting": fetched.capture_id}
+                    webservice.parse_meeting(fetched.result.body, self.site_key, cid, self.base_url,
+                                             url=fetched.result.url)
                 except ParseError as exc:
-                    self._parse_failure(fetched, exc)
+                    self._parse_failure(fetched, exc, soft=soft)
+                else:
+                    docs, complete = self._meeting_documents_page(cid, mid)
+                    parsed = meeting_from_webservice(fetched.page, self.base_url, self.site_key, cid,
+                                                     documents_page=docs.page if docs else None)
+                    sources = {"meeting": fetched.capture_id}
+                    if docs is not None:
+                        sources["documents"] = docs.capture_id
             except _Failed:
                 pass
         if parsed is None and (not use_ws or self.options.source == "auto"):
@@ -564,6 +595,21 @@ class Harvester:
         self.summary.items.add("changed", write.items_changed)
         self.summary.items.add("unchanged", write.items_unchanged)
         self.summary.items_removed += write.items_removed
+
+    def _meeting_documents_page(self, cid: int, mid: int) -> tuple[_Fetched | None, bool]:
+        """The meeting's HTML page, for the meeting-level documents (agenda pack, printed
+        minutes) the web service does not list (GUIDE.md §9 step 5). (page or None, usable)."""
+        try:
+            page = self._fetch(KIND_HTML_MEETING_DOCS, meeting_url(self.base_url, cid, mid),
+                               committee_id=cid, meeting_id=mid)
+        except _Failed:
+            return None, False
+        try:
+            meeting_documents(page.page, self.base_url, self.site_key, cid, mid)
+        except ParseError as exc:
+            self._parse_failure(page, exc)
+            return None, False
+        return page, True
 
     def _meeting_html(self, cid: int, mid: int) -> tuple[ParsedMeeting | None, dict[str, Any], bool]:
         try:

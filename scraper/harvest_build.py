@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from scraper.parse import html_pages, webservice
+from scraper.parse.errors import ParseError
 from scraper.parse.types import ParsedMeeting
-from scraper.records import AgendaItem, Committee
+from scraper.records import AgendaItem, Committee, Document
 from scraper.store import enforce_restricted
 
 # Capture kinds: what a stored response was fetched as. Reparse selects captures by kind.
@@ -29,6 +30,7 @@ KIND_WS_MEETING = "ws_meeting"
 KIND_HTML_COMMITTEES = "html_committees"
 KIND_HTML_MEETING_LIST = "html_meeting_list"
 KIND_HTML_MEETING = "html_meeting"
+KIND_HTML_MEETING_DOCS = "html_meeting_docs"  # a meeting page read for its meeting-level documents only
 KIND_HTML_ITEM = "html_item"
 KIND_HTML_ATTENDANCE = "html_attendance"
 
@@ -52,9 +54,40 @@ def committees_from(kind: str, page: Page, base_url: str, site: str) -> list[Com
     raise ValueError(f"not a committee list kind: {kind}")
 
 
-def meeting_from_webservice(page: Page, base_url: str, site: str, committee_id: int) -> ParsedMeeting:
+def meeting_from_webservice(
+    page: Page, base_url: str, site: str, committee_id: int, *, documents_page: Page | None = None
+) -> ParsedMeeting:
+    """``GetMeeting``, plus the meeting-level documents (agenda pack, printed minutes) that only
+    the HTML meeting page lists, when ``documents_page`` is given and parses.
+
+    A documents page that does not parse is left out rather than failing the meeting: the caller
+    reports it; everything the web service said still stands.
+    """
     parsed = webservice.parse_meeting(page.body, site, committee_id, base_url, url=page.url)
+    if documents_page is not None:
+        try:
+            documents, skipped = meeting_documents(
+                documents_page, base_url, site, committee_id, parsed.meeting.meeting_id
+            )
+        except ParseError:
+            return _finish(parsed)
+        parsed = dataclasses.replace(
+            parsed,
+            meeting=dataclasses.replace(parsed.meeting, documents=documents),
+            skipped_links=tuple(dict.fromkeys(parsed.skipped_links + skipped)),
+        )
     return _finish(parsed)
+
+
+def meeting_documents(
+    page: Page, base_url: str, site: str, committee_id: int, meeting_id: int
+) -> tuple[tuple[Document, ...], tuple[str, ...]]:
+    """Meeting-level documents of an ``ieListDocuments`` page, and its skipped non-http links.
+
+    Raises ``ParseError`` when the page does not parse.
+    """
+    parsed = html_pages.parse_meeting_page(page.body, base_url, site, committee_id, meeting_id, url=page.url)
+    return parsed.meeting.documents, parsed.skipped_links
 
 
 def meeting_from_html(

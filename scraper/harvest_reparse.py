@@ -16,6 +16,7 @@ from scraper.harvest_build import (
     KIND_HTML_COMMITTEES,
     KIND_HTML_ITEM,
     KIND_HTML_MEETING,
+    KIND_HTML_MEETING_DOCS,
     KIND_WS_COMMITTEES,
     KIND_WS_MEETING,
     MODE_HTML,
@@ -67,17 +68,21 @@ def reparse_site(store: ArchiveStore, site: Site, summary: "ReparseSummary", pro
     for info in index:
         if info.kind in (KIND_WS_MEETING, KIND_HTML_MEETING) and "meeting_id" in info.meta:
             candidates.setdefault(int(info.meta["meeting_id"]), []).append(info)
-    extras = [c for c in index if c.kind in (KIND_HTML_ITEM, KIND_HTML_ATTENDANCE)]
+    extras = [c for c in index if c.kind in (KIND_HTML_ITEM, KIND_HTML_ATTENDANCE, KIND_HTML_MEETING_DOCS)]
     progress.stage(f"reparsing {site.key}", len(candidates))
     for meeting_id, infos in candidates.items():
         for info in reversed(infos):
             committee_id = int(info.meta["committee_id"])
             try:
+                after = [e for e in extras if e.id > info.id and e.meta.get("meeting_id") == meeting_id]
                 if info.kind == KIND_WS_MEETING:
-                    parsed = meeting_from_webservice(page(info), site.base_url, site.key, committee_id)
+                    docs = [e for e in after if e.kind == KIND_HTML_MEETING_DOCS]
+                    parsed = meeting_from_webservice(page(info), site.base_url, site.key, committee_id,
+                                                     documents_page=page(docs[-1]) if docs else None)
                     mode, sources = MODE_WEBSERVICE, {"meeting": info.id}
+                    if docs:
+                        sources["documents"] = docs[-1].id
                 else:
-                    after = [e for e in extras if e.id > info.id and e.meta.get("meeting_id") == meeting_id]
                     items = {int(e.meta["item_id"]): e for e in after if e.kind == KIND_HTML_ITEM}
                     attendance = [e for e in after if e.kind == KIND_HTML_ATTENDANCE]
                     parsed = meeting_from_html(

@@ -94,3 +94,29 @@ def scripted_server():
     server = ScriptedServer()
     yield server
     server.stop()
+
+
+# --------------------------------------------------------------------------- the sample council
+
+
+@pytest.fixture
+def sample_site_factory():
+    """Start sample ModernGov sites with chosen variants; all are stopped after the test."""
+    from scraper.sample_site import serve_sample_site
+
+    started = []
+
+    def start(**variants):
+        site = serve_sample_site(**variants)
+        started.append(site)
+        return site
+
+    yield start
+    for site in started:
+        site.stop()
+
+
+@pytest.fixture
+def sample_site(sample_site_factory):
+    """The sample council with its default variants (WAF page, 503, HTML-only committee, ...)."""
+    return sample_site_factory()

@@ -1,0 +1,114 @@
+"""The crawl/reparse/status commands, including a crawl killed with SIGKILL and restarted."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+from click.testing import CliRunner
+
+from archive.cli import main
+from scraper.store import ArchiveStore
+
+MINUTES = [sys.executable, "-c", "from archive.cli import main; main()"]
+
+
+def invoke(instance, *args):
+    runner = CliRunner()
+    return runner.invoke(main, ["--instance", str(instance.root), *args], catch_exceptions=False)
+
+
+def test_not_moderngov_is_one_line_and_exit_2(instance, sample_site_factory):
+    site = sample_site_factory(not_moderngov=True)
+    result = invoke(instance, "crawl", site.base_url, "--delay", "0")
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "not a ModernGov site" in lines[0], result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_bad_arguments_exit_2(instance):
+    assert invoke(instance, "crawl", "ftp://example.org").exit_code == 2
+    assert invoke(instance, "crawl", "https://x.example", "--since", "2020-13-01").exit_code == 2
+    assert invoke(instance, "crawl", "https://x.example", "--source", "pdf").exit_code == 2
+
+
+def test_crawl_summary_status_and_reparse(instance, sample_site):
+    result = invoke(instance, "crawl", sample_site.base_url, "--delay", "0")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert re.search(r"^\d+ new, \d+ changed, \d+ unchanged, \d+ failed$", out, re.M), out
+    # The WAF challenge and the non-http document link are reported with their URLs.
+    assert "Failures:" in out and "Incapsula" in out
+    assert "Skipped document links" in out and "javascript:" in out
+    status = invoke(instance, "status")
+    assert status.exit_code == 0
+    assert re.search(r"committees \d+, meetings \d+, items \d+", status.stdout)
+    assert "last crawl: 20" in status.stdout and "errors:" in status.stdout
+    reparsed = invoke(instance, "reparse")
+    assert reparsed.exit_code == 0 and "0 new, 0 changed" in reparsed.stdout
+
+
+def test_status_without_archive(instance):
+    result = invoke(instance, "status")
+    assert result.exit_code == 0 and "No sites harvested yet" in result.stdout
+    assert invoke(instance, "reparse").exit_code == 1
+
+
+def _meeting_ids(requests):
+    ids = set()
+    for _method, target, _status in requests:
+        m = re.search(r"(?:GetMeeting\?lMeetingId=|ieListDocuments\.aspx\?.*MId=)(\d+)", target)
+        if m:
+            ids.add(int(m.group(1)))
+    return ids
+
+
+def test_kill_9_mid_crawl_then_restart_loses_nothing_and_refetches_no_completed_meeting(instance, sample_site):
+    db = instance.archive_db
+    args = [*MINUTES, "--instance", str(instance.root), "crawl", sample_site.base_url, "--refresh"]
+    proc = subprocess.Popen([*args, "--delay", "0.03"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    stored = 0
+    while time.monotonic() < deadline and proc.poll() is None:
+        if db.exists():
+            try:
+                with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as con:
+                    stored = con.execute("SELECT count(*) FROM meetings").fetchone()[0]
+            except sqlite3.OperationalError:
+                stored = 0
+            if stored >= 6:
+                break
+        time.sleep(0.02)
+    assert proc.poll() is None, "the crawl finished before it could be killed; slow it down"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+
+    with ArchiveStore(db) as store:
+        before_meetings = {m.meeting.key: m.content_hash for m in store.stored_meetings()}
+        before_captures = {c.id: c.sha256 for c in store.captures()}
+        (unfinished,) = [r for r in store.runs() if r.status == "running"]
+        completed = {int(k.rsplit("/", 1)[1]) for k in store.completed_meetings(unfinished.id)}
+    assert len(before_meetings) >= 6 and completed
+
+    n = len(sample_site.requests)
+    restarted = subprocess.run([*args, "--delay", "0"], capture_output=True, text=True, timeout=120)
+    assert restarted.returncode == 0, restarted.stderr
+    assert "resumed" in restarted.stdout
+
+    refetched = _meeting_ids(sample_site.requests[n:]) & completed
+    assert not refetched, f"meetings completed before the kill were fetched again: {sorted(refetched)}"
+    with ArchiveStore(db) as store:
+        after_meetings = {m.meeting.key for m in store.stored_meetings()}
+        after_captures = {c.id: c.sha256 for c in store.captures()}
+        runs = store.runs()
+    assert set(before_meetings) <= after_meetings
+    assert all(after_captures.get(i) == sha for i, sha in before_captures.items())
+    assert [r.status for r in runs] == ["completed"] and runs[0].id == unfinished.id

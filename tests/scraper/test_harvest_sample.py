@@ -1,0 +1,176 @@
+"""The harvester against the sample ModernGov council over real HTTP on 127.0.0.1."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from scraper.harvest import CrawlOptions, NotModernGov, crawl, reparse
+from scraper.http import PoliteClient
+from scraper.store import ArchiveStore
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = ArchiveStore(tmp_path / "archive.sqlite3")
+    yield s
+    s.close()
+
+
+def run(store, site, clock, **options):
+    client = PoliteClient(delay=0, clock=clock)
+    return crawl(store, site.base_url, CrawlOptions(**options), client=client)
+
+
+def records(store):
+    """Everything the archive says, as comparable values."""
+    return [(a.item, a.meeting, a.committee.committee_id, a.committee.title) for a in store.iter_archived_items()]
+
+
+def test_crawl_via_web_service_stores_captures_then_records(store, sample_site, fake_clock):
+    summary = run(store, sample_site, fake_clock)
+    assert summary.source_mode == "webservice"
+    assert summary.meetings.new > 20 and summary.items.new > 100
+    counts = store.counts()
+    assert counts["meetings"] == summary.meetings.new and counts["items"] == summary.items.new
+    # Every request the site answered is a stored capture (robots.txt and the retried 503 included).
+    assert store.capture_count() == len(sample_site.requests)
+    kinds = {c.kind for c in store.captures()}
+    assert {"robots", "ws_committees", "ws_meetings", "ws_meeting"} <= kinds
+    # robots.txt is the first request of the crawl.
+    assert sample_site.requests[0][1] == "/robots.txt"
+    # The committee whose web service is disabled came through the HTML pages.
+    assert "html_meeting" in kinds and "html_meeting_list" in kinds
+    status = store.site_status()[0]
+    assert status.meetings == counts["meetings"] and status.last_crawl.status == "completed"
+
+
+def test_503_is_retried_honouring_retry_after_then_stored(store, sample_site_factory, fake_clock):
+    site = sample_site_factory(retry_after=7)
+    run(store, site, fake_clock, since=date(2024, 1, 1))
+    answers = [(c.status, c.kind) for c in store.captures(kind="ws_committees")]
+    assert answers == [(503, "ws_committees"), (200, "ws_committees")]
+    assert 7 in fake_clock.sleeps
+    assert store.committees(store.sites()[0].key)
+
+
+def test_waf_challenge_is_a_failure_not_data(store, sample_site, fake_clock):
+    summary = run(store, sample_site, fake_clock)
+    rejected = [c for c in store.captures() if c.rejected and not c.rejected.startswith("parse error")]
+    assert rejected and all("Incapsula" in c.rejected for c in rejected)
+    assert all(c.status == 200 for c in rejected)  # served as a success, still not data
+    failures = [f for f in summary.failures if f.kind == "rejected"]
+    assert failures and all("Incapsula" in f.reason for f in failures)
+    for capture in rejected:
+        meeting_id = capture.meta.get("meeting_id")
+        stored = store.get_meeting(f"{capture.site}/meeting/{meeting_id}")
+        # The challenge never became "a meeting with no items".
+        assert stored is None or stored.items
+
+
+def flagged(site, flag):
+    return [m for m in site.app.data.meetings if flag in m.flags]
+
+
+def malformed_url(site):
+    (meeting,) = flagged(site, "malformed_page")
+    return f"{site.base_url}/ieListDocuments.aspx?CId={meeting.committee_id}&MId={meeting.meeting_id}"
+
+
+def meeting_fetches(requests):
+    """Ids of the meetings whose own pages (GetMeeting, ieListDocuments) were requested."""
+    ids = set()
+    for _method, target, _status in requests:
+        found = re.search(r"(?:GetMeeting\?lMeetingId=|ieListDocuments\.aspx\?.*MId=)(\d+)", target)
+        if found:
+            ids.add(int(found.group(1)))
+    return ids
+
+
+def test_second_crawl_adds_nothing(store, sample_site, fake_clock):
+    run(store, sample_site, fake_clock)
+    run(store, sample_site, fake_clock, refresh=True)  # picks up what the WAF blocked the first time
+    n = len(sample_site.requests)
+    third = run(store, sample_site, fake_clock, refresh=True)
+    assert third.headline().startswith("0 new, 0 changed,"), third.headline()
+    # The only failure left is the page that is broken on every visit.
+    assert [f.url for f in third.failures] == [malformed_url(sample_site)], third.failures
+    assert len(meeting_fetches(sample_site.requests[n:])) >= third.meetings_listed  # re-validated everything
+    # Without --refresh, old meetings already seen with their minutes are settled: not fetched at all.
+    n = len(sample_site.requests)
+    fourth = run(store, sample_site, fake_clock)
+    assert fourth.headline().startswith("0 new, 0 changed,"), fourth.headline()
+    assert fourth.settled_skipped > 0
+    fetched = meeting_fetches(sample_site.requests[n:])
+    assert len(fetched) == fourth.meetings_listed - fourth.settled_skipped  # only the unsettled meetings
+    settled = {m.meeting_id for m in sample_site.app.data.meetings} - fetched
+    assert len(settled) == fourth.settled_skipped
+
+
+def test_reparse_offline_equals_crawl(store, sample_site, fake_clock):
+    run(store, sample_site, fake_clock)
+    crawled = records(store)
+    sample_site.stop()  # no network from here on
+    summary = reparse(store, clean=True)
+    assert summary.failures == [] or all(f.kind == "parse" for f in summary.failures)
+    assert records(store) == crawled
+    again = reparse(store)
+    assert again.headline().startswith("0 new, 0 changed,")
+
+
+def test_not_moderngov(store, sample_site_factory, fake_clock):
+    site = sample_site_factory(not_moderngov=True)
+    with pytest.raises(NotModernGov, match="not a ModernGov site"):
+        run(store, site, fake_clock)
+    assert store.sites() == []
+
+
+def test_malformed_page_is_recorded_and_the_crawl_goes_on(store, sample_site, fake_clock):
+    summary = run(store, sample_site, fake_clock)
+    (broken,) = flagged(sample_site, "malformed_page")
+    url = malformed_url(sample_site)
+    assert [f for f in summary.failures if f.url == url and f.kind == "parse" and "modgov" in f.reason]
+    errors = [e for e in store.errors() if e.url == url]
+    assert errors and errors[0].kind == "parse" and "modgov" in errors[0].reason
+    site_key = store.sites()[0].key
+    assert store.get_meeting(f"{site_key}/meeting/{broken.meeting_id}") is None
+    # Every other meeting of that committee, and after it, was still harvested.
+    others = [m for m in sample_site.app.data.meetings_of(broken.committee_id) if m.meeting_id != broken.meeting_id]
+    assert others
+    for meeting in others:
+        assert store.get_meeting(f"{site_key}/meeting/{meeting.meeting_id}") is not None
+    assert store.counts()["meetings"] == len(sample_site.app.data.meetings) - 1 - len(flagged(sample_site, "waf_first"))
+
+
+def test_robots_disallow_is_obeyed_by_the_harvester(store, sample_site_factory, fake_clock):
+    site = sample_site_factory(robots_disallow=["/mgAi.aspx", "/mgMeetingAttendance.aspx"])
+    summary = run(store, site, fake_clock, source="html", since=date(2020, 1, 1))
+    assert not site.requested("mgAi.aspx") and not site.requested("mgMeetingAttendance.aspx")
+    robots = [f for f in summary.failures if f.kind == "robots"]
+    assert robots and all("robots.txt disallows" in f.reason for f in robots)
+    assert store.counts()["meetings"] > 0  # the allowed pages were still harvested
+
+
+def test_non_http_document_links_are_skipped_and_reported(store, sample_site, fake_clock):
+    summary = run(store, sample_site, fake_clock)
+    assert summary.skipped_links and all("javascript:" in f.reason for f in summary.skipped_links)
+    assert [e for e in store.errors() if e.kind == "skipped_link"]
+    for archived in store.iter_archived_items():
+        for document in archived.item.documents + archived.meeting.documents:
+            assert document.url.startswith(("http://", "https://"))
+
+
+def test_web_service_and_html_give_the_same_records(tmp_path, sample_site_factory, fake_clock):
+    site = sample_site_factory(webservice_disabled=(), waf_first=False, malformed=False)
+    via_ws = ArchiveStore(tmp_path / "ws.sqlite3")
+    via_html = ArchiveStore(tmp_path / "html.sqlite3")
+    ws = run(via_ws, site, fake_clock, source="webservice")
+    html = run(via_html, site, fake_clock, source="html")
+    assert ws.source_mode == "webservice" and html.source_mode == "html"
+    assert not ws.failures and not html.failures, (ws.failures, html.failures)
+    ws_records, html_records = records(via_ws), records(via_html)
+    assert len(ws_records) == len(html_records) > 100
+    for a, b in zip(ws_records, html_records):
+        assert a == b
