@@ -42,13 +42,13 @@ _DECISION_FIELDS = ("decisionnonemptyhtmlbody", "decisionhtmlbody", "decisiontex
 def ws_root(body: bytes | str, expected: str | tuple[str, ...], url: str | None = None) -> Tag:
     """The XML root element, checked against the operation's expected root name(s)."""
     names = (expected,) if isinstance(expected, str) else expected
-    if not body or not (body.strip() if isinstance(body, (bytes, str)) else body):
+    if not body or not body.strip():
         raise NotWebServiceXML("empty body where web-service XML was expected", url)
     soup = BeautifulSoup(body, "xml")
     root = soup.find(True)
     if root is None:
         raise NotWebServiceXML(f"no XML element where <{names[0]}> was expected", url)
-    if root.name != names[0] and root.name not in names:
+    if root.name not in names:
         raise NotWebServiceXML(f"expected web-service root <{'> or <'.join(names)}>, got <{root.name}>", url)
     return root
 
