@@ -27,11 +27,12 @@ def serve(paths: InstancePaths, host: str, port: int, threads: int | None) -> No
         click.echo(f"minutes: no index in {paths.index_dir} yet; pages will say to run 'minutes index'.", err=True)
     click.echo(f"Serving the archive in {paths.root} on {running.url}  (Ctrl-C to stop)")
     try:
-        running.serve_forever()
+        running.serve_forever()  # returns on Ctrl-C (waitress handles the KeyboardInterrupt)
     except KeyboardInterrupt:
-        click.echo("Stopped.")
+        pass
     finally:
         running.close()
+    click.echo("Stopped.")
 
 
 @click.command()
@@ -83,9 +84,10 @@ def demo(paths: InstancePaths, port: int, check: bool) -> None:
         echo(f"  try {running.url}search?q=school+places")
         echo("Press Ctrl-C to stop both servers.")
         try:
-            running.serve_forever()
+            running.serve_forever()  # returns on Ctrl-C (waitress handles the KeyboardInterrupt)
         except KeyboardInterrupt:
-            echo("\nStopped the archive and the sample council.")
+            pass
+        echo("Stopped the archive and the sample council.")
 
 
 COMMANDS: list[click.Command] = [serve, demo]

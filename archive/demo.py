@@ -94,9 +94,10 @@ def index_archive(paths: InstancePaths, echo: Echo) -> tuple[str, int]:
     from indexer.build import update_index
 
     summary = update_index(paths)
-    headline = summary.headline() if hasattr(summary, "headline") else str(summary)
-    echo(f"Indexed it into {paths.index_dir}: {headline}")
-    return headline, int(getattr(summary, "total", 0) or 0)
+    for warning in summary.warnings:
+        echo(f"warning: {warning}")
+    echo(f"Indexed it into {paths.index_dir}: {summary.headline()}; {summary.total} items searchable.")
+    return summary.headline(), summary.total
 
 
 def prepare(paths: InstancePaths, stack: ExitStack, echo: Echo) -> DemoData:

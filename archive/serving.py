@@ -43,7 +43,18 @@ class RunningServer:
         return self
 
     def close(self) -> None:
-        self.server.close()
+        """Finish the requests in flight, then stop the event loop and free the port.
+
+        The worker threads are drained first: a worker finishing a response wakes the event loop
+        through its trigger, which must still be open then.
+        """
+        server = self.server
+        server.task_dispatcher.shutdown(cancel_pending=True, timeout=5)
+        for channel in list(server._map.values()):  # the listener, the trigger, open connections
+            try:
+                channel.close()
+            except OSError:
+                pass
         if self._thread is not None:
             self._thread.join(timeout=5)
 

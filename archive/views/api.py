@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, jsonify, url_for
+from flask import Blueprint, Response, abort, jsonify
 
 from archive.backend import get_backend
 from archive.serialize import item_json, search_page_json
@@ -11,14 +11,9 @@ from archive.views.common import request_from_args, run_search
 bp = Blueprint("api", __name__, url_prefix="/api")
 
 
-def item_url(item_id: str) -> str:
-    return url_for("pages.item", item_id=item_id, _external=True)
-
-
 @bp.get("/search")
 def search() -> Response:
-    page = run_search(request_from_args())
-    return jsonify(search_page_json(page, item_url))
+    return jsonify(search_page_json(run_search(request_from_args())))
 
 
 @bp.get("/items/<path:item_id>")
@@ -26,4 +21,4 @@ def item(item_id: str) -> Response:
     detail = get_backend().get_item(item_id)
     if detail is None:
         abort(404, description=f"No item with id {item_id!r} in the archive.")
-    return jsonify(item_json(detail, item_url))
+    return jsonify(item_json(detail))

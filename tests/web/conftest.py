@@ -30,12 +30,17 @@ CHROMIUM_ARGS = [
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
+HARVESTED = "2026-11-01T09:30:00+00:00"
+
+
 def build_index(paths: InstancePaths, items) -> None:
-    """Index archive records with the indexer's real build path."""
-    from indexer.documents import build_document
+    """Index archive records with the indexer's real build path (real extraction, real Whoosh)."""
+    from indexer.build import default_enricher, index_items
     from indexer.engine import open_search
 
-    open_search(paths).rebuild(build_document(archived, None) for archived in items)
+    enricher, token, _warnings = default_enricher(paths)  # without extraction, speaker tests fail
+    sites = {a.site.key: {"council": a.site.name, "base_url": a.site.base_url, "last_harvested": HARVESTED} for a in items}
+    index_items(open_search(paths), lambda: items, enricher=enricher, enrich_token=token, site_meta=sites)
 
 
 @pytest.fixture(scope="session")
