@@ -35,6 +35,7 @@ from urllib.parse import urlsplit
 from scraper.harvest_build import (
     KIND_HTML_ATTENDANCE,
     KIND_HTML_COMMITTEES,
+    KIND_HTML_HOME,
     KIND_HTML_ITEM,
     KIND_HTML_MEETING,
     KIND_HTML_MEETING_DOCS,
@@ -50,6 +51,7 @@ from scraper.harvest_build import (
     meeting_documents,
     meeting_from_html,
     meeting_from_webservice,
+    site_name_from_page,
 )
 from scraper.harvest_plan import (
     DEFAULT_SETTLE_AFTER_DAYS,
@@ -274,6 +276,7 @@ class Harvester:
         self._meta: dict[str, Any] = {}
         self._last_capture: int | None = None
         self._html_committees: set[int] = set()  # committees whose web-service calls fail
+        self._name_page: bytes | None = None  # an HTML page whose <title> names the council
         self._failed_urls: set[str] = set()
 
     # -- storage of every response ------------------------------------------------------
@@ -382,7 +385,7 @@ class Harvester:
         except HarvestError as exc:
             self.store.finish_run(self.run_id, "failed", {"error": str(exc), **self.summary.as_dict()})
             raise
-        site = Site(key=self.site_key, base_url=self.base_url, name=site_name(self.base_url))
+        site = Site(key=self.site_key, base_url=self.base_url, name=self._site_name(mode))
         self.store.upsert_site(site, source_mode=mode)
         self.summary.site = site
         self.summary.source_mode = mode
@@ -480,7 +483,20 @@ class Harvester:
         except ParseError as exc:
             failure = self._parse_failure(fetched, exc)
             return None, failure.failure.reason, False, True
+        self._name_page = fetched.result.body
         return (committees, fetched.capture_id), None, False, True
+
+    def _site_name(self, mode: str) -> str:
+        """The council's name from a page title; the web-service path reads the meetings home
+        page for it (one request; its failure costs only the nicer name)."""
+        if self._name_page is None and mode == MODE_WEBSERVICE:
+            try:
+                fetched = self._fetch(KIND_HTML_HOME, f"{self.base_url}/ieDocHome.aspx", {"bcr": 1}, soft=True)
+                self._name_page = fetched.result.body
+            except _Failed:
+                pass
+        found = site_name_from_page(self._name_page) if self._name_page else None
+        return found or site_name(self.base_url)
 
     # -- 3. meeting lists -------------------------------------------------------------------
 

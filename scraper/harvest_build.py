@@ -13,6 +13,8 @@ their title only).
 from __future__ import annotations
 
 import dataclasses
+import html
+import re
 from dataclasses import dataclass
 from typing import Mapping
 
@@ -28,6 +30,7 @@ KIND_WS_COMMITTEES = "ws_committees"
 KIND_WS_MEETINGS = "ws_meetings"
 KIND_WS_MEETING = "ws_meeting"
 KIND_HTML_COMMITTEES = "html_committees"
+KIND_HTML_HOME = "html_home"  # the meetings home page, read for the council's name
 KIND_HTML_MEETING_LIST = "html_meeting_list"
 KIND_HTML_MEETING = "html_meeting"
 KIND_HTML_MEETING_DOCS = "html_meeting_docs"  # a meeting page read for its meeting-level documents only
@@ -44,6 +47,32 @@ class Page:
 
     body: bytes
     url: str
+
+
+_TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.I | re.S)
+_TITLE_SEPARATORS = re.compile(r"\s+[-|\u2013\u2014:]\s+")
+_GENERIC_TITLE_PARTS = {"modern.gov", "moderngov", "home", "committee structure", "committees", "browse meetings"}
+
+
+def site_name_from_page(body: bytes) -> str | None:
+    """The council's name from a ModernGov page's ``<title>`` ("Committee structure - Borough of
+    Eastmere Council"), or None when the title has no part that reads like a name.
+
+    The template outside ``#modgov`` belongs to the council, so this is a best guess for display
+    only (the "council" facet); the host name stands in when it fails.
+    """
+    found = _TITLE.search(body[:65536])
+    if not found:
+        return None
+    title = html.unescape(found.group(1).decode("utf-8", errors="replace"))
+    title = " ".join(title.split())
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(title) if p.strip()]
+    if len(parts) < 2:
+        return None
+    for part in reversed(parts):
+        if part.casefold() not in _GENERIC_TITLE_PARTS and 2 < len(part) <= 120:
+            return part
+    return None
 
 
 def committees_from(kind: str, page: Page, base_url: str, site: str) -> list[Committee]:

@@ -43,6 +43,7 @@ def test_crawl_via_web_service_stores_captures_then_records(store, sample_site, 
     assert sample_site.requests[0][1] == "/robots.txt"
     # The committee whose web service is disabled came through the HTML pages.
     assert "html_meeting" in kinds and "html_meeting_list" in kinds
+    assert store.sites()[0].name == "Borough of Eastmere Council"  # from the council's page template
     status = store.site_status()[0]
     assert status.meetings == counts["meetings"] and status.last_crawl.status == "completed"
 
@@ -174,3 +175,14 @@ def test_web_service_and_html_give_the_same_records(tmp_path, sample_site_factor
     assert len(ws_records) == len(html_records) > 100
     for a, b in zip(ws_records, html_records):
         assert a == b
+
+
+@pytest.mark.parametrize("crawl_delay, expected_gap", [(None, 1.5), (3, 3.0), (3600, 30.0)])
+def test_every_request_of_a_crawl_is_rate_limited(store, sample_site_factory, fake_clock, crawl_delay, expected_gap):
+    site = sample_site_factory(flaky_first=False, waf_first=False, crawl_delay=crawl_delay)
+    client = PoliteClient(delay=1.5, clock=fake_clock, crawl_delay_cap=30)
+    crawl(store, site.base_url, CrawlOptions(since=date(2023, 1, 1)), client=client)
+    # The fake clock never moves on its own, so each request after the first waited the full gap:
+    # robots.txt first, then every page, at our delay or the site's Crawl-delay (capped).
+    assert site.requests[0][1] == "/robots.txt"
+    assert fake_clock.sleeps == [expected_gap] * (len(site.requests) - 1)
