@@ -1,0 +1,316 @@
+"""What was promised: future actions reported in the minutes, who owns them, when, how firmly.
+
+Reported speech shifts "will" to "would", so a promise reads "the Director would circulate the
+figures", "officers agreed to provide", "a further session could be arranged if required". The
+same modals also carry opinions ("it would be useful"), wishes ("she would like"), hypotheticals
+("if the group was meeting, they would look to see") and questions ("asked whether it could be
+circulated"); those are filtered by their own fixed phrasings. Strength is ``firm`` for
+will/would/shall/agreed to/undertook to/were asked to and for resolutions directing an officer,
+``soft`` for could/may/might, "would consider", "if required/requested".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Callable
+
+from indexer.extract import text as tx
+from indexer.extract.dates import find_due
+from indexer.extract.model import Commitment
+from indexer.extract.people import NounPhrase, find_noun_phrases
+
+ACTION_VERBS = (
+    "circulate", "provide", "send", "report", "bring", "arrange", "hold", "write", "contact",
+    "investigate", "look into", "look at", "update", "share", "respond", "reply", "meet", "brief",
+    "review", "follow up", "follow-up", "liaise", "confirm", "check", "ensure", "organise", "organize",
+    "publish", "present", "return", "come back", "feed back", "feedback", "email", "e-mail",
+    "forward", "distribute", "pick up", "take forward", "take away", "take back", "take up",
+    "explore", "include", "add", "amend", "chase", "set up", "convene", "undertake", "carry out",
+    "prepare", "produce", "submit", "raise", "pass on", "issue", "invite", "consult", "engage",
+    "monitor", "schedule", "supply", "make available", "put in place", "develop", "draft",
+    "clarify", "find out", "establish", "seek", "obtain", "request", "ask", "speak to", "talk to",
+    "discuss", "visit", "attend", "deliver", "implement", "introduce", "launch", "install",
+    "repair", "replace", "fix", "resolve", "address", "consider", "reconsider", "revisit",
+    "write to", "notify", "inform", "advise", "keep", "re-circulate", "recirculate", "resubmit",
+    "re-submit", "re-present", "provide details", "give", "offer", "allocate", "commission",
+    "progress", "update members", "look to", "incorporate", "reflect", "revise", "correct",
+    "circulated", "examine", "assess", "evaluate", "scope", "map", "test", "trial", "pilot",
+    "extend", "expand", "bring back", "report back", "continue to", "work with", "work on",
+    "put forward", "put together", "draw up", "sign off", "publicise", "promote", "advertise",
+    "hold a", "run", "host", "set out", "circulate details", "be in touch", "get back",
+)
+PASSIVE_DONE = (
+    "held", "circulated", "provided", "sent", "arranged", "reported", "brought", "shared",
+    "published", "updated", "organised", "organized", "given", "made available", "reviewed",
+    "investigated", "included", "added", "amended", "scheduled", "presented", "submitted", "issued",
+    "forwarded", "distributed", "contacted", "briefed", "informed", "invited", "consulted",
+    "followed up", "looked into", "looked at", "taken forward", "raised", "discussed", "explored",
+    "set up", "convened", "carried out", "undertaken", "prepared", "produced", "written",
+    "emailed", "e-mailed", "considered", "reconsidered", "revisited", "offered", "delivered",
+    "implemented", "introduced", "launched", "installed", "repaired", "replaced", "fixed",
+    "resolved", "addressed", "notified", "advised", "clarified", "confirmed", "checked", "passed on",
+    "picked up", "fed back", "brought back", "reported back", "re-circulated", "recirculated",
+    "resubmitted", "developed", "drafted", "commissioned", "progressed", "incorporated",
+    "reflected", "revised", "corrected", "examined", "assessed", "evaluated", "extended",
+    "expanded", "publicised", "promoted", "advertised", "run", "hosted", "set out", "asked",
+    "requested", "circulated to", "provided to", "monitored", "tabled", "put in place",
+)
+
+
+def _alt(words: tuple[str, ...]) -> str:
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)) + ")"
+
+
+_ACT = _alt(ACTION_VERBS)
+_DONE = _alt(PASSIVE_DONE)
+_ADV = r"(?:(?:also|now|then|personally|happily|gladly|further|shortly|urgently|promptly|certainly|definitely|additionally|separately|directly|formally|again|ultimately|initially|first|jointly|specifically|continue\s+to|seek\s+to|aim\s+to|try\s+to|endeavour\s+to|be\s+able\s+to)\s+)*"
+
+_SOFT_TRIGGER = re.compile(
+    rf"\b(?:could|might|may|can)\s+{_ADV}(?:be\s+{_ADV}(?P<sdone>{_DONE})\b|(?P<sact>{_ACT})\b)"
+    rf"|\bwould\s+{_ADV}(?P<sconsider>consider|explore|look\s+at\s+whether|try\s+to|endeavour\s+to|aim\s+to|"
+    rf"seek\s+to|hope\s+to|be\s+happy\s+to|be\s+willing\s+to|be\s+pleased\s+to|be\s+prepared\s+to|"
+    rf"welcome\s+the\s+opportunity\s+to|investigate\s+whether|look\s+at\s+the\s+possibility|"
+    rf"be\s+considered|be\s+explored|be\s+looked\s+at)\b"
+    rf"|\b(?:hoped|hopes|intended|intends|planned|plans|aimed|aims)\s+to\s+(?P<sintend>{_ACT})\b"
+    rf"|\b(?:will|would|shall)\s+{_ADV}(?:be\s+)?(?:look(?:ed)?\s+at|explore[d]?|consider(?:ed)?)\s+(?:whether|if|how)\b",
+    re.IGNORECASE,
+)
+_FIRM_TRIGGER = re.compile(
+    rf"\b(?:will|would|shall|'ll)\s+{_ADV}(?:be\s+{_ADV}(?P<fdone>{_DONE})\b|(?P<fact>{_ACT})\b)"
+    rf"|\b(?:agreed|undertook|undertakes|promised|committed|offered|volunteered|pledged|agrees|promises|"
+    rf"offers|confirmed\s+(?:that\s+)?(?:he|she|they|officers|the\s+\w+)\s+would)\s+(?:to\s+)?{_ADV}(?P<fagree>{_ACT})\b"
+    rf"|\b(?:was|were|had\s+been|has\s+been|have\s+been|is|are)\s+(?:asked|requested|tasked|instructed|"
+    rf"commissioned|invited|authori[sz]ed|delegated)\s+to\s+{_ADV}(?P<fasked>{_ACT})\b"
+    rf"|\b(?:asked|requested|instructed|tasked|invited)\s+(?:that\s+)?(?P<addressee>(?:the\s+)?[\w'’ -]{{2,80}}?)\s+"
+    rf"(?:to\s+{_ADV}(?P<freq>{_ACT})\b|(?:should|would|be\s+asked\s+to)\s+{_ADV}(?P<freq2>{_ACT})\b)"
+    rf"|\bshould\s+expect\s+to\s+(?:be\s+)?(?P<fexpect>\w+)"
+    rf"|\b(?:is|are|was|were)\s+(?:due|scheduled|programmed|timetabled|planned|going)\s+to\s+(?:be\s+)?(?P<fdue>{_ACT}|{_DONE})\b"
+    rf"|\b(?:undertaking|commitment|promise|assurance)\s+(?:was\s+)?(?:given\s+)?(?:to|that)\b(?P<fnoun>)",
+    re.IGNORECASE,
+)
+_SOFT_MARKER = re.compile(
+    r"(?i)\b(?:if|where|when|as)\s+(?:so\s+)?(?:required|requested|needed|necessary|appropriate|possible|"
+    r"practicable|desired|wished|helpful|useful|feasible|resources\s+allow(?:ed)?)\b"
+    r"|\bif\s+(?:members|councillors|the\s+committee|the\s+panel|anyone)\s+(?:so\s+)?(?:wish(?:ed)?|want(?:ed)?|request(?:ed)?)\b"
+    r"|\bwhere\s+possible\b|\bsubject\s+to\s+(?:funding|resources|capacity|availability)\b"
+)
+_EXCLUDE = re.compile(
+    r"(?i)\bwould\s+(?:like|love|prefer|rather|have|not|never|normally|usually|typically|generally|"
+    r"often|always|mean|result|need|require|cost|affect|impact|allow|enable|help|make\s+it|be\s+(?:useful|"
+    r"helpful|good|better|best|nice|appropriate|beneficial|important|interesting|worth|sensible|advisable|"
+    r"preferable|welcome|wise|possible|difficult|easier|harder|a\s+good\s+idea|unlikely|likely|necessary|"
+    r"essential|expensive|cheaper|fair|unfair|wrong|right|most)|look\s+to\s+see|expect|want|wish|hope\s+that|"
+    r"suggest|argue|say|think|feel|welcome\s+any|benefit|seem|appear|depend|continue\s+to\s+be)\b"
+    r"|\bit\s+(?:would|could|may|might)\b|\b(?:could|may|might|can)\s+(?:not|never|have|be\s+that|be\s+argued|"
+    r"be\s+seen|be\s+possible|be\s+useful|be\s+helpful|be\s+difficult|be\s+beneficial|be\s+worth|also\s+be\s+useful|"
+    r"find|wish|want|like|need|help|lead|result|cause|mean|affect|impact|potentially)\b"
+    r"|\bideally\b|\bin\s+(?:theory|principle)\b|\bhypothetical"
+)
+_QUESTION_INTRO = re.compile(
+    r"(?i)\b(?:asked|enquired|inquired|queried|questioned|wondered|sought\s+clarification\s+(?:on|as\s+to)|"
+    r"wanted\s+to\s+know|asked\s+for\s+clarification\s+(?:on|as\s+to))\s+(?:(?:as\s+to\s+)?(?:whether|if|when|why|"
+    r"how|what|who|where|which)|about)\b[^.;]*$"
+    r"|\b(?:suggested|felt|considered|believed|thought|proposed|urged|recommended|hoped|argued|"
+    r"commented|wished|requested)\s+(?:that\s+)?[^.;]*$"
+)
+_HYPOTHETICAL = re.compile(r"(?i)\b(?:if|unless|should|were)\b[^.;]{0,80}\b(?:was|were|had|did|became|happened|occurred)\b[^.;]*$")
+_CLAUSE_START = re.compile(r"(?i)(?:\bthat\s+|;\s*|:\s*|\bbut\s+|\bhowever,?\s+|\bwhich\s+meant\s+that\s+|,\s+and\s+|\band\s+)")
+_PRONOUN_SUBJECT = re.compile(r"(?i)^\s*(?:he|she|they|we|i)\b")
+_NON_AGENT_SUBJECT = re.compile(r"(?i)^\s*(?:it|this|that|which|there|these|those)\b")
+_DIRECTIVE = re.compile(
+    r"(?i)\b(?:be|is|are)\s+(?:asked|requested|instructed|authori[sz]ed|delegated|tasked|invited|directed|"
+    r"commissioned)\s+to\b"
+    r"|\b(?:requests?|asks?|instructs?|directs?|tasks?|invites?)\s+(?:the\s+|that\s+the\s+|officers|the\s+officer)"
+    r"|\breport\s+back\b|\breport\s+(?:be\s+)?(?:brought|submitted|presented)\b"
+    r"|\bbe\s+(?:circulated|brought\s+back|brought|submitted|provided|presented|arranged|held|sent|shared|"
+    r"published|reviewed|added|scheduled|reported|prepared|produced|undertaken|carried\s+out|convened|"
+    r"organised|written|issued|forwarded|investigated|explored|made\s+available|included|updated)\b"
+)
+_DIRECTIVE_EXCLUDE = re.compile(r"(?i)\bbe\s+(?:noted|approved|received|agreed|endorsed|adopted|accepted|thanked)\b(?![^.;]*\b(?:and|to)\b[^.;]*\bbe\s+(?:circulated|asked|brought|submitted|provided|arranged|held|sent|reported))")
+_ACTION_LINE = re.compile(r"(?im)^[ \t]*(?:ACTION|Action|ACTIONS|Actions)\s*(?:\((?P<who1>[^)]{1,60})\))?\s*[:\-–]\s*(?P<body>[^\n]+)")
+
+
+@dataclass(frozen=True)
+class _Ctx:
+    meeting_date: date | None
+    resolve_subject: Callable[[NounPhrase], str | None]
+    speaker_before: Callable[[int], str | None]
+
+
+def _clause_bounds(sentence: str, trigger_start: int) -> int:
+    """Where the clause holding the trigger starts (after "that", ";", or a coordinating "and")."""
+    start = 0
+    for m in _CLAUSE_START.finditer(sentence, 0, trigger_start):
+        between = sentence[m.end():trigger_start]
+        if m.group(0).strip().lower() in ("and", ", and"):
+            # only split at "and" when what follows is a short subject ("and a further session")
+            if len(between.split()) > 7 or re.search(r"\b(?:was|were|is|are|had|has|did)\b", between):
+                continue
+        start = m.end()
+    return start
+
+
+def _strength_and_match(clause_text: str) -> tuple[str, re.Match[str]] | None:
+    soft = _SOFT_TRIGGER.search(clause_text)
+    firm = _FIRM_TRIGGER.search(clause_text)
+    if firm and (not soft or firm.start() <= soft.start()):
+        # "would consider" reads firm to the firm regex only when the verb is "consider"
+        if firm.group("fact") and firm.group("fact").lower() in ("consider", "reconsider", "look at", "explore"):
+            return "soft", firm
+        if firm.group("fdone") and firm.group("fdone").lower() in ("considered", "explored", "looked at"):
+            return "soft", firm
+        strength = "soft" if _SOFT_MARKER.search(clause_text) else "firm"
+        return strength, firm
+    if soft:
+        return "soft", soft
+    return None
+
+
+def find_commitments(
+    text: str,
+    regions: list[tuple[int, int]],
+    skip: list[tuple[int, int]],
+    decisions: list[tuple[int, int, str]],
+    ctx: _Ctx,
+) -> list[Commitment]:
+    found: list[tuple[int, Commitment]] = []
+    for start, end in regions:
+        for sent in tx.sentences(text, start, end):
+            if any(s <= sent.start < e for s, e in skip):
+                continue
+            found.extend(_from_sentence(text, sent, ctx))
+        for m in _ACTION_LINE.finditer(text, start, end):
+            body = m.group("body").strip()
+            who = m.group("who1")
+            wm = re.match(r"^(?P<who>[^:–-]{2,60}?)\s+to\s+(?P<what>.+)$", body)
+            if not who and wm and wm.group("who")[0].isupper():
+                who = wm.group("who")
+            due, due_text = find_due(body, ctx.meeting_date)
+            found.append((m.start(), Commitment(text=body, who=who, due=due, strength="firm", due_text=due_text)))
+    for ds, _de, dtext in decisions:
+        if _DIRECTIVE.search(dtext) and not _DIRECTIVE_EXCLUDE.search(dtext):
+            who = _directive_owner(text, ds, dtext, ctx)
+            due, due_text = find_due(dtext, ctx.meeting_date)
+            strength = "soft" if _SOFT_MARKER.search(dtext) else "firm"
+            found.append((ds, Commitment(text=dtext, who=who, due=due, strength=strength, due_text=due_text)))
+    found.sort(key=lambda x: x[0])
+    out: list[Commitment] = []
+    seen: set[str] = set()
+    for _pos, c in found:
+        key = re.sub(r"\W+", " ", c.text.lower()).strip()
+        if key in seen or not key:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
+
+
+def _from_sentence(text: str, sent: tx.Sentence, ctx: _Ctx) -> list[tuple[int, Commitment]]:
+    s = sent.text
+    out: list[tuple[int, Commitment]] = []
+    pos = 0
+    while pos < len(s):
+        first = None
+        for rx in (_FIRM_TRIGGER, _SOFT_TRIGGER):
+            m = rx.search(s, pos)
+            if m and (first is None or m.start() < first.start()):
+                first = m
+        if first is None:
+            break
+        clause_start = _clause_bounds(s, first.start())
+        # the clause runs to the next clause boundary that starts a new subject, else the end
+        nxt = re.compile(r"(?i);\s+|\.\s+(?=[A-Z])|\bbut\s+").search(s, first.end())
+        clause_end = nxt.start() if nxt else len(s)
+        clause = s[clause_start:clause_end].strip()
+        pos = max(first.end(), clause_end)
+        if not clause:
+            continue
+        prefix = s[:clause_start]
+        if _is_relative_clause(prefix):
+            continue
+        if _EXCLUDE.search(s[clause_start:first.end() + 40]):
+            continue
+        if _QUESTION_INTRO.search(prefix) and not re.search(r"(?i)\b(?:replied|responded|confirmed|advised|explained|said|stated|informed|assured|agreed|undertook)\b", prefix[-200:]):
+            continue
+        if _HYPOTHETICAL.search(s[:first.start()]) and not _SOFT_MARKER.search(clause):
+            continue
+        result = _strength_and_match(clause)
+        if result is None:
+            continue
+        strength, match = result
+        subject = clause[:match.start()]
+        who = _owner(text, sent.start + clause_start, subject, match, ctx)
+        if who is False:
+            continue
+        due, due_text = find_due(clause, ctx.meeting_date)
+        clause_out = re.sub(r"\s+", " ", clause).strip()
+        if not clause_out.endswith((".", "!", "?")) and clause_end == len(s) and s.rstrip().endswith("."):
+            clause_out += "."
+        out.append((sent.start + clause_start, Commitment(text=clause_out, who=who, due=due, strength=strength, due_text=due_text)))
+    return out
+
+
+_COMPLEMENT_TAKERS = frozenset(
+    "said says heard told felt thought knew was were is are being meant means understood saw found "
+    "hoped wrote agreed ensure ensured explain explains state states confirm confirms advise advises "
+    "inform informs note notes so such given say assurance assured undertaking promise promised "
+    "reassured reassure clear aware view opinion hope expectation expected expect anticipated "
+    "anticipate stressed emphasised emphasized highlighted added reported indicated suggested "
+    "replied responded commented stated advised informed explained confirmed noted remarked "
+    "observed acknowledged accepted recognised recognized believed considered".split()
+)
+
+
+def _is_relative_clause(prefix: str) -> bool:
+    """"groups that they could take this to": "that" after a noun starts a relative clause."""
+    m = re.search(r"(\w+)\s+(?:that|who|which|whom)\s*$", prefix, re.IGNORECASE)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    return not (word in _COMPLEMENT_TAKERS or word.endswith("ed"))
+
+
+def _owner(text: str, clause_pos: int, subject: str, match: re.Match[str], ctx: _Ctx) -> str | None | bool:
+    """Who owns the promise: the clause's subject, the person reported as speaking, or None.
+
+    Returns False when the subject shows this is not a promise (an active verb with "it"/"this").
+    """
+    groups = match.groupdict()
+    passive = bool(groups.get("fdone") or groups.get("sdone") or groups.get("fexpect") or groups.get("fdue"))
+    addressee = groups.get("addressee")
+    if addressee:
+        nps = find_noun_phrases(addressee)
+        if nps:
+            return ctx.resolve_subject(nps[-1])
+        return addressee.strip()
+    if groups.get("fasked"):
+        nps = find_noun_phrases(text, clause_pos, clause_pos + len(subject))
+        if nps:
+            return ctx.resolve_subject(nps[-1])
+        return None
+    nps = find_noun_phrases(text, clause_pos, clause_pos + len(subject))
+    if nps and not passive:
+        return ctx.resolve_subject(nps[-1])
+    if _NON_AGENT_SUBJECT.match(subject) and not passive:
+        return False
+    if _PRONOUN_SUBJECT.match(subject) or passive or not subject.strip():
+        return ctx.speaker_before(clause_pos)
+    return ctx.speaker_before(clause_pos) if re.search(r"(?i)\b(?:officers?|council|authority|team|service)\b", subject) is None else subject.strip() or None
+
+
+def _directive_owner(text: str, pos: int, decision_text: str, ctx: _Ctx) -> str | None:
+    m = re.search(r"(?i)\b(?:be|is|are)\s+(?:asked|requested|instructed|authori[sz]ed|delegated|tasked|invited|directed|commissioned)\s+to\b", decision_text)
+    if m:
+        subject = decision_text[:m.start()]
+        nps = find_noun_phrases(subject)
+        if nps:
+            return ctx.resolve_subject(nps[-1])
+        return None
+    m = re.search(r"(?i)\b(?:requests?|asks?|instructs?|directs?|tasks?|invites?)\s+(?:that\s+)?(?P<rest>.{0,120})", decision_text)
+    if m:
+        nps = find_noun_phrases(m.group("rest"))
+        if nps:
+            return ctx.resolve_subject(nps[0])
+    return None

@@ -1,0 +1,386 @@
+"""What was decided: resolutions under RESOLVED/AGREED/DECISION headings, sentence-form decisions
+("The Committee agreed that ...", "Council noted the report"), and recorded votes.
+
+Each resolution is its own decision; lettered and numbered limbs ((a), 1), ii.) are split; the
+heading word is removed but "that ..." is kept, as clerks write it. A page that repeats the
+discussion under a "Resolved:" heading is recognised by its language (reported speech, past
+tense) and skipped: resolutions are written in the subjunctive ("be noted", "be asked to").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from indexer.extract import text as tx
+from indexer.extract.model import Decision, Vote
+
+_HEADING = re.compile(
+    r"^[ \t\u00a0•·*]*(?:\(?\d{1,3}[.)]?[ \t]+)?(?:\(?[a-z][.)][ \t]+)?"
+    r"(?P<head>(?:It[ \t]+was[ \t]+|(?:The[ \t]+)?(?:Committee|Sub-Committee|Panel|Board|Cabinet|Council|Executive|"
+    r"Commission|Forum|Members|Meeting)[ \t]+)?(?:(?:UNANIMOUSLY|[Uu]nanimously|FURTHER|[Ff]urther|"
+    r"[Tt]herefore|THEREFORE)[ \t]+)?"
+    r"(?:RESOLVED|AGREED|DECISIONS?|DECIDED|RECOMMENDED|Resolved|Agreed|Decisions?|Decided|"
+    r"(?<=was )resolved|(?<=was )agreed|(?<=was )decided|(?<=was )unanimously resolved)"
+    r"(?:[ \t]*\((?:unanimously|[^()\n]{0,40})\))?(?:[ \t]+(?:UNANIMOUSLY|unanimously))?"
+    r"(?:[ \t]+(?:AS[ \t]+FOLLOWS|as[ \t]+follows))?)"
+    r"(?P<sep>[ \t]*[:\-–—.,][ \t]*|[ \t]+(?=that\b|That\b|THAT\b|to\b|To\b)|[ \t]*(?=\n)|[ \t]*$)",
+    re.MULTILINE,
+)
+_INLINE_CAPS = re.compile(
+    r"(?P<head>\b(?:(?:[Tt]he[ \t]+)?(?:Committee|Sub-Committee|Panel|Board|Cabinet|Council|Executive|Commission|"
+    r"Forum|Members|Meeting)|[Ii]t[ \t]+was)[ \t]+(?:(?:then|therefore|also|UNANIMOUSLY|unanimously|formally|"
+    r"duly|further)[ \t]+)*(?:RESOLVED|AGREED|DECIDED))(?P<sep>[ \t]*[:\-–—,]?[ \t]*)"
+)
+_SENTENCE_FORM = re.compile(
+    r"^(?:(?:Accordingly|Therefore|Following(?:[^,]{0,80}),|After(?:[^,]{0,80}),|Upon(?:[^,]{0,80}),|"
+    r"On(?:[^,]{0,80}),|Having(?:[^,]{0,120}),)[ \t,]*)?"
+    r"(?:(?P<body>(?:[Tt]he[ \t]+)?(?:Committee|Sub-Committee|Panel|Board|Cabinet|Council|Executive|Commission|"
+    r"Forum|Meeting|Authority|Partnership|Joint Committee|Scrutiny Committee|Members)|[Ii]t[ \t]+was)"
+    r"[ \t]+(?:(?:then|therefore|also|unanimously|formally|duly|further|accordingly|subsequently)[ \t]+)*)"
+    r"(?P<verb>agreed|resolved|decided|noted|approved|endorsed|refused|granted|deferred|determined)\b"
+    r"[ \t]*[:,]?[ \t]*(?P<rest>.*)$",
+    re.DOTALL,
+)
+_LIMB = re.compile(
+    r"(?:^|(?<=\n))[ \t\u00a0]*(?:[•·▪●*\-–][ \t\u00a0]+|\((?:[a-z]{1,2}|[ivxIVX]{1,5}|\d{1,2})\)[ \t\u00a0]*|"
+    r"(?:[a-z]|[ivx]{1,5}|\d{1,2})[.)][ \t\u00a0]+)"
+)
+_INLINE_LIMB = re.compile(r"(?:(?<=[:;])|(?<=;[ \t]and)|(?<=that)|(?<=\bto))[ \t\u00a0]*\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)[ \t\u00a0]+")
+_RESOLUTION_LIKE = re.compile(
+    r"(?i)\b(?:be|is|are|being)[ \t]+(?:now[ \t]+|hereby[ \t]+|formally[ \t]+|duly[ \t]+|further[ \t]+)?"
+    r"(?:noted|approved|agreed|adopted|endorsed|received|accepted|granted|refused|deferred|referred|"
+    r"recommended|asked|requested|instructed|authori[sz]ed|delegated|submitted|circulated|reported|brought|"
+    r"considered|supported|amended|confirmed|signed|rejected|withdrawn|updated|established|appointed|"
+    r"elected|re-elected|set|added|included|made|given|undertaken|arranged|investigated|reviewed|published|"
+    r"sent|provided|thanked|congratulated|forwarded|presented|held|removed|closed|extended|continued|"
+    r"commissioned|progressed|implemented|allocated|released|awarded|varied|revoked|suspended|upheld|"
+    r"dismissed|excluded|determined|invited|agreed|passed|ratified|requested|tasked|written|placed|"
+    r"considered|welcomed|issued|taken|imposed|modified|renewed|maintained|retained|deleted|"
+    r"incorporated|recorded|minuted|informed|notified|consulted|prepared|produced|scheduled|convened|"
+    r"discharged|dissolved|disbanded|formed|created|constituted|reaffirmed|re-affirmed|accepted)\b"
+    r"|^[\s(]*(?:that|to)\b"
+    r"|\b(?:notes|approves|agrees|endorses|recommends|requests|asks|welcomes|supports|resolves|instructs|"
+    r"authorises|authorizes|delegates|adopts|accepts|refuses|grants|confirms|thanks|congratulates|"
+    r"receives|defers|commends|acknowledges|calls[ \t]+(?:on|upon)|believes|expresses|reaffirms|"
+    r"re-affirms|determines|appoints|elects|notes)\b"
+    r"|^[\s(]*(?:noted|approved|agreed|refused|granted|deferred|endorsed|received|accepted)\b"
+    r"|\bplanning[ \t]+permission\b|\bno[ \t]+further[ \t]+action\b|\bsubject[ \t]+to\b"
+    r"|\b(?:motion|recommendations?|amendment)\b[^.]{0,60}\b(?:carried|approved|agreed|adopted)\b",
+)
+_NARRATIVE = re.compile(
+    r"\b(?:said|asked|replied|responded|explained|stated|informed|commented|queried|added|advised|"
+    r"reported|highlighted|suggested|expressed|mentioned|confirmed|clarified|noted that|heard|"
+    r"presented|introduced|welcomed|thanked|questioned|raised|outlined|referred)\b"
+)
+_STOP_LABEL = re.compile(
+    r"(?im)^[ \t]*(?:reasons?[ \t]+for[ \t]+(?:the[ \t]+)?decisions?|alternative[ \t]+options|"
+    r"other[ \t]+options|options[ \t]+considered|conflicts?[ \t]+of[ \t]+interest|dispensations?|"
+    r"reason[ \t]+for[ \t]+(?:the[ \t]+)?urgency|background|supporting documents|additional documents|"
+    r"publication[ \t]+date|date[ \t]+of[ \t]+decision|decision[ \t]+maker|call[- ]in)\b[^\n]*:?"
+)
+_NOTED_OBJECT = re.compile(r"(?i)^(?!that\b|how\b|whether\b|with\b|in\b|a\s+number\b)")
+_TRAILING = re.compile(r"(?:[ \t\u00a0]*(?:;|,)?[ \t\u00a0]*(?:and|or|and/or)?[ \t\u00a0]*[;,]?)+$")
+
+# ---------------------------------------------------------------- votes
+
+_WORD_NUMBERS = {
+    "no": 0, "none": 0, "nil": 0, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "unanimous": None,
+}
+_NUM = r"(?:\d{1,3}|no|none|nil|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|" \
+       r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
+_VOTE_LABEL = re.compile(
+    r"(?im)(?:^|(?<=[;.\n])|(?<=\.\s))[ \t\u00a0•·]*(?P<label>For|In[ \t]+favour|Against|Abstain(?:ed|ing|ers)?|"
+    r"Abstentions?|Did[ \t]+not[ \t]+vote|Not[ \t]+voting)"
+    r"(?:[ \t]*\((?P<pcount>\d{1,3})\))?[ \t]*(?:[:\-–—][ \t]*|[ \t]+(?=\d|Councillors?\b|Cllrs?\b))"
+    r"(?P<body>[^\n;]*(?:\n(?![ \t\u00a0•·]*(?:For|In[ \t]+favour|Against|Abstain|Abstention|Did[ \t]+not|Not[ \t]+voting|"
+    r"RESOLVED|AGREED|The\b|It\b|Upon\b|On\b|\n))[^\n;]*){0,6})"
+)
+_VOTE_COUNTS = re.compile(
+    rf"(?i)\b(?P<for>{_NUM})[ \t]+(?:votes?[ \t]+)?(?:(?:were[ \t]+)?(?:cast[ \t]+)?for|in[ \t]+favour)"
+    rf"(?:[ \t]*,|[ \t]+and|[ \t]+with|[ \t]+to)?[ \t]+(?P<against>{_NUM})[ \t]+(?:votes?[ \t]+)?against"
+    rf"(?:(?:[ \t]*,|[ \t]+and|[ \t]+with)?[ \t]+(?P<abstain>{_NUM})[ \t]+abstentions?)?"
+    rf"|\bby[ \t]+(?P<for2>{_NUM})[ \t]+votes?[ \t]+to[ \t]+(?P<against2>{_NUM})"
+    rf"(?:(?:[ \t]*,|[ \t]+and|[ \t]+with)[ \t]+(?P<abstain2>{_NUM})[ \t]+abstentions?)?"
+)
+_OUTCOME = re.compile(
+    r"(?i)\b(?:was|were|is|being|been|then|therefore|declared|duly)[ \t]+(?:(?:therefore|duly|declared|"
+    r"subsequently|accordingly|then|unanimously|overwhelmingly)[ \t]+)*"
+    r"(?P<o>not[ \t]+carried|carried|lost|defeated|fell|failed|rejected|passed)\b"
+    r"|^[ \t]*(?P<o2>CARRIED|LOST|FELL|DEFEATED|Carried|Lost|Fell)\b"
+    r"|\b(?:motion|amendment|recommendation|proposal)[ \t]+(?P<o3>fell|was[ \t]+lost|failed)\b",
+    )
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    text: str
+
+
+def _clean(text: str) -> str:
+    out = re.sub(r"[ \t\u00a0]*\n[ \t\u00a0]*", " ", text.strip())
+    out = re.sub(r"[ \t\u00a0]{2,}", " ", out)
+    out = _TRAILING.sub("", out).strip()
+    out = out.strip(" \t\u00a0-–—")
+    return out
+
+
+def _split_limbs(body: str) -> list[str]:
+    """Split a resolution into its limbs; a short lead-in ("that:", "that the Committee:") goes."""
+    parts = _LIMB.split(body)
+    if len(parts) == 1:
+        parts = _INLINE_LIMB.split(body)
+    if len(parts) == 1:
+        return [body]
+    lead, limbs = parts[0], parts[1:]
+    out = []
+    lead_clean = lead.strip()
+    if lead_clean and not (len(lead_clean) < 120 and lead_clean.endswith((":", "that", "-", "–", "to"))):
+        if _RESOLUTION_LIKE.search(lead_clean):
+            out.append(lead_clean)
+    out.extend(limbs)
+    return out
+
+
+def _heading_blocks(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """(heading start, body start, body end) for every resolution heading in the region."""
+    heads = []
+    for m in _HEADING.finditer(text, start, end):
+        head = m.group("head")
+        if head.startswith(("Resolved", "Agreed", "Decided", "Decision")) and m.group("sep").strip() == "" and \
+                not re.match(r"[ \t]+(?:that|That|THAT|to|To)\b", text[m.end("head"):m.end("head") + 6]) and \
+                text[m.end():m.end() + 1] not in ("\n", ""):
+            continue  # "Agreed budgets were ..." is prose, not a heading
+        heads.append((m.start(), m.end()))
+    for m in _INLINE_CAPS.finditer(text, start, end):
+        if not any(s <= m.start() < e for s, e in heads):
+            heads.append((m.start(), m.end()))
+    heads.sort()
+    blocks = []
+    for i, (hs, he) in enumerate(heads):
+        limit = heads[i + 1][0] if i + 1 < len(heads) else end
+        stop = _STOP_LABEL.search(text, he, limit)
+        if stop:
+            limit = stop.start()
+        blocks.append((hs, he, _block_end(text, he, limit)))
+    return blocks
+
+
+def _block_end(text: str, body_start: int, limit: int) -> int:
+    """A resolution runs over its first paragraph and any limbs or resolution-like follow-ons."""
+    paras = tx.paragraphs(text, body_start, limit)
+    if not paras:
+        return body_start
+    end = paras[0][1]
+    first_text = text[paras[0][0]:paras[0][1]]
+    expecting_limbs = first_text.rstrip().endswith((":", "that", "-", "–")) or len(first_text.strip()) < 3
+    for s, e in paras[1:]:
+        chunk = text[s:e]
+        if _LIMB.match(chunk) or expecting_limbs and (_RESOLUTION_LIKE.search(chunk) and not _NARRATIVE.search(chunk)):
+            end = e
+            expecting_limbs = expecting_limbs or chunk.rstrip().endswith((":", ";", "; and", "and"))
+            continue
+        if re.match(r"[ \t\u00a0]*(?:and|or)\b", chunk) or re.match(r"[ \t\u00a0]*[a-z]", chunk) and not _NARRATIVE.search(chunk):
+            end = e
+            continue
+        break
+    return end
+
+
+def find_decisions(text: str, regions: list[tuple[int, int]], decision_region: tuple[int, int] | None) -> tuple[list[tuple[int, int, Decision]], list[tuple[int, int]]]:
+    """Decisions with their spans; also the consumed spans (so commitments can see them)."""
+    found: list[_Found] = []
+    consumed: list[tuple[int, int]] = []
+    all_regions = list(regions)
+    if decision_region is not None:
+        all_regions.append(decision_region)
+    for start, end in all_regions:
+        blocks = _heading_blocks(text, start, end)
+        for hs, bs, be in blocks:
+            consumed.append((hs, be))
+            body = text[bs:be]
+            for i, limb in enumerate(_split_limbs(body)):
+                cleaned = _clean(limb)
+                if not cleaned or len(cleaned) < 3:
+                    continue
+                if _NARRATIVE.search(cleaned) and not _RESOLUTION_LIKE.search(cleaned):
+                    continue
+                if i > 0 and not _RESOLUTION_LIKE.search(cleaned) and len(cleaned) > 200:
+                    continue
+                pos = text.find(limb.strip()[:40], bs, be + 1)
+                found.append(_Found(pos if pos >= 0 else bs, be, cleaned))
+        # sentence forms outside heading blocks
+        for sent in tx.sentences(text, start, end):
+            if any(s <= sent.start < e for s, e in consumed):
+                continue
+            d = _sentence_decision(sent.text)
+            if d:
+                found.append(_Found(sent.start, sent.end, d))
+                consumed.append((sent.start, sent.end))
+        if decision_region is not None and (start, end) == decision_region and not blocks:
+            limit = end
+            stop = _STOP_LABEL.search(text, start, end)
+            if stop:
+                limit = stop.start()
+            for ps, pe in tx.paragraphs(text, start, limit):
+                if any(s <= ps < e for s, e in consumed):
+                    continue
+                for limb in _split_limbs(text[ps:pe]):
+                    cleaned = _clean(limb)
+                    if cleaned and not (_NARRATIVE.search(cleaned) and not _RESOLUTION_LIKE.search(cleaned)):
+                        found.append(_Found(ps, pe, cleaned))
+                consumed.append((ps, pe))
+    # one decision per text (a Decision: section often repeats the minutes' resolution)
+    out: list[tuple[int, int, Decision]] = []
+    seen: set[str] = set()
+    for f in sorted(found, key=lambda f: f.start):
+        key = re.sub(r"\W+", " ", f.text.lower()).strip()
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append((f.start, f.end, Decision(text=f.text)))
+    return out, consumed
+
+
+def _sentence_decision(sentence: str) -> str | None:
+    m = _SENTENCE_FORM.match(sentence.strip())
+    if not m:
+        return None
+    verb, rest = m.group("verb"), m.group("rest").strip()
+    body = (m.group("body") or "").lower()
+    if not rest:
+        return None
+    if body.startswith("it"):
+        if verb in ("noted", "approved", "endorsed", "refused", "granted", "deferred", "determined"):
+            return None
+        return _clean(rest)
+    if "members" in body and not _RESOLUTION_LIKE.search(rest):
+        return None
+    if verb in ("agreed", "resolved", "decided", "determined"):
+        if re.match(r"(?i)(?:with|on|about|in|a|an|the\s+(?:need|importance))\b", rest):
+            return None
+        return _clean(rest)
+    if verb == "noted":
+        if "members" in body or not _NOTED_OBJECT.match(rest):
+            return None
+        return _clean(f"noted {rest}")
+    return _clean(f"{verb} {rest}")
+
+
+# ---------------------------------------------------------------- votes
+
+
+def _num(value: str | None) -> int | None:
+    if value is None:
+        return None
+    v = value.strip().lower()
+    if v.isdigit():
+        return int(v)
+    return _WORD_NUMBERS.get(v)
+
+
+def _names(body: str) -> tuple[tuple[str, ...], int | None]:
+    body = body.strip().rstrip(".")
+    count = None
+    m = re.search(r"\((\d{1,3})\)\s*$", body)
+    if m:
+        count = int(m.group(1))
+        body = body[:m.start()].strip()
+    if re.fullmatch(r"\d{1,3}", body):
+        return (), int(body)
+    if re.fullmatch(r"(?i)none|nil|no one|nobody|0|-|–", body):
+        return (), 0
+    prefix_plural = bool(re.match(r"(?i)^(?:Councillors|Cllrs\.?)\s+", body))
+    body = re.sub(r"(?i)^(?:Councillors|Councillor|Cllrs\.?|Cllr\.?)\s+", "", body)
+    parts = [p.strip(" .") for p in re.split(r"\s*(?:,|;|\n|\band\b|&)\s*", body) if p.strip(" .")]
+    names = []
+    for p in parts:
+        p = re.sub(r"\s+", " ", p)
+        if not re.match(r"[A-ZÀ-Þ]", p):
+            continue
+        if not re.match(r"(?i)(?:Councillor|Cllr|the\b|Mr|Mrs|Ms|Miss|Dr)", p):
+            p = ("Councillor " + p) if prefix_plural or True else p
+        else:
+            p = re.sub(r"(?i)^cllr\.?\s+", "Councillor ", p)
+        names.append(p)
+    return tuple(names), count
+
+
+def find_votes(text: str, start: int, end: int) -> list[tuple[int, int, Vote]]:
+    """Recorded votes in the region: name lists, counts and outcomes, grouped by paragraph."""
+    found: list[tuple[int, int, dict]] = []
+    for ps, pe in tx.paragraphs(text, start, end):
+        chunk = text[ps:pe]
+        data: dict = {}
+        span = [pe, ps]
+        for m in _VOTE_LABEL.finditer(text, ps, pe):
+            label = m.group("label").lower()
+            names, count = _names(m.group("body"))
+            if m.group("pcount"):
+                count = int(m.group("pcount"))
+            key = "for" if label.startswith(("for", "in")) else "against" if label.startswith("against") else "abstain"
+            if label.startswith(("did", "not")):
+                continue
+            data[f"{key}_names"] = names
+            data[f"{key}_count"] = count if count is not None else (len(names) if names else None)
+            span = [min(span[0], m.start()), max(span[1], m.end())]
+        c = _VOTE_COUNTS.search(chunk)
+        if c:
+            data.setdefault("for_count", _num(c.group("for") or c.group("for2")))
+            data.setdefault("against_count", _num(c.group("against") or c.group("against2")))
+            ab = c.group("abstain") or c.group("abstain2")
+            if ab:
+                data.setdefault("abstain_count", _num(ab))
+            span = [min(span[0], ps + c.start()), max(span[1], ps + c.end())]
+        o = _OUTCOME.search(chunk)
+        if o:
+            word = (o.group("o") or o.group("o2") or o.group("o3")).lower()
+            data["outcome"] = "carried" if word in ("carried", "passed") else "lost"
+            span = [min(span[0], ps + o.start()), max(span[1], ps + o.end())]
+        if data:
+            found.append((span[0], span[1], data))
+    # merge consecutive paragraphs of one vote (label lines separated by blank lines)
+    merged: list[tuple[int, int, dict]] = []
+    for s, e, d in found:
+        if merged and not set(d) & set(merged[-1][2]) and s - merged[-1][1] < 200:
+            ps, _pe, pd = merged[-1]
+            merged[-1] = (ps, e, {**pd, **d})
+        else:
+            merged.append((s, e, d))
+    out = []
+    for s, e, d in merged:
+        if not any(k in d for k in ("for_count", "against_count", "abstain_count", "for_names", "outcome")):
+            continue
+        out.append((s, e, Vote(
+            outcome=d.get("outcome"), for_count=d.get("for_count"), against_count=d.get("against_count"),
+            abstain_count=d.get("abstain_count"), for_names=d.get("for_names", ()),
+            against_names=d.get("against_names", ()), abstain_names=d.get("abstain_names", ()),
+        )))
+    return out
+
+
+def attach_votes(decisions: list[tuple[int, int, Decision]], votes: list[tuple[int, int, Vote]]) -> list[Decision]:
+    """A vote belongs to the next decision after it (the clerk records the vote, then the
+    resolution), or to the one just before it when none follows closely."""
+    out = [d for _s, _e, d in decisions]
+    for vs, ve, vote in votes:
+        target = None
+        for i, (ds, de, _d) in enumerate(decisions):
+            if ds >= ve - 1 and ds - ve < 1500:
+                target = i
+                break
+        if target is None:
+            prev = [i for i, (ds, de, _d) in enumerate(decisions) if ds < vs]
+            if prev and vs - decisions[prev[-1]][1] < 1500:
+                target = prev[-1]
+        if target is None:
+            inside = [i for i, (ds, de, _d) in enumerate(decisions) if ds <= vs <= de]
+            target = inside[0] if inside else None
+        if target is not None and out[target].vote is None:
+            out[target] = Decision(text=out[target].text, vote=vote)
+    return out

@@ -1,0 +1,379 @@
+"""The vocabulary of UK minutes, as regex building blocks compiled once at import.
+
+Minutes are reported speech written by clerks to a small set of conventions: people are introduced
+by honorific or role ("Councillor Grant", "the Head of Planning", "Inspector Knopp", "A Member"),
+contributions are reported with a closed class of verbs ("asked", "replied", "explained that"),
+and resolutions use fixed headings ("RESOLVED:", "AGREED -"). Everything here describes that
+language, not any particular document: the extractors combine these pieces.
+"""
+
+from __future__ import annotations
+
+import re
+
+UP = "A-ZÀ-ÖØ-Þ"
+LO = "a-zß-öø-ÿ"
+SP = r"[ \t\u00a0]+"  # spaces inside a noun phrase never cross a line break
+APOS = "'’"
+
+
+def ci(word: str) -> str:
+    """``Officer`` -> ``[Oo]fficer``: minutes capitalise roles inconsistently."""
+    first = word[0]
+    if first.isalpha():
+        return f"[{first.upper()}{first.lower()}]{re.escape(word[1:])}"
+    return re.escape(word)
+
+
+def alt(words: list[str] | tuple[str, ...], *, case_first: bool = False) -> str:
+    """A non-capturing alternation, longest first so that regex alternation prefers it."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    parts = []
+    for w in ordered:
+        pieces = w.split(" ")
+        if case_first:
+            pat = SP.join(ci(p) for p in pieces)
+        else:
+            pat = SP.join(re.escape(p) for p in pieces)
+        pat = pat.replace("'", "['’]")
+        parts.append(pat.replace(r"\-", "[-‐ ]?") if "-" in w else pat)
+    return "(?:" + "|".join(parts) + ")"
+
+
+def trie_regex(words: frozenset[str] | set[str] | list[str]) -> str:
+    """A non-capturing regex matching exactly these literal words, factored as a prefix tree.
+
+    Python's regex engine tries alternatives one by one; factoring shared prefixes turns a
+    600-word alternation into a few dozen branches per character, which is what keeps the
+    noun-phrase scan fast enough to run on every item.
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+        if ends:
+            body = body if body.startswith("(?:") and len(branches) > 1 else f"(?:{body})"
+            return body + "?"
+        return body
+
+    return "(?:" + emit(trie) + ")"
+
+
+# ---------------------------------------------------------------- people: names and titles
+
+# Words that are capitalised in minutes but are never part of a person's name.
+NOT_NAME_WORDS = frozenset(
+    """
+    A An The This That These Those It Its He She They We I You His Her Their Our My In On At Of For To
+    From By With And Or But If As So Also Then When Where While Whilst After Before Following Further
+    Furthermore However Although Members Member Councillor Councillors Cllr Cllrs Chair Chairman
+    Chairwoman Chairperson Vice Mayor Lord Lady Leader Deputy Cabinet Committee Sub Council Councils
+    Panel Board Forum Executive Director Directors Head Officer Officers Manager Managers Assistant Chief
+    Strategic Service Services Corporate Senior Principal Interim Acting Lead Clerk Solicitor Adviser
+    Advisor Legal Monitoring Scrutiny Policy Democratic Planning Licensing Inspector Superintendent
+    Sergeant Constable Commissioner Police Crime Fire Rescue NHS Trust Health Care Social Public Adult
+    Adults Children Children's Young People Education Schools School Housing Finance Budget Community
+    Safety Protection Environment Transport Highways Waste Report Reports Minutes Minute Agenda Item
+    Items Appendix Paper Presentation Update Programme Plan Strategy Policy Act Order Regulations Office
+    Home Government Department Ministry Authority Authorities City County Borough District Town Parish
+    Ward Wards Region Regional National Local Group Groups Partnership Partnerships Team Unit Centre
+    Center Association Society Network Commission Agency Foundation Fund Company Ltd Limited Plc LLP
+    University College Hospital Hospitals Clinic Practice Surgery England Wales Scotland Britain UK
+    British English Welsh Scottish North South East West Northern Southern Eastern Western Central
+    Greater Upper Lower New Old Great Royal Saint St Street Road Lane Avenue Park Square Hall House
+    January February March April May June July August September October November December Monday
+    Tuesday Wednesday Thursday Friday Saturday Sunday Resolved Agreed Decision Decisions Recommended
+    Noted Approved Apologies Present Absent Declarations Declaration Interests Interest Questions
+    Question Petition Petitions Motion Motions Amendment Amendments Vote Votes For Against Abstain
+    Abstentions Carried Lost Yes No Action Actions Note Notes Background Purpose Summary Introduction
+    Conclusion Recommendation Recommendations Appendix Annex Section Part Page Table Figure Channel
+    Prevent Covid Brexit Labour Conservative Liberal Democrat Democrats Green Greens Independent
+    Reform Party Group Opposition Administration Mr Mrs Ms Miss Dr Prof Professor Sir Dame Rev
+    Reverend Revd Canon Father Imam Rabbi Bishop PC DC DS DI DCI PCSO Supt Insp Sgt Det Detective
+    Ch Speaker Speakers Objector Objectors Applicant Applicants Agent Agents Resident Residents
+    Petitioner Representative Representatives Delegation Guest Guests Visitor Visitors Nurse Doctor
+    Mayoress Alderman Aldermen Freeman Honorary Deputies Portfolio Holder Holders Portfolios Co
+    Coordinator Co-ordinator Co-Ordinator Analyst Accountant Engineer Planner Consultant Specialist
+    Secretary Registrar Headteacher Governor Governors Administrator Auditor Auditors Ombudsman
+    Counsel Barrister Advocate Champion Trustee Trustees Worker Workers Practitioner Practitioners
+    Inspectorate Ofsted CQC Healthwatch Overview Select Joint Standing Special Extraordinary Annual
+    General Meeting Meetings Session Sessions Event Events Training Development Review Reviews
+    Budgets Revenue Capital Account Accounts Audit Risk Risks Performance Quarter Year Years Month
+    Week Day Today Tomorrow Yesterday Thanks Thank Welcome Welcomed Please Any Every Each All Some
+    Many Most Several Both Either Neither Other Another One Two Three Four Five Six Seven Eight Nine
+    Ten First Second Third Last Next Previous Final Full Draft Revised Proposed Current Total Overall
+    General Specific Key Main Major Minor Additional Supplementary Supporting Background Appendices
+    Rutland Leicester Leicestershire London Manchester Birmingham Liverpool Leeds Bristol Sheffield
+    """.split()
+)
+
+HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Sir", "Dame", "Lady",
+              "Lord", "Rev", "Revd", "Reverend", "Canon", "Father", "Imam", "Rabbi", "Bishop")
+HONORIFIC = r"(?:" + "|".join(sorted(HONORIFICS, key=len, reverse=True)) + r")\.?"
+
+# Ranks that become the person's role ("Police Inspector William Knopp": role "Police Inspector").
+RANK_WORDS = (
+    "Inspector", "Chief Inspector", "Superintendent", "Chief Superintendent", "Sergeant",
+    "Constable", "Chief Constable", "Deputy Chief Constable", "Assistant Chief Constable",
+    "Commander", "Commissioner", "Police and Crime Commissioner", "Station Manager",
+    "Group Manager", "Watch Manager", "Area Manager", "Insp", "Supt", "Sgt", "Ch Insp",
+    "Ch Supt", "PCSO", "PC", "DC", "DS", "DI", "DCI", "DSI", "DCS", "ACC", "DCC",
+)
+RANK_PREFIX = r"(?:(?:Police|Detective|Det\.?|Acting|Temporary|T/|A/|Deputy|Assistant)\s?)"
+RANK = (
+    rf"(?:{RANK_PREFIX}{{0,2}}"
+    + "(?:" + "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in sorted(RANK_WORDS, key=len, reverse=True)) + r")\.?)"
+)
+
+_NAME_CORE = rf"(?:(?:Mc|Mac|O['’]|D['’])?[{UP}][{LO}]+(?:[-‐'’][{UP}][{LO}]+)*)"
+_STOP_ALT = trie_regex(NOT_NAME_WORDS)
+NAME_TOKEN = rf"(?:(?!(?:{_STOP_ALT})\b){_NAME_CORE}(?![{APOS}][sS]\b)(?![-\w]))"
+CAPS_NAME_TOKEN = rf"(?:(?!(?:{_STOP_ALT})\b)(?:[{UP}]{{2,}}|{_NAME_CORE})(?![{APOS}][sS]\b)(?![-\w]))"
+INITIALS = rf"(?:(?:[{UP}]\.[ \t]?|[{UP}][ \t]+(?=[{UP}])){{1,3}})"
+PARTICLE = r"(?:de|van|von|der|den|da|di|le|la|du|al|el|bin|ul|dos|das)"
+
+# "J. Smith", "Mary Ann Smith-Jones", "Mrs Smith", "van der Berg" (after a title or "Councillor")
+PERSON_NAME = (
+    rf"(?:(?:{HONORIFIC}{SP})?(?:{INITIALS}{SP}?)?{CAPS_NAME_TOKEN}"
+    rf"(?:{SP}(?:{PARTICLE}{SP}){{0,2}}{CAPS_NAME_TOKEN}){{0,3}})"
+)
+# A name standing alone: two or three capitalised words ("Daxa Pancholi", "Sean Abruthnot").
+BARE_NAME = (
+    rf"(?:{NAME_TOKEN}(?:{SP}{INITIALS})?(?:{SP}(?:{PARTICLE}{SP})?{NAME_TOKEN}){{1,2}})"
+)
+
+COUNCILLOR_PREFIX = (
+    r"(?:(?:County|Borough|District|City|Town|Parish|Ward|Group)\s+)?"
+    r"(?P<cprefix>Councillors|Councilors|Councillor|Councilor|Cllrs\.?|Cllr\.?|CLLRS?\.?|COUNCILLORS?|Alderman|Ald\.)"
+)
+
+# ---------------------------------------------------------------- people: roles
+
+CHAIR_HEADS = ("Chair", "Chairman", "Chairwoman", "Chairperson", "Chair Person", "Vice-Chair",
+               "Vice-Chairman", "Vice-Chairwoman", "Vice-Chairperson", "Deputy Chair",
+               "Deputy Chairman", "Lord Mayor", "Deputy Lord Mayor", "Mayor", "Deputy Mayor",
+               "Civic Mayor", "Presiding Member", "Convenor", "Convener", "Provost", "President",
+               "Vice-President")
+ROLE_HEADS = (
+    "Director", "Head", "Manager", "Officer", "Adviser", "Advisor", "Solicitor", "Lawyer", "Clerk",
+    "Co-ordinator", "Coordinator", "Co-Ordinator", "Executive", "Commissioner", "Constable",
+    "Superintendent", "Inspector", "Sergeant", "Commander", "Leader", "Holder", "Analyst",
+    "Accountant", "Treasurer", "Auditor", "Engineer", "Planner", "Consultant", "Specialist", "Lead",
+    "Representative", "Secretary", "Registrar", "Headteacher", "Head Teacher", "Controller", "Nurse",
+    "Practitioner", "Governor", "Assessor", "Surveyor", "Architect", "Ecologist", "Economist",
+    "Strategist", "Administrator", "Ombudsman", "Advocate", "Counsel", "Barrister", "Coroner",
+    "Archivist", "Librarian", "Warden", "Researcher", "Statistician", "Partner", "Examiner",
+    "Chancellor", "Dean", "Pharmacist", "Psychologist", "Psychiatrist", "Physician", "Therapist",
+    "Worker", "Champion", "Trustee", "Principal", "Deputy", "Commissioner", "Monitor", "Designer",
+    "Scientist", "Investigator", "Steward", "Mediator", "Negotiator", "Accounting Officer",
+    "Cabinet Member", "Executive Member", "Lead Member", "Portfolio Member", "Mayoral Member",
+    "Assistant Mayor", "City Mayor", "Elected Mayor", "Executive Mayor", "Member Champion",
+) + CHAIR_HEADS
+# Lower-case words that may precede a role head ("the planning officer", "the council's solicitor").
+ROLE_LOWER_MODIFIERS = (
+    "planning", "licensing", "legal", "presenting", "case", "senior", "principal", "lead", "interim",
+    "acting", "deputy", "assistant", "enforcement", "highways", "highway", "council", "council's",
+    "county", "city", "borough", "housing", "finance", "financial", "scrutiny", "democratic",
+    "services", "committee", "policy", "monitoring", "environmental", "health", "public", "area",
+    "project", "programme", "duty", "reporting", "responsible", "relevant", "chief", "executive",
+    "external", "internal", "independent", "section", "transport", "traffic", "development",
+    "conservation", "tree", "heritage", "ecology", "drainage", "education", "school", "social",
+    "police", "fire", "ward", "portfolio", "cabinet", "statutory", "designated", "named", "link",
+    "liaison", "support", "engagement", "communications", "strategic", "regulatory", "trading",
+    "standards", "audit", "risk", "governance", "electoral", "returning", "elections", "business",
+    "corporate", "service", "team", "operations", "operational", "technical", "specialist",
+)
+PUBLIC_ROLES = (
+    "member of the public", "members of the public", "objector", "objectors", "applicant's agent",
+    "applicants' agent", "applicant's representative", "applicant's architect",
+    "applicant's solicitor", "applicant's planning consultant", "applicant's consultant",
+    "applicant's barrister", "applicant", "applicants", "agent for the applicant", "agent",
+    "petitioner", "petitioners", "lead petitioner", "local resident", "local residents", "resident",
+    "residents", "speaker", "speakers", "public speaker", "public speakers", "supporter",
+    "supporters", "representor", "representors", "complainant", "appellant", "licence holder",
+    "premises licence holder", "licensee", "interested party", "interested parties",
+    "witness", "questioner", "registered speaker", "registered speakers",
+    "ward resident", "parish council representative", "neighbour", "neighbours",
+)
+
+DET = r"(?:[Tt]he|THE|[Aa]n|[Aa]|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Ii]ts)"
+# Lower-case role modifiers are only part of a role after a determiner ("the planning officer").
+_ROLE_POSSESSOR = (
+    rf"(?:(?:[{UP}][{LO}]+(?:[ \t][{UP}][{LO}]+){{0,3}}|council|authority|applicant|applicants|"
+    rf"committee|panel)[{APOS}]s?{SP})"
+)
+CAP_WORD = rf"(?:[{UP}][\w{APOS}‐-]*|[0-9]{{2,3}}\b)"
+_CAP_PHRASE_WORD = (
+    rf"(?:(?!(?:Councillors?|Cllrs?|Mr|Mrs|Ms|Miss|Dr|Inspector|Police|Professor|The|A|An)\b)"
+    rf"[{UP}][\w{APOS}‐-]*|[0-9]{{1,3}}\b|(?:e|E)-[\w]+)"
+)
+# "of Community Safety and Protection", "for Adults, Health and Wellbeing", "of the Council"
+ROLE_OF = (
+    rf"(?:{SP}(?:of|for){SP}(?:the{SP})?{_CAP_PHRASE_WORD}"
+    rf"(?:(?:{SP}|,{SP}(?=[{UP}][\w‐-]*{SP}(?:and|&){SP}))(?:(?:and|&|of|for|in|the|on)(?:{SP}the)?{SP})?{_CAP_PHRASE_WORD}){{0,7}})"
+)
+_HEAD_ALT = alt(ROLE_HEADS, case_first=True)
+_LOWER_MOD_ALT = alt(ROLE_LOWER_MODIFIERS)
+ROLE_BODY = (
+    rf"(?:(?:(?:{CAP_WORD}|{_LOWER_MOD_ALT}){SP}){{0,5}}{_HEAD_ALT}(?![\w‐-])"
+    rf"(?:{ROLE_OF})?(?:{SP}\((?:[^()\n]{{1,40}})\))?)"
+)
+_HEAD_ALT_CAP = alt(ROLE_HEADS)
+# Without a determiner a role must be capitalised ("Prevent Co-ordinator" in an introduction).
+ROLE_BODY_CAP = (
+    rf"(?:(?:{CAP_WORD}{SP}){{0,5}}{_HEAD_ALT_CAP}(?![\w‐-])"
+    rf"(?:{ROLE_OF})?(?:{SP}\((?:[^()\n]{{1,40}})\))?)"
+)
+OFFICERS_PLURAL = (
+    rf"(?:(?:{DET}{SP})?(?:(?:{CAP_WORD}|{_LOWER_MOD_ALT}|relevant|other|senior|two|three){SP}){{0,3}}"
+    rf"(?:Officers|officers|OFFICERS)\b)"
+)
+
+ANON_SINGULAR = (
+    rf"(?:(?:[Aa]|[Oo]ne|[Aa]nother|[Tt]he|[Aa]{SP}(?:further|second|third|fourth|different|fellow|"
+    rf"single)|[Tt]he{SP}same|[Tt]he{SP}(?:first|second|third))"
+    rf"{SP}(?:(?:Committee|Panel|Board|Cabinet|Council|Sub-Committee|Scrutiny|Commission|Forum|"
+    rf"[Oo]pposition|[Ii]ndependent|[Cc]o-opted|[Ll]ay|[Ee]lected|[Yy]outh|[Pp]arent|[Cc]hurch|"
+    rf"[Vv]oting|[Nn]on-voting){SP})?"
+    rf"(?:Member|member|MEMBER|Councillor|councillor|Cllr\.?|Governor|governor)\b(?![{APOS}])"
+    rf"(?!{SP}(?:of|for){SP}the{SP}public)(?!{SP}(?:of|for){SP}[{UP}])(?!{SP}[{UP}][{LO}]))"
+)
+ANON_PLURAL = (
+    rf"(?:(?:(?:[Ss]ome|[Ss]everal|[Mm]any|[Oo]ther|[Tt]he{SP}other|[Aa]ll|[Bb]oth|[Tt]wo|[Tt]hree|"
+    rf"[Ff]our|[Vv]arious|[Nn]umerous|[Tt]he|[Ff]ellow|[Ii]ndividual|[Oo]pposition|[Ee]lected|"
+    rf"[Cc]o-opted|Committee|Panel|Board|Cabinet|Commission|Forum|Sub-Committee|Scrutiny){SP}){{0,2}}"
+    rf"(?:Members|members|MEMBERS|Councillors|councillors|Cllrs\.?)\b(?![{APOS}])"
+    rf"(?!{SP}(?:of|for){SP}the{SP}public)(?!{SP}[{UP}][{LO}]))"
+)
+PUBLIC_NP = (
+    rf"(?:(?:{DET}{SP})?(?:(?:lead|local|second|first|third|fourth|further|other|two|three|four|"
+    rf"several|registered|public|principal|main|sole|individual){SP}){{0,2}}"
+    + alt(PUBLIC_ROLES, case_first=True)
+    + rf"\b(?![{APOS}]s\b))"
+)
+REPRESENTATIVE_NP = (
+    rf"(?:{DET}{SP}(?:(?:[{UP}][\w‐-]*|local|senior){SP}){{0,2}}(?:[Rr]epresentatives?|[Ss]pokesperson|"
+    rf"[Ss]pokesman|[Ss]pokeswoman|[Dd]elegation){SP}(?:of|from){SP}(?:the{SP})?{_CAP_PHRASE_WORD}"
+    rf"(?:(?:{SP}(?:and|&|of|for|the){SP}|{SP}){_CAP_PHRASE_WORD}){{0,6}})"
+)
+
+# ---------------------------------------------------------------- contributions: verbs
+
+SPEECH_VERBS = (
+    "asked", "asks", "replied", "replies", "responded", "responds", "answered", "said", "says",
+    "stated", "states", "explained", "explains", "added", "adds", "reported", "reports", "presented",
+    "presents", "introduced", "introduces", "moved", "moves", "seconded", "seconds", "suggested",
+    "suggests", "welcomed", "welcomes", "confirmed", "confirms", "advised", "advises", "commented",
+    "comments", "noted", "notes", "queried", "queries", "raised", "raises", "questioned", "questions",
+    "highlighted", "highlights", "informed", "informs", "clarified", "clarifies", "emphasised",
+    "emphasized", "emphasises", "stressed", "stresses", "proposed", "proposes", "thanked", "thanks",
+    "outlined", "outlines", "summarised", "summarized", "summarises", "detailed", "described",
+    "describes", "indicated", "indicates", "acknowledged", "acknowledges", "accepted", "accepts",
+    "agreed", "agrees", "undertook", "assured", "assures", "reassured", "reminded", "reminds",
+    "urged", "urges", "argued", "argues", "contended", "maintained", "disagreed", "disagrees",
+    "supported", "supports", "opposed", "opposes", "objected", "objects", "requested", "requests",
+    "sought", "seeks", "enquired", "enquires", "inquired", "inquires", "wondered", "mentioned",
+    "mentions", "observed", "observes", "remarked", "remarks", "reiterated", "reiterates",
+    "recommended", "recommends", "congratulated", "praised", "echoed", "endorsed", "concluded",
+    "concurred", "expressed", "expresses", "voiced", "referred", "refers", "spoke", "speaks",
+    "addressed", "addresses", "updated", "updates", "briefed", "told", "tells", "announced",
+    "announces", "invited", "invites", "reflected", "recognised", "recognized", "recognises",
+    "believed", "believes", "felt", "feels", "considered that", "considers that", "thought that",
+    "responded to", "pointed out", "points out", "put forward", "puts forward", "went on to",
+    "continued", "continues", "drew attention", "draws attention", "drew the", "draws the",
+    "took members through", "took the committee through", "took the panel through",
+    "took members", "led the", "leads the", "summed up", "opened the", "closed the", "tabled",
+    "circulated", "offered", "promised", "committed", "apologised", "apologized", "declared that",
+    "made a", "made the", "made an", "made some", "made several", "made representations",
+    "make representations", "gave a", "gave an", "gave the", "gives a", "provided an", "provided a",
+    "provided the", "provides an", "wished to", "wishes to", "wanted to", "was of the view",
+    "were of the view", "was of the opinion", "were of the opinion", "was concerned",
+    "were concerned", "was keen", "were keen", "was pleased", "were pleased", "was disappointed",
+    "were disappointed", "was satisfied", "were satisfied", "was unclear", "was not convinced",
+    "were not convinced", "was supportive", "were supportive", "expressed concern",
+    "sought clarification", "challenged", "challenges", "disputed", "insisted", "admitted",
+    "conceded", "queried whether", "reassured members", "requested that", "stated that",
+    "set out", "sets out", "spoke in", "spoke on", "spoke against", "spoke in support",
+    "spoke in objection", "addressed the", "would like to", "explained that", "moved that",
+    "moved the", "seconded the", "formally moved", "formally seconded", "responded that",
+    "echoed", "agreed with", "disagreed with", "cautioned", "warned", "suggested that",
+    "advocated", "proposed that", "stressed that", "welcomed the", "informed members",
+    "assured members", "reminded members", "summarised the", "highlighted that", "also asked", "proceeded to", "took the opportunity", "paid tribute",
+    "put a question", "put the question", "asked whether", "asked if", "asked for",
+    "requested", "noted that", "elaborated", "expanded", "read out", "reads out", "read the",
+    "spoke to", "talked", "discussed", "discusses", "confirmed that", "objected to",
+    "objecting", "shared", "recapped", "demonstrated", "showed", "illustrated", "presented the",
+    "stated", "remarked that", "accepted that", "noted the", "emphasised that", "replied that",
+    "queried the", "queried why", "queried how", "queried what",
+)
+_VERB_ALT = alt(SPEECH_VERBS, case_first=False)
+# Adverbs, auxiliaries and short asides allowed between a speaker and the verb.
+ADVERBIAL = (
+    r"(?:also|then|further|furthermore|additionally|subsequently|again|briefly|jointly|both|all|"
+    r"each|had|has|have|duly|formally|kindly|warmly|later|first|firstly|finally|in\s+turn|"
+    r"in\s+response|in\s+reply|in\s+answer|in\s+addition|who|however|therefore|too|equally|"
+    r"similarly|likewise|personally|specifically|particularly|strongly|fully|[a-z]+ly)"
+)
+SPEECH_AFTER = re.compile(
+    rf"(?:{SP}(?:{ADVERBIAL}\b,?{SP}?){{0,3}}|,?{SP}(?:{ADVERBIAL}\b,?{SP}?){{0,3}})"
+    rf"(?P<verb>{_VERB_ALT})\b"
+)
+# An aside between subject and verb: ", in response to a question from X," / " (Chair)"
+ASIDE = re.compile(
+    r"(?:\s*,\s*[^,.;:!?\n]{1,90},|\s*\([^()\n]{1,80}\)|\s*[–—-]\s*[^.;:!?\n–—]{1,80}[–—])"
+)
+# Words before a noun phrase that make it an object or complement, not a subject.
+OBJECT_BEFORE = re.compile(
+    r"(?:\b(?:of|to|for|with|from|on|about|towards|against|by|into|onto|upon|than|via|at|under|"
+    r"thanked|thank|thanking|thanks|asked|asking|invited|inviting|requested|requesting|"
+    r"congratulated|urged|informed|advised|told|reminded|welcomed|welcoming|encouraged|"
+    r"instructed|directed|authorised|authorized|delegated|empowered|tasked|instruct|request|"
+    r"ask|invite|between|among|amongst|including|include|includes|like|whom|whether|if|"
+    r"consult|consulted|contact|contacted|met|meet|join|joined|joining|accompanied|"
+    r"supporting|supported|nominated|appointed|elected|re-elected|replace|replaced|"
+    r"succeed|succeeded|named|called|congratulate|briefed|brief|copy|cc|email|emailed|"
+    r"thanked|praised|acknowledged|recognised|by)\b[\s,]*|['’]s\s+)$"
+)
+# Passive and nominal forms that name a contributor after the verb: "presented by X",
+# "Members heard from X", "a question from X", "on the motion of X", "Moved: X".
+AGENT_BEFORE = re.compile(
+    r"(?:\b(?:presented|introduced|reported|moved|seconded|proposed|explained|stated|"
+    r"confirmed|advised|raised|asked|queried|made|given|delivered|led|outlined|summarised|"
+    r"summarized|highlighted|suggested|noted|clarified|set\s+out|put|tabled|circulated|"
+    r"answered|addressed|expressed|submitted|read|updated|provided|received|accompanied)"
+    r"\s+(?:by|from)\s+$"
+    r"|\bheard\s+(?:a\s+(?:presentation|statement|report|representation|representations|"
+    r"update|deputation|submission)\s+)?from\s+$"
+    r"|\b(?:response|responding|reply|replying|answer|answering|following|after|addition)\s+(?:to\s+)?"
+    r"(?:a|an|the|further|some|several|various|two|three)?\s*(?:[\w-]+\s+)?"
+    r"(?:question|questions|query|queries|comment|comments|point|points|concern|concerns|"
+    r"representation|representations|statement|submission|speech|presentation|address|"
+    r"suggestion|remarks|observations|contribution)\s+(?:raised\s+|made\s+|put\s+|asked\s+)?"
+    r"(?:from|by)\s+$"
+    r"|\b(?:on|upon)\s+the\s+motion\s+of\s+$"
+    r"|\b(?:Moved|Proposed|Seconded|MOVED|PROPOSED|SECONDED|Mover|Seconder)(?:\s+by)?\s*[:\-–]?\s*$)"
+)
+
+# ---------------------------------------------------------------- sections
+
+SECTION_HEADINGS = re.compile(
+    r"^[ \t]*(?P<label>Minutes|Decision|Decisions|Supporting documents|Additional documents|"
+    r"Background papers|Documents)[ \t]*:[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+MONTH_ALT = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)

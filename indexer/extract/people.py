@@ -1,0 +1,463 @@
+"""People in minutes: the noun phrases that name them, and who those phrases refer to.
+
+Minutes introduce people in a handful of ways: by honorific and surname ("Councillor Grant",
+"Inspector Knopp"), by full name in an introduction ("Daxa Pancholi, the Head of Community Safety
+and Protection, ... were present"), by role alone ("the Head of Planning", "The Chair"), as an
+anonymous member ("A Member", "Members") or as a member of the public ("the objector"). This module
+finds those phrases (``find_noun_phrases``) and keeps a registry of the people an item (and its
+meeting's attendance list) makes known, so that later phrases resolve to one person
+(``Registry.resolve``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from indexer.extract import lexicon as lx
+from scraper.records import Attendee
+
+PERSON_NAME_NO_HON = (
+    rf"(?:(?:{lx.INITIALS}{lx.SP}?)?{lx.CAPS_NAME_TOKEN}"
+    rf"(?:{lx.SP}(?:{lx.PARTICLE}{lx.SP}){{0,2}}{lx.CAPS_NAME_TOKEN}){{0,3}})"
+)
+_NAME_LIST_SEP = rf"(?:{lx.SP}?,{lx.SP}(?:and{lx.SP})?|{lx.SP}and{lx.SP}|{lx.SP}&{lx.SP})"
+
+_LOWER_STARTERS = (
+    {"the", "a", "an", "one", "another", "his", "her", "their", "our", "its", "members", "councillors",
+     "officers", "member", "councillor", "relevant", "other", "senior", "two", "three", "four", "some",
+     "several", "many", "all", "both", "various", "numerous", "fellow", "individual", "lead", "local",
+     "second", "first", "third", "fourth", "further", "registered", "public", "principal", "main", "sole",
+     "elected", "opposition", "independent", "co-opted"}
+    | {r.split()[0].replace("'s", "").replace("s'", "") for r in lx.PUBLIC_ROLES}
+    | {m.replace("'s", "") for m in lx.ROLE_LOWER_MODIFIERS}
+)
+# Most words cannot start a phrase naming a person; this gate rejects them before the alternation.
+_GATE = rf"(?=[{lx.UP}]|{lx.trie_regex(_LOWER_STARTERS)}\b)"
+
+NP_RE = re.compile(
+    rf"\b{_GATE}(?:(?P<councillor>\b{lx.COUNCILLOR_PREFIX}{lx.SP}(?P<cnames>{lx.PERSON_NAME}"
+    rf"(?:{_NAME_LIST_SEP}(?:(?:Councillor|Cllr\.?){lx.SP})?{lx.PERSON_NAME})*))"
+    rf"|(?P<titled>\b(?P<title>{lx.RANK}|{lx.HONORIFIC}){lx.SP}(?P<tname>{PERSON_NAME_NO_HON}))"
+    rf"|(?P<public>\b{lx.PUBLIC_NP})"
+    rf"|(?P<rep>\b{lx.REPRESENTATIVE_NP})"
+    rf"|(?P<role>\b(?:(?P<rdet>{lx.DET}){lx.SP}(?P<rposs>{lx._ROLE_POSSESSOR})?(?P<rbody>{lx.ROLE_BODY})"
+    rf"|(?P<rbodycap>{lx.ROLE_BODY_CAP})))"
+    rf"|(?P<officers>\b{lx.OFFICERS_PLURAL})"
+    rf"|(?P<anon1>\b{lx.ANON_SINGULAR})"
+    rf"|(?P<anonp>\b{lx.ANON_PLURAL})"
+    rf"|(?P<bare>\b{lx.BARE_NAME}))"
+)
+_SINGLE_PREFIX = re.compile(r"(?i)^(?:councillor|councilor|cllr\.?|alderman|ald\.)$")
+_NAME_SPLIT = re.compile(_NAME_LIST_SEP + rf"(?:(?:Councillor|Cllr\.?){lx.SP})?")
+_HONORIFIC_RE = re.compile(rf"^(?P<hon>{lx.HONORIFIC}){lx.SP}")
+_INITIALS_RE = re.compile(rf"^(?P<ini>{lx.INITIALS}){lx.SP}?")
+_PAREN_AFTER = re.compile(r"[ \t]*\((?P<inner>[^()\n]{1,80})\)")
+_ORG_AFTER = re.compile(
+    rf"{lx.SP}(?:from|of|at|representing|on{lx.SP}behalf{lx.SP}of){lx.SP}(?:the{lx.SP})?"
+    rf"(?P<org>[{lx.UP}][\w'’‐-]*(?:(?:{lx.SP}(?:and|&|of|for|the|on)?)?{lx.SP}?[{lx.UP}][\w'’‐-]*){{0,6}})"
+)
+_WS = re.compile(r"\s+")
+
+# ------------------------------------------------------------------------------- role kinds
+
+_CHAIR_ROLE = re.compile(
+    r"(?i)^(?:the\s+)?(?:(?:vice|deputy)[\s-]*)?(?:chair|chairman|chairwoman|chairperson|chair person|"
+    r"presiding member|convenor|convener|provost|president|lord mayor|mayor|civic mayor)"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:committee|panel|board|meeting|council|sub-committee|"
+    r"commission|forum|cabinet|executive|scrutiny(?: committee)?|overview and scrutiny committee))?$"
+)
+_COUNCILLOR_ROLE = re.compile(
+    r"(?i)\b(?:leader|cabinet member|executive member|lead member|portfolio holder|portfolio member|"
+    r"assistant mayor|city mayor|elected mayor|executive mayor|mayoral member|member champion|"
+    r"ward councillor|ward member|local member|shadow|opposition|group leader|chair of|vice[\s-]chair of|"
+    r"chairman of|councillor|mayor of)\b"
+)
+_EXTERNAL_ROLE = re.compile(
+    r"(?i)\b(?:police|constable|constabulary|superintendent|inspector|sergeant|commander|"
+    r"commissioner|pcc|fire|rescue|nhs|trust|ccg|icb|integrated care|healthwatch|hospital|"
+    r"ambulance|university|college|coroner|ombudsman|external auditor|auditor|probation|"
+    r"ofsted|cqc|government|department for|home office|ministry|agency|environment agency|"
+    r"network rail|highways england|national highways|representative|spokesperson|delegation|"
+    r"headteacher|head teacher|governor|gp|general practitioner|consultant psychiatrist|"
+    r"chamber of commerce|bid|housing association|church|diocese|mosque|charity|chief executive of)\b"
+)
+_PUBLIC_ROLE = re.compile(
+    r"(?i)\b(?:public|objector|applicant|agent|petitioner|resident|speaker|supporter|representor|"
+    r"complainant|appellant|licence holder|licensee|interested part|witness|questioner|neighbour)"
+)
+_CHAIR_WORD = re.compile(r"(?i)^(?:the\s+)?(?:chair|chairman|chairwoman|chairperson|chair person)$")
+_VICE_WORD = re.compile(r"(?i)^(?:the\s+)?(?:vice|deputy)[\s-]*(?:chair|chairman|chairwoman|chairperson)$")
+_ROLE_NORM_SUBS = (
+    (re.compile(r"(?i)\bco-?ordinator\b"), "coordinator"),
+    (re.compile(r"(?i)\badvisor\b"), "adviser"),
+    (re.compile(r"(?i)\bchair(?:man|woman|person| person)\b"), "chair"),
+    (re.compile(r"(?i)\bvice[\s‐-]*chair\b"), "vice-chair"),
+    (re.compile(r"\s*&\s*"), " and "),
+    (re.compile(r"(?i)^(?:the|a|an|this|that|his|her|their|our|its)\s+"), ""),
+    (re.compile(r"(?i)^(?:[\w ]+?['’]s?\s+)(?=[A-Za-z])"), ""),
+    (re.compile(r"[‐]"), "-"),
+    (re.compile(r"\s*\([^)]*\)"), ""),
+)
+_GENERIC_ATTENDEE_ROLES = frozenset(
+    {"committee member", "member", "members", "substitute", "reserve", "panel member", "board member",
+     "co-opted member", "voting member", "non-voting member", "attendee", "in attendance", "guest",
+     "visitor", "observer", "officer", "officers"}
+)
+
+
+def normalise_role(role: str) -> str:
+    """A comparison key for a role: determiner, possessor and spelling variants removed."""
+    out = _WS.sub(" ", role.strip())
+    for pattern, repl in _ROLE_NORM_SUBS:
+        out = pattern.sub(repl, out)
+    return out.strip(" ,.;:").lower()
+
+
+def clean_role(role: str) -> str:
+    """The role as displayed: no determiner or trailing punctuation, single spaces."""
+    out = _WS.sub(" ", role.strip()).strip(" ,.;:")
+    out = re.sub(r"(?i)^(?:the|a|an|this|that|his|her|their|our|its)\s+", "", out)
+    if out and out[0].islower() and not _PUBLIC_ROLE.search(out):
+        out = out[0].upper() + out[1:]
+    return out
+
+
+def is_chair_role(role: str | None) -> bool:
+    return bool(role) and bool(_CHAIR_ROLE.match(role.strip()))
+
+
+def kind_for_role(role: str) -> str:
+    """The speaker kind a role implies: chair, councillor, external, public, else officer."""
+    if is_chair_role(role):
+        low = role.lower()
+        if "city mayor" in low or "elected mayor" in low or "executive mayor" in low:
+            return "councillor"
+        return "chair"
+    if _PUBLIC_ROLE.search(role) and not re.search(r"(?i)officer|public health|public protection|public realm", role):
+        return "public"
+    if _COUNCILLOR_ROLE.search(role):
+        return "councillor"
+    if _EXTERNAL_ROLE.search(role):
+        return "external"
+    return "officer"
+
+
+# ------------------------------------------------------------------------------- noun phrases
+
+
+@dataclass(frozen=True)
+class NameParts:
+    text: str  # as written, e.g. "Mrs J. Smith"
+    honorific: str | None
+    initials: str  # first letters of initials or given name, upper case
+    given: str | None
+    surname: str | None
+
+    @property
+    def full(self) -> bool:
+        return self.given is not None and self.surname is not None
+
+
+def parse_name(text: str) -> NameParts:
+    rest = _WS.sub(" ", text.strip())
+    honorific = None
+    m = _HONORIFIC_RE.match(rest)
+    if m:
+        honorific = m.group("hon").rstrip(".")
+        rest = rest[m.end():]
+    initials = ""
+    m = _INITIALS_RE.match(rest)
+    if m and len(rest) > m.end():
+        initials = re.sub(r"[^A-ZÀ-ÖØ-Þ]", "", m.group("ini"))
+        rest = rest[m.end():]
+    words = rest.split(" ")
+    surname = words[-1] if words and words[-1] else None
+    given = None
+    if len(words) >= 2:
+        given = words[0]
+        if not initials:
+            initials = given[0].upper()
+    return NameParts(text=text, honorific=honorific, initials=initials, given=given, surname=surname)
+
+
+@dataclass(frozen=True)
+class NounPhrase:
+    start: int
+    end: int
+    text: str
+    kind: str  # councillor | titled | public | rep | role | officers | anon1 | anonp | bare
+    names: tuple[NameParts, ...] = ()
+    role: str | None = None  # for role-like phrases: the role text without determiner
+    title: str | None = None  # rank or honorific for "titled"
+    has_det: bool = False
+    org: str | None = None  # "Dr Patel from the NHS Trust": NHS Trust
+
+    @property
+    def named(self) -> bool:
+        return self.kind in ("councillor", "titled", "bare")
+
+    @property
+    def roleish(self) -> bool:
+        return self.kind in ("role", "public", "rep", "officers")
+
+
+def find_noun_phrases(text: str, start: int = 0, end: int | None = None) -> list[NounPhrase]:
+    """Every phrase in text[start:end] that may name a person, left to right, not overlapping."""
+    end = len(text) if end is None else end
+    out: list[NounPhrase] = []
+    for m in NP_RE.finditer(text, start, end):
+        np = _to_np(text, m)
+        if np is not None:
+            out.append(np)
+    return out
+
+
+def _to_np(text: str, m: re.Match[str]) -> NounPhrase | None:
+    kind = m.lastgroup
+    s, e = m.start(), m.end()
+    if kind == "councillor":
+        prefix = m.group("cprefix")
+        names_text = m.group("cnames")
+        parts = [p for p in _NAME_SPLIT.split(names_text) if p]
+        if _SINGLE_PREFIX.match(prefix.strip()) and len(parts) > 1:
+            # "Councillor Smith and Jones" is not a list; keep the first name only
+            first_end = m.start("cnames") + names_text.index(parts[0]) + len(parts[0])
+            e = first_end
+            parts = parts[:1]
+        names = tuple(parse_name(p) for p in parts)
+        return NounPhrase(s, e, text[s:e], "councillor", names=names)
+    if kind == "titled":
+        title = _WS.sub(" ", m.group("title")).rstrip(".")
+        name = parse_name(m.group("tname"))
+        if title in lx.HONORIFICS:
+            name = NameParts(m.group(0), title, name.initials, name.given, name.surname)
+            title_out = title
+        else:
+            title_out = title
+        return NounPhrase(s, e, m.group(0), "titled", names=(name,), title=title_out)
+    if kind == "bare":
+        words = m.group(0).split()
+        if any(w.rstrip(".") in lx.NOT_NAME_WORDS for w in words):
+            return None
+        return NounPhrase(s, e, m.group(0), "bare", names=(parse_name(m.group(0)),))
+    if kind == "role":
+        body = m.group("rbody") or m.group("rbodycap")
+        poss = m.group("rposs") or ""
+        role = clean_role(poss + body) if poss else clean_role(body)
+        return NounPhrase(s, e, m.group(0), "role", role=role, has_det=bool(m.group("rdet")))
+    if kind in ("public", "rep", "officers"):
+        raw = m.group(0)
+        has_det = bool(re.match(rf"{lx.DET}\b", raw))
+        return NounPhrase(s, e, raw, kind, role=clean_role(raw), has_det=has_det)
+    if kind in ("anon1", "anonp"):
+        return NounPhrase(s, e, m.group(0), kind)
+    return None
+
+
+def paren_after(text: str, pos: int) -> re.Match[str] | None:
+    return _PAREN_AFTER.match(text, pos)
+
+
+def org_after(text: str, pos: int) -> re.Match[str] | None:
+    return _ORG_AFTER.match(text, pos)
+
+
+# ------------------------------------------------------------------------------- registry
+
+
+@dataclass(eq=False)
+class Person:
+    """Someone the item or the meeting makes known; speakers point at one of these."""
+
+    display: str | None  # None for people known only by role, or anonymous
+    surname: str | None = None
+    given: str | None = None
+    initials: str = ""
+    councillor: bool = False
+    rank: str | None = None  # "Police Inspector": becomes the role when no other role is known
+    honorific: str | None = None
+    roles: list[str] = field(default_factory=list)
+    kind_hint: str | None = None  # from the attendance list or the phrase type
+    key: str = ""  # grouping key for role-only and anonymous speakers
+
+    def add_role(self, role: str | None) -> None:
+        if not role:
+            return
+        norm = normalise_role(role)
+        if norm and norm not in {normalise_role(r) for r in self.roles}:
+            self.roles.append(clean_role(role))
+
+    @property
+    def role(self) -> str | None:
+        if self.roles:
+            return self.roles[0]
+        return self.rank
+
+    @property
+    def kind(self) -> str:
+        if self.kind_hint in ("anonymous_member", "public"):
+            return self.kind_hint
+        if any(is_chair_role(r) and kind_for_role(r) == "chair" for r in self.roles):
+            return "chair"
+        if self.councillor:
+            return "councillor"
+        if self.rank:
+            return "external"
+        if self.roles:
+            return kind_for_role(self.roles[0])
+        if self.kind_hint:
+            return self.kind_hint
+        return "external"
+
+    def matches_name(self, name: NameParts) -> bool:
+        if not self.surname or not name.surname or self.surname.lower() != name.surname.lower():
+            return False
+        if name.given and self.given:
+            return name.given.lower() == self.given.lower()
+        if name.initials and self.initials:
+            return name.initials[0] == self.initials[0]
+        return True
+
+
+class Registry:
+    """The people one item knows about, with the rules that map a phrase to one of them."""
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+        self._by_key: dict[str, Person] = {}
+
+    # -- building
+    def add_attendee(self, attendee: Attendee) -> Person | None:
+        raw = _WS.sub(" ", attendee.name or "").strip()
+        if not raw:
+            return None
+        councillor = False
+        m = re.match(rf"(?i)^{lx.COUNCILLOR_PREFIX}\s+", raw)
+        body = raw
+        if m:
+            councillor = True
+            body = raw[m.end():]
+        name = parse_name(body)
+        role = (attendee.role or "").strip()
+        kind_hint = None
+        if role.lower() in ("officer", "officers") or (role and "officer" in role.lower() and not councillor):
+            kind_hint = "officer"
+        person = Person(
+            display=(f"Councillor {body}" if councillor and not raw.lower().startswith(("councillor", "councilor")) else raw),
+            surname=name.surname, given=name.given, initials=name.initials, councillor=councillor,
+            honorific=name.honorific, kind_hint=kind_hint,
+        )
+        if role and role.lower() not in _GENERIC_ATTENDEE_ROLES:
+            person.add_role(role)
+        self.people.append(person)
+        return person
+
+    def add_named(self, np: NounPhrase, name: NameParts) -> Person:
+        """Register (or find) the person a named phrase introduces."""
+        found = self._find_by_name(np, name)
+        if found is not None:
+            if name.given and not found.given:
+                found.given = name.given
+                found.initials = name.initials or found.initials
+                found.display = self._display(np, name)
+            return found
+        person = Person(
+            display=self._display(np, name), surname=name.surname, given=name.given,
+            initials=name.initials, councillor=np.kind == "councillor", honorific=name.honorific,
+        )
+        if np.kind == "titled" and np.title and np.title not in lx.HONORIFICS:
+            person.rank = np.title
+        self.people.append(person)
+        return person
+
+    def _display(self, np: NounPhrase, name: NameParts) -> str:
+        if np.kind == "councillor":
+            return "Councillor " + _WS.sub(" ", name.text.strip())
+        if np.kind == "titled" and np.title and np.title not in lx.HONORIFICS:
+            if name.given:
+                return _WS.sub(" ", name.text.strip())
+            return f"{np.title} {name.text.strip()}"
+        return _WS.sub(" ", name.text.strip())
+
+    def _find_by_name(self, np: NounPhrase, name: NameParts) -> Person | None:
+        candidates = [p for p in self.people if p.display and p.matches_name(name)]
+        if np.kind == "councillor":
+            preferred = [p for p in candidates if p.councillor]
+            candidates = preferred or [p for p in candidates if not p.rank]
+        elif np.kind == "titled" and np.title and np.title not in lx.HONORIFICS:
+            candidates = [p for p in candidates if not p.councillor] or candidates
+        if len(candidates) == 1:
+            return candidates[0]
+        if len(candidates) > 1 and name.given:
+            exact = [p for p in candidates if p.given and p.given.lower() == name.given.lower()]
+            if len(exact) == 1:
+                return exact[0]
+        if len(candidates) > 1:
+            same_text = [p for p in candidates if p.display and name.text in p.display]
+            if len(same_text) == 1 and not any(p.given for p in candidates if p is not same_text[0]):
+                return same_text[0]
+        return None
+
+    def group(self, key: str, *, role: str | None, kind: str) -> Person:
+        """A speaker known only by role, or anonymously: one per key within the item."""
+        person = self._by_key.get(key)
+        if person is None:
+            person = Person(display=None, key=key, kind_hint=kind)
+            if role:
+                person.add_role(role)
+            self._by_key[key] = person
+        return person
+
+    # -- resolving
+    def resolve_named(self, np: NounPhrase, name: NameParts) -> Person:
+        found = self._find_by_name(np, name)
+        if found is not None:
+            return found
+        if np.kind == "councillor" or name.full or np.kind == "titled":
+            return self.add_named(np, name)
+        # a bare single-surname phrase that matches nobody: keep it as written
+        key = "name:" + name.text.lower()
+        existing = self._by_key.get(key)
+        if existing is None:
+            existing = Person(display=name.text, surname=name.surname, key=key)
+            self._by_key[key] = existing
+        return existing
+
+    def resolve_role(self, role: str) -> Person | None:
+        """The unique known person holding this role ("The Head of X" -> Daxa Pancholi)."""
+        norm = normalise_role(role)
+        if not norm:
+            return None
+        exact = [p for p in self.people if p.display and any(normalise_role(r) == norm for r in p.roles)]
+        if len(exact) == 1:
+            return exact[0]
+        if exact:
+            return None
+        if norm in ("chair", "vice-chair"):
+            return None
+        if len(norm.split()) < 2:
+            return None
+        prefixed = [
+            p for p in self.people if p.display and any(
+                normalise_role(r).startswith(norm + " ") or norm.startswith(normalise_role(r) + " ")
+                for r in p.roles if len(normalise_role(r).split()) >= 2
+            )
+        ]
+        if len(prefixed) == 1:
+            return prefixed[0]
+        return None
+
+    def resolve_rank(self, rank: str) -> Person | None:
+        """"The Inspector" after "Police Inspector William Knopp" was introduced."""
+        norm = rank.lower().replace("police ", "").strip()
+        found = [p for p in self.people if p.rank and p.rank.lower().replace("police ", "").strip() == norm]
+        return found[0] if len(found) == 1 else None
+
+
+def attendee_registry(attendees: Iterable[Attendee]) -> Registry:
+    registry = Registry()
+    for attendee in attendees:
+        registry.add_attendee(attendee)
+    return registry

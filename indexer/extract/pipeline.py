@@ -1,0 +1,135 @@
+"""The extraction pipeline: one item's text (plus what we know of its meeting) in, an
+``Extraction`` out. Pure: no I/O beyond reading the bundled taxonomy once."""
+
+from __future__ import annotations
+
+import re
+
+from indexer.extract import text as tx
+from indexer.extract.attendance import find_attendees
+from indexer.extract.commitments import _Ctx, find_commitments
+from indexer.extract.decisions import attach_votes, find_decisions, find_votes
+from indexer.extract.keyphrases import extract_keyphrases
+from indexer.extract.model import Extraction, MeetingContext
+from indexer.extract.people import NounPhrase, attendee_registry, find_noun_phrases
+from indexer.extract.speakers import Mention, SpeakerFinder, _Unit, person_label, speakers_from_mentions
+from indexer.extract.topics import Taxonomy, load_taxonomy
+from scraper.records import ArchivedItem
+
+
+def extract_minutes(text: str, context: MeetingContext | None = None, taxonomy: Taxonomy | None = None) -> Extraction:
+    """Speakers, decisions, commitments, attendees, topics and key phrases of one item's text.
+
+    ``text`` is an item's plain text as ModernGov renders it (title, agenda text, "Minutes:",
+    "Decision:", "Supporting documents:") or bare minutes prose; HTML is stripped first.
+    Speakers, decisions and commitments come from the minutes/decision parts only.
+    """
+    if not isinstance(text, str):
+        raise TypeError("extract_minutes expects str")
+    context = context or MeetingContext()
+    taxonomy = taxonomy or load_taxonomy()
+    if not text.strip():
+        return Extraction()
+    if tx.looks_binary(text):
+        return Extraction(warnings=("input does not look like text",))
+    prep = tx.prepare(text)
+    body = prep.text
+    registry = attendee_registry(context.attendees)
+    regions = [prep.minutes]
+    finder = SpeakerFinder(body, registry)
+    mentions = finder.run(regions + ([prep.decision] if prep.decision else []))
+    speakers = speakers_from_mentions(mentions)
+
+    decisions_found, consumed = find_decisions(body, regions, prep.decision)
+    votes = []
+    for start, end in regions + ([prep.decision] if prep.decision else []):
+        votes.extend(find_votes(body, start, end))
+    decisions = attach_votes(decisions_found, votes)
+
+    ctx = _Ctx(
+        meeting_date=context.date,
+        resolve_subject=lambda np: _resolve_label(finder, np),
+        speaker_before=lambda pos: _speaker_before(body, mentions, pos),
+    )
+    commitments = find_commitments(
+        body, regions, consumed, [(s, e, d.text) for s, e, d in decisions_found], ctx
+    )
+    attendees = find_attendees(body, 0, len(body))
+    topic_text = body
+    topics = taxonomy.classify(topic_text, prep.title)
+    phrases = list(finder.phrases)
+    if prep.minutes[0] > 0:
+        phrases.extend(find_noun_phrases(body, 0, prep.minutes[0]))
+    keyphrases = extract_keyphrases(_without_people(body[:200_000], phrases))
+    return Extraction(
+        speakers=speakers,
+        decisions=tuple(decisions),
+        commitments=tuple(commitments),
+        attendees=tuple(attendees),
+        topics=topics,
+        keyphrases=keyphrases,
+        warnings=prep.warnings,
+    )
+
+
+def _without_people(text: str, mentions: list[NounPhrase]) -> str:
+    """Blank out phrases naming people: names and job titles are not what an item is about."""
+    if not mentions:
+        return text
+    pieces = []
+    pos = 0
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.start >= len(text):
+            break
+        if m.start >= pos:
+            pieces.append(text[pos:m.start])
+            pieces.append(" , ")
+            pos = m.end
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def _resolve_label(finder: SpeakerFinder, np: NounPhrase) -> str | None:
+    people = finder._resolve(_Unit(np))
+    if len(people) != 1:
+        return np.text
+    return person_label(people[0])
+
+
+_PARA_BREAK = re.compile(r"\n[ \t\u00a0]*\n|\n(?=[ \t]*[•·▪●]\s)")
+
+
+def _speaker_before(text: str, mentions: list[Mention], pos: int) -> str | None:
+    """The last speaker mentioned before ``pos`` in the same paragraph (reported speech owner)."""
+    para_start = 0
+    for m in _PARA_BREAK.finditer(text, max(0, pos - 4000), pos):
+        para_start = m.end()
+    best = None
+    for m in mentions:
+        if para_start <= m.start < pos:
+            best = m
+    return person_label(best.person) if best else None
+
+
+def enrich(archived: ArchivedItem, taxonomy: Taxonomy | None = None) -> Extraction:
+    """Extraction for an archived agenda item, with its meeting as context.
+
+    Restricted (exempt) items carry only a title: they get topics from the title and nothing else.
+    """
+    taxonomy = taxonomy or load_taxonomy()
+    item = archived.item
+    if item.restricted:
+        return Extraction(topics=taxonomy.classify(item.title, item.title))
+    context = MeetingContext(
+        date=archived.meeting.date,
+        committee=archived.committee.title,
+        attendees=archived.meeting.attendees,
+    )
+    parts = [item.title or ""]
+    if item.agenda_text:
+        parts.append(item.agenda_text)
+    if item.minutes_text:
+        parts.append("Minutes:\n\n" + item.minutes_text)
+    if item.decision_text:
+        parts.append("Decision:\n\n" + item.decision_text)
+    return extract_minutes("\n\n".join(parts), context, taxonomy)

@@ -1,0 +1,299 @@
+"""Who spoke: the subjects of reporting verbs in minutes prose, resolved to people.
+
+A phrase naming a person is a *speaker mention* when it introduces a contribution: it is the
+subject of a reporting verb ("Inspector Knopp replied", "the Director, in response, stated"), the
+agent of a passive or nominal report ("presented by the Head of Planning", "a question from
+Councillor Smith", "Members heard from X"), or part of an introduction that says why the person
+was there ("... were present to deliver a presentation"). Phrases after prepositions or verbs that
+take them as objects ("thanked the officers", "asked the Director to", "the report of the
+Director") are not. Mentions are grouped by the person they resolve to (``people.Registry``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from indexer.extract import lexicon as lx
+from indexer.extract.model import Speaker
+from indexer.extract.people import (
+    NounPhrase,
+    Person,
+    Registry,
+    find_noun_phrases,
+    kind_for_role,
+    normalise_role,
+    org_after,
+    paren_after,
+)
+
+_CHAIN_SEP = re.compile(
+    r"^(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+and[ \t]+|[ \t]*&[ \t]*|[ \t]+together[ \t]+with[ \t]+|"
+    r"[ \t]+as[ \t]+well[ \t]+as[ \t]+|[ \t]+along[ \t]+with[ \t]+|[ \t]+with[ \t]+)$"
+)
+_INTRO_AFTER = re.compile(
+    r"[ \t,]*(?:who\s+)?(?:were|was|are|is)\s+(?:also\s+|both\s+|all\s+)?(?:present|in\s+attendance|attending|"
+    r"at\s+the\s+meeting|here)\b(?P<purpose>[^.;\n]{0,40}?\b(?:to|in\s+order\s+to|for\s+the\s+purpose\s+of)\s+"
+    r"(?:deliver|present|give|answer|respond|provide|speak|address|introduce|update|report|talk|brief|"
+    r"explain|take|outline|lead|discuss|assist|support|make|share|set\s+out|help|inform)\b)?"
+    r"|[ \t,]*attended\s+(?:the\s+meeting|for\s+(?:this|the)\s+item|the\s+committee)"
+    r"(?P<purpose2>[^.;\n]{0,40}?\bto\s+(?:deliver|present|give|answer|respond|provide|speak|address|"
+    r"introduce|update|report|talk|brief|explain|take|outline|lead|discuss|make|share|set\s+out|help)\b)?"
+)
+_INTRO_BEFORE = re.compile(
+    r"(?:\b(?:[Pp]resent|[Ii]n\s+attendance|[Aa]ttending)(?:\s+(?:for|at)\s+(?:this|the)\s+(?:item|meeting))?"
+    r"(?:\s+(?:to|in\s+order\s+to)\s+(?:deliver|present|give|answer|respond|speak|introduce|report|"
+    r"take|update|brief|explain|assist)[^.;:\n]{0,60}?)?\s*(?:were|was)?\s*[:\-–]?\s*"
+    r"|\b(?:[Ww]elcomed|[Ii]ntroduced)\s+)$"
+)
+_PURPOSE_INTRO_BEFORE = re.compile(r"\bto\s+(?:deliver|present|give|answer|respond|speak|introduce|report|take|update|brief|explain)\b")
+_PARTY_PAREN = re.compile(
+    r"(?i)^(?:lab|labour|con|conservative|lib\s*dem|ld|liberal\s+democrats?|green|grn|ind|independent|"
+    r"ukip|reform|snp|plaid|pc|res|residents|[A-Z]{2,5}|substitute|sub|for\s+.+|in\s+the\s+chair|"
+    r"present|ex[- ]officio|non[- ]voting|co-opted|item\s+\d+.*|minute\s+\d+.*|\d+)$"
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    person: Person
+
+
+@dataclass
+class _Unit:
+    """One person in a chain: the phrase that names them plus any role beside it."""
+
+    primary: NounPhrase
+    appositive: NounPhrase | None = None
+    extra_role: str | None = None
+    intro: bool = False
+
+
+def _chains(text: str, nps: list[NounPhrase]) -> list[tuple[list[NounPhrase], int]]:
+    """Group phrases joined by commas/"and" into chains; returns (phrases, end offset after asides)."""
+    chains: list[tuple[list[NounPhrase], int]] = []
+    current: list[NounPhrase] = []
+    cur_end = -1
+    i = 0
+    while i < len(nps):
+        np = nps[i]
+        if current and _CHAIN_SEP.match(text[cur_end:np.start]):
+            current.append(np)
+        else:
+            if current:
+                chains.append((current, cur_end))
+            current = [np]
+        cur_end = np.end
+        p = paren_after(text, cur_end)
+        if p:
+            cur_end = p.end()
+            # phrases inside the brackets describe this one: skip them
+            while i + 1 < len(nps) and nps[i + 1].start < cur_end:
+                i += 1
+        i += 1
+    if current:
+        chains.append((current, cur_end))
+    return chains
+
+
+def _units(text: str, chain: list[NounPhrase]) -> list[_Unit]:
+    """Pair names with the roles written beside them ("Daxa Pancholi, the Head of ...,")."""
+    units: list[_Unit] = []
+    i = 0
+    while i < len(chain):
+        np = chain[i]
+        nxt = chain[i + 1] if i + 1 < len(chain) else None
+        comma = nxt is not None and "," in text[np.end:nxt.start]
+        unit = _Unit(np)
+        if nxt is not None and comma and np.named and nxt.kind in ("role", "public", "rep"):
+            unit.appositive = nxt
+            i += 2
+        elif nxt is not None and comma and np.kind == "role" and np.has_det and nxt.named:
+            # "The Chair, Councillor Smith, ..." : the first phrase is the mention
+            unit.appositive = nxt
+            i += 2
+        else:
+            i += 1
+        p = paren_after(text, np.end)
+        if p and not _PARTY_PAREN.match(p.group("inner").strip()):
+            unit.extra_role = p.group("inner").strip()
+        elif np.named:
+            o = org_after(text, np.end)
+            if o and not np.kind == "councillor":
+                unit.extra_role = o.group("org")
+        units.append(unit)
+    return units
+
+
+def _is_intro(text: str, chain_start: int, chain_end: int, region_start: int) -> tuple[bool, bool]:
+    """(is an introduction, says the people came to contribute)."""
+    after = _INTRO_AFTER.match(text, chain_end)
+    if after:
+        return True, bool(after.group("purpose") or after.group("purpose2"))
+    before = text[max(region_start, chain_start - 120):chain_start]
+    m = _INTRO_BEFORE.search(before)
+    if m:
+        return True, bool(_PURPOSE_INTRO_BEFORE.search(m.group(0)))
+    return False, False
+
+
+def _speaks_after(text: str, pos: int, limit: int) -> bool:
+    window_end = min(limit, pos + 220)
+    if lx.SPEECH_AFTER.match(text, pos, window_end):
+        return True
+    aside = lx.ASIDE.match(text, pos, window_end)
+    if aside and lx.SPEECH_AFTER.match(text, aside.end(), window_end):
+        return True
+    o = org_after(text, pos)
+    if o and o.end() <= window_end:
+        if lx.SPEECH_AFTER.match(text, o.end(), window_end):
+            return True
+        aside = lx.ASIDE.match(text, o.end(), window_end)
+        if aside and lx.SPEECH_AFTER.match(text, aside.end(), window_end):
+            return True
+    return False
+
+
+def _context_before(text: str, pos: int, region_start: int) -> str:
+    return text[max(region_start, pos - 80):pos]
+
+
+class SpeakerFinder:
+    """Finds speaker mentions in regions of one item's text, resolving them with a registry."""
+
+    def __init__(self, text: str, registry: Registry) -> None:
+        self.text = text
+        self.registry = registry
+        self.mentions: list[Mention] = []
+        self.phrases: list[NounPhrase] = []  # every person phrase seen (speaking or not)
+
+    def run(self, regions: list[tuple[int, int]]) -> list[Mention]:
+        text = self.text
+        plans: list[tuple[list[_Unit], bool, bool, int, int]] = []
+        for start, end in regions:
+            nps = find_noun_phrases(text, start, end)
+            self.phrases.extend(nps)
+            for chain, chain_end in _chains(text, nps):
+                units = _units(text, chain)
+                chain_start = chain[0].start
+                intro, purpose = _is_intro(text, chain_start, chain_end, start)
+                before = _context_before(text, chain_start, start)
+                agent = bool(lx.AGENT_BEFORE.search(before))
+                speaking = False
+                if intro:
+                    for unit in units:
+                        unit.intro = True
+                    speaking = purpose
+                elif agent:
+                    speaking = True
+                elif not lx.OBJECT_BEFORE.search(before) and _speaks_after(text, chain_end, end):
+                    speaking = True
+                plans.append((units, speaking, intro, start, end))
+        # first pass: make every fully named person and every appositive role known
+        for units, _speaking, _intro, _s, _e in plans:
+            for unit in units:
+                self._register(unit)
+        # second pass: resolve the mentions
+        intro_units: list[_Unit] = []
+        for units, speaking, intro, _s, _e in plans:
+            if intro and not speaking:
+                intro_units.extend(units)
+                continue
+            if not speaking:
+                continue
+            for unit in units:
+                for person in self._resolve(unit):
+                    self._add(unit.primary, person)
+        # introductions count when the person goes on to contribute
+        speaking_people = {id(m.person) for m in self.mentions}
+        for unit in intro_units:
+            for person in self._resolve(unit):
+                if id(person) in speaking_people:
+                    self._add(unit.primary, person)
+        self.mentions.sort(key=lambda m: m.start)
+        return self.mentions
+
+    def _add(self, np: NounPhrase, person: Person) -> None:
+        self.mentions.append(Mention(np.start, np.end, np.text, person))
+
+    def _register(self, unit: _Unit) -> None:
+        np, app = unit.primary, unit.appositive
+        named = np if np.named else (app if app is not None and app.named else None)
+        role_np = app if named is np else (np if app is not None else None)
+        if named is None:
+            return
+        people = [self.registry.add_named(named, name) for name in named.names
+                  if name.full or named.kind in ("councillor", "titled")]
+        if len(people) != 1:
+            return
+        person = people[0]
+        if role_np is not None and role_np.role:
+            person.add_role(role_np.role)
+            if role_np.kind == "public":
+                person.kind_hint = "public"
+        if unit.extra_role and np is named:
+            person.add_role(unit.extra_role)
+
+    def _resolve(self, unit: _Unit) -> list[Person]:
+        np = unit.primary
+        registry = self.registry
+        if np.named:
+            people = [registry.resolve_named(np, name) for name in np.names]
+            if len(people) == 1 and unit.appositive is not None and unit.appositive.role:
+                people[0].add_role(unit.appositive.role)
+                if unit.appositive.kind == "public":
+                    people[0].kind_hint = "public"
+            elif len(people) == 1 and unit.extra_role:
+                people[0].add_role(unit.extra_role)
+            return people
+        if np.kind == "role" and unit.appositive is not None and unit.appositive.named:
+            named = unit.appositive
+            people = [registry.resolve_named(named, name) for name in named.names]
+            if len(people) == 1:
+                people[0].add_role(np.role)
+            return people
+        if np.kind == "anon1":
+            return [registry.group("anon:member", role=None, kind="anonymous_member")]
+        if np.kind == "anonp":
+            return [registry.group("anon:members", role=None, kind="anonymous_member")]
+        role = np.role or np.text
+        if np.kind == "officers":
+            return [registry.group("officers:" + normalise_role(role), role=role, kind="officer")]
+        if np.kind == "public":
+            return [registry.group("public:" + normalise_role(role), role=role, kind="public")]
+        if np.kind == "rep":
+            return [registry.group("rep:" + normalise_role(role), role=role, kind="external")]
+        found = registry.resolve_role(role)
+        if found is None and re.search(r"(?i)inspector|superintendent|sergeant|constable|commander", role):
+            found = registry.resolve_rank(role)
+        if found is not None:
+            return [found]
+        return [registry.group("role:" + normalise_role(role), role=role, kind=kind_for_role(role))]
+
+
+def speakers_from_mentions(mentions: list[Mention]) -> tuple[Speaker, ...]:
+    """One Speaker per person, in order of first mention; mention strings unique, in order."""
+    order: list[Person] = []
+    texts: dict[int, list[str]] = {}
+    for m in mentions:
+        key = id(m.person)
+        if key not in texts:
+            order.append(m.person)
+            texts[key] = []
+        if m.text not in texts[key]:
+            texts[key].append(m.text)
+    return tuple(
+        Speaker(name=p.display, role=p.role, kind=p.kind, mentions=tuple(texts[id(p)])) for p in order
+    )
+
+
+def person_label(person: Person) -> str | None:
+    """How a commitment names its owner: the person's name, else their role."""
+    if person.display:
+        return person.display
+    if person.kind_hint == "anonymous_member":
+        return None
+    return person.role
