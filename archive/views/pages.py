@@ -14,7 +14,7 @@ from flask import Blueprint, abort, current_app, render_template, request
 
 from archive.backend import get_backend
 from archive.highlighting import highlight_text
-from archive.params import parse_page
+from archive.params import MAX_FILTER_VALUE_LENGTH, parse_page
 from archive.templating import page_numbers
 from archive.views.common import last_page, limits, run_search
 from indexer.search_api import BadRequest, ItemDetail, SearchHit, SearchRequest
@@ -63,6 +63,8 @@ def meeting(meeting_key: str) -> str:
 @bp.get("/committees/<path:name>")
 def committee(name: str) -> str:
     council = request.args.get("council", "").strip()
+    if len(council) > MAX_FILTER_VALUE_LENGTH:
+        raise BadRequest(f"'council' is too long ({len(council):,} characters; the limit is {MAX_FILTER_VALUE_LENGTH}).")
     search = SearchRequest(committee=(name,), council=(council,) if council else (), sort="newest")
     return _history("committee.html", search, subject=name, council=council)
 
@@ -79,6 +81,8 @@ def topic(name: str) -> str:
 
 def _history(template: str, base: SearchRequest, subject: str, role=None, **extra: object) -> str:
     """A record's items over time: newest first, paginated, with facet counts for the summaries."""
+    if len(subject) > MAX_FILTER_VALUE_LENGTH:
+        abort(404)  # no committee, person or topic has a name this long
     per_page = int(current_app.config["HISTORY_PAGE_SIZE"])
     page_number = parse_page(request.args, limits(), per_page)
     search = replace(base, page=page_number, per_page=per_page, highlight=False)
