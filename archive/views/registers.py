@@ -15,6 +15,8 @@ from indexer.search_api import BadRequest, CommitmentRow, SearchRequest
 bp = Blueprint("registers", __name__)
 
 STRENGTHS = ("firm", "soft")
+#: Which commitments to show by their due date relative to today.
+DUE_STATES = {"overdue": "Overdue", "upcoming": "Due later", "undated": "No due date"}
 MAX_WHO_LENGTH = 200
 
 
@@ -32,6 +34,9 @@ def commitments() -> str:
     if strength and strength not in STRENGTHS:
         raise BadRequest(f"strength must be one of {', '.join(STRENGTHS)}; got {strength[:40]!r}.")
     due_before = _date_arg("due_before")
+    state = args.get("status", "").strip() or None
+    if state and state not in DUE_STATES:
+        raise BadRequest(f"status must be one of {', '.join(DUE_STATES)}; got {state[:40]!r}.")
     per_page = int(current_app.config["COMMITMENTS_PAGE_SIZE"])
     page_number = parse_page(args, limits(), per_page)
 
@@ -40,6 +45,8 @@ def commitments() -> str:
     committee_options = sorted(fv.value for fv in facet_page.facets.get("committee", ()))
     rows = list(backend.commitments(committee=committees, who=who, strength=strength, due_before=due_before))
     today = date.today()
+    if state:
+        rows = [row for row in rows if _due_state(row, today) == state]
     rows.sort(key=lambda row: _register_order(row, today))
     overdue = sum(1 for row in rows if _is_overdue(row, today))
     last = max(1, -(-len(rows) // per_page))
@@ -56,6 +63,8 @@ def commitments() -> str:
         strength=strength or "",
         due_before=due_before,
         strengths=STRENGTHS,
+        status=state or "",
+        due_states=DUE_STATES,
         page_number=page_number,
         last_page=last,
         page_numbers=page_numbers(page_number, last),
@@ -72,6 +81,12 @@ def coverage() -> str:
         total_meetings=sum(r.meetings for r in rows),
         total_items=sum(r.items for r in rows),
     )
+
+
+def _due_state(row: CommitmentRow, today: date) -> str:
+    if row.due is None:
+        return "undated"
+    return "overdue" if row.due < today else "upcoming"
 
 
 def _is_overdue(row: CommitmentRow, today: date) -> bool:

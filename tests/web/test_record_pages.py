@@ -149,7 +149,14 @@ def test_commitments_register_filters(client):
     assert all("Planning Committee" in r.get_text() for r in planning.select("table.register tbody tr"))
 
 
-@pytest.mark.parametrize("query", ["strength=maybe", "due_before=tomorrow", "who=" + "x" * 300, "page=0"])
+def test_commitments_register_filters_by_due_state(client):
+    overdue = soup(client.get("/commitments?status=overdue")).select("table.register tbody tr")
+    assert overdue and all("overdue" in row["class"] for row in overdue)
+    undated = soup(client.get("/commitments?status=undated")).select("table.register tbody tr")
+    assert all(row.select_one("time") is None for row in undated)
+
+
+@pytest.mark.parametrize("query", ["status=late", "strength=maybe", "due_before=tomorrow", "who=" + "x" * 300, "page=0"])
 def test_commitments_register_refuses_bad_filters(client, query):
     assert client.get(f"/commitments?{query}").status_code == 400
 
