@@ -47,6 +47,10 @@ class _CountedText(FieldType):
     def _counts(self, texts: tuple[str, ...]):  # pragma: no cover - overridden
         raise NotImplementedError
 
+    def term_counts(self, value: Any) -> dict[str, int]:
+        """Term -> frequency (the fast writer's entry point; ``index`` is Whoosh's)."""
+        return self._counts(_as_texts(value))
+
     def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
         for term, freq in self._counts(_as_texts(value)).items():
             yield term.encode("utf-8"), freq, float(freq), pack_uint(freq)
@@ -87,6 +91,9 @@ class Values(FieldType):
         self.format = formats.Existence()
         self.analyzer = None
         self.unique = unique
+
+    def term_counts(self, value: Any) -> dict[str, int]:
+        return {v: 1 for v in _as_texts(value) if v}
 
     def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
         for v in dict.fromkeys(_as_texts(value)):  # de-duplicated, order kept

@@ -24,6 +24,7 @@ from whoosh import index as whoosh_index
 from indexer import layout
 from indexer.documents import date_number
 from indexer.facets import facet_counts
+from indexer.fastwriter import FastSegmentWriter
 from indexer.highlight import match_spans, snippet
 from indexer.query import And, Or, Not, Phrase, QueryOptions, Words, parse, positive_terms
 from indexer.schema import EXACT_FIELD, SCHEMA_VERSION, TITLE_BOOST, build_schema
@@ -46,7 +47,7 @@ from indexer import analysis
 
 ENGINE = "whoosh"
 MISMATCH_MESSAGE = "index built by an older version: run minutes index --rebuild"
-WRITER_LIMIT_MB = 256
+REBUILD_SEGMENT_DOCS = 25_000  # documents per segment in a rebuild (memory bound)
 
 
 def _parse_date(value: Any) -> date | None:
@@ -234,7 +235,7 @@ class WhooshBackend:
         else:
             ix, _meta = self._open_generation(gen)
         self._ix_w = (gen, ix)
-        self._writer = ix.writer(limitmb=WRITER_LIMIT_MB)
+        self._writer = FastSegmentWriter(ix)
         return self._writer
 
     def index(self, docs: Iterable[dict[str, Any]]) -> None:
@@ -309,16 +310,21 @@ class WhooshBackend:
         try:
             layout.prune(self.index_dir)  # clear abandoned rebuilds first
             gen, ix = self._new_generation()
-            writer = ix.writer(limitmb=WRITER_LIMIT_MB)
+            writer = FastSegmentWriter(ix)
+            in_batch = 0
             try:
                 for doc in docs:
                     writer.add_document(**whoosh_fields(doc))
+                    in_batch += 1
                     if progress is not None:
                         progress(1)
+                    if in_batch >= REBUILD_SEGMENT_DOCS:  # bound memory: one segment per batch
+                        _safe_commit(writer, merge=False)
+                        writer, in_batch = FastSegmentWriter(ix), 0
             except BaseException:
                 writer.cancel()
                 raise
-            _safe_commit(writer, optimize=True)
+            _safe_commit(writer, merge=False)
             if meta:
                 self._pending_meta.update(meta)
             self._write_meta(gen)

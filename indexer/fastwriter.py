@@ -1,0 +1,223 @@
+"""A faster Whoosh segment writer for the archive schema (same on-disk format, W3 codec).
+
+Whoosh's ``SegmentWriter`` pushes every posting through a generic pipeline: a tuple per posting into
+an external-sort pool (pickled to temporary files past ``limitmb``), then one Python call per
+posting to write it, with a per-posting lookup of the document's field length. At ~700 postings per
+council item that caps a build at under 100 items/s (measured: docs/bench-search.md).
+
+This writer keeps the same segment files and codec but accumulates postings in memory, per field
+and term, in compact ``array`` buffers (8 bytes per posting), and at flush writes each term's posting
+list a block (128 postings) at a time through the W3 posting writer, taking block length statistics
+from the length column in one read. Merged segments (Whoosh's merge policy on commit) are read back
+block-wise too. Readers see an ordinary Whoosh index.
+
+It relies on W3 codec internals of the pinned Whoosh-Reloaded 2.7.5 (``_ids``/``_weights``/
+``_values`` block buffers); the contract tests build every index through it.
+"""
+
+from __future__ import annotations
+
+import struct
+from array import array
+from typing import Any
+
+import numpy as np
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec
+from pickle import dumps
+
+from whoosh.system import pack_ushort
+from whoosh.util.numeric import length_to_byte
+from whoosh.writing import SegmentWriter
+
+from indexer import arrays
+
+BLOCK = 128
+# Posting lists shorter than this are stored inside the term table instead of as a block in the
+# postings file: most word pairs occur once or twice, and a separate block (pickled, compressed,
+# indexed) per term was most of the build time. Any W3 reader reads either form.
+INLINE_LIMIT = 16
+_PACK1 = struct.Struct("!I").pack
+# W3TermInfo's layout (flags, total weight, doc freq, min/max length bytes, max weight, first/last
+# id) followed by the pickled postings: written directly for inlined terms. (Whoosh's own inlining
+# path calls a misspelt method, ``set_inline``, which is why it ships with inlining disabled.)
+_TERMINFO = struct.Struct("!BfIBBfII")
+
+
+def _term_counts(field: Any, value: Any) -> dict[str, int]:
+    """Term -> frequency for one field value (fast path for our field classes)."""
+    counts = getattr(field, "term_counts", None)
+    if counts is not None:
+        return counts(value)
+    out: dict[str, int] = {}
+    for tbytes, freq, _weight, _v in field.index(value):
+        term = tbytes.decode("utf-8")
+        out[term] = out.get(term, 0) + int(freq)
+    return out
+
+
+class FastSegmentWriter(SegmentWriter):
+    def __init__(self, ix: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("codec", W3Codec())
+        super().__init__(ix, **kwargs)
+        self._terms: dict[str, dict[str, tuple[array, array]]] = {}
+
+    # -- adding ----------------------------------------------------------------------------------
+
+    def _append(self, fieldname: str, term: str, docnum: int, freq: int) -> None:
+        table = self._terms.setdefault(fieldname, {})
+        entry = table.get(term)
+        if entry is None:
+            entry = table[term] = (array("I"), array("I"))
+        entry[0].append(docnum)
+        entry[1].append(freq)
+
+    def add_document(self, **fields: Any) -> None:
+        self._check_state()
+        perdocwriter = self.perdocwriter
+        schema = self.schema
+        docnum = self.docnum
+        fieldnames = sorted(name for name in fields if not name.startswith("_"))
+        self._check_fields(schema, fieldnames)
+        terms = self._terms
+        perdocwriter.start_doc(docnum)
+        try:
+            for fieldname in fieldnames:
+                value = fields.get(fieldname)
+                if value is None:
+                    continue
+                field = schema[fieldname]
+                length = 0
+                if field.indexed:
+                    counts = _term_counts(field, value)
+                    table = terms.get(fieldname)
+                    if table is None:
+                        table = terms[fieldname] = {}
+                    for term, freq in counts.items():
+                        entry = table.get(term)
+                        if entry is None:
+                            entry = table[term] = (array("I"), array("I"))
+                        entry[0].append(docnum)
+                        entry[1].append(freq)
+                    if field.scorable:
+                        length = sum(counts.values())
+                perdocwriter.add_field(fieldname, field, value if field.stored else None, length)
+                column = field.column_type
+                if column is not None:
+                    perdocwriter.add_column_value(fieldname, column, field.to_column_value(value))
+        except Exception:
+            perdocwriter.cancel_doc()
+            raise
+        perdocwriter.finish_doc()
+        self._added = True
+        self.docnum += 1
+
+    def add_postings_to_pool(self, reader: Any, startdoc: int, docmap: Any) -> None:
+        """Postings of a segment being merged into this one, read block-wise and renumbered."""
+        n = reader.doc_count_all()
+        if docmap is not None:
+            mapping = np.full(n, -1, dtype=np.int64)
+            for old, new in docmap.items():
+                mapping[old] = new
+        else:
+            mapping = np.arange(n, dtype=np.int64) + startdoc
+        alive = arrays.alive_mask(reader)
+        mapping[~alive] = -1
+        for fieldname in reader.indexed_field_names():
+            if fieldname not in self.schema:
+                continue
+            table = self._terms.setdefault(fieldname, {})
+            for tbytes in reader.lexicon(fieldname):
+                ids, weights = arrays.postings(reader, fieldname, tbytes)
+                if not ids.size:
+                    continue
+                new = mapping[ids]
+                keep = new >= 0
+                if not keep.any():
+                    continue
+                term = tbytes.decode("utf-8")
+                entry = table.get(term)
+                if entry is None:
+                    entry = table[term] = (array("I"), array("I"))
+                entry[0].extend(new[keep].astype(np.uint32).tolist())
+                entry[1].extend(np.rint(weights[keep]).astype(np.uint32).tolist())
+
+    # -- flushing --------------------------------------------------------------------------------
+
+    def _flush_segment(self) -> None:
+        self.perdocwriter.close()
+        pdr = self.per_document_reader()
+        try:
+            self._write_terms(pdr)
+        finally:
+            pdr.close()
+        self.fieldwriter.close()
+        self._terms = {}
+
+    def _lengths(self, pdr: Any, fieldname: str, n: int) -> np.ndarray | None:
+        col = pdr._cached_reader("_%s_len" % fieldname, LENGTHS_COLUMN)
+        if col is None:
+            return None
+        codes = arrays._numeric_raw(col, n, "B")
+        return arrays._BYTE_TO_LENGTH[codes].astype(np.int64)
+
+    def _write_terms(self, pdr: Any) -> None:
+        fw = self.fieldwriter
+        n = self.docnum
+        for fieldname in sorted(self._terms):
+            table = self._terms[fieldname]
+            if not table:
+                continue
+            fieldobj = self.schema[fieldname]
+            fixed = fieldobj.format.fixed_value_size()
+            lengths = self._lengths(pdr, fieldname, n) if fieldobj.scorable else None
+            lengths_list = lengths.tolist() if lengths is not None else None
+            existence = not fixed
+            fw.start_field(fieldname, fieldobj)
+            pw = fw._postwriter
+            tindex = fw._tindex
+            fieldprefix = pack_ushort(fw._fieldid)
+            for term in sorted(table):
+                ids, freqs = table[term]
+                count = len(ids)  # ascending: docnums are appended in increasing order
+                if count < INLINE_LIMIT:  # inlined in the term table (no numpy: too small to pay off)
+                    if existence:
+                        weights = (1.0,) * count
+                        values = (b"",) * count
+                    else:
+                        weights = tuple(float(f) for f in freqs)
+                        values = tuple(_PACK1(f) for f in freqs)
+                    if lengths_list is not None:
+                        lens = [lengths_list[d] for d in ids]
+                        nz = [x for x in lens if x]
+                        minb = length_to_byte(min(nz)) if nz else 0
+                        maxb = length_to_byte(max(lens))
+                    else:
+                        minb = maxb = 0
+                    info = _TERMINFO.pack(1, sum(weights), count, minb, maxb, max(weights), ids[0], ids[-1])
+                    tindex.add(fieldprefix + term.encode("utf-8"),
+                               info + dumps((tuple(ids), weights, values), 2))
+                    continue
+                fw.start_term(term.encode("utf-8"))
+                for start in range(0, count, BLOCK):
+                    chunk_ids = ids[start:start + BLOCK]
+                    chunk_f = freqs[start:start + BLOCK]
+                    pw._ids = chunk_ids
+                    if existence:
+                        pw._weights = array("f", [1.0] * len(chunk_ids))
+                        pw._values = []
+                        pw._maxweight = 1.0
+                    else:
+                        pw._weights = array("f", chunk_f)
+                        pw._values = [struct.pack("!%dI" % len(chunk_f), *chunk_f)]
+                        pw._maxweight = float(max(chunk_f))
+                    if lengths is not None:
+                        lens = lengths[np.frombuffer(chunk_ids, dtype=np.uint32)]
+                        nz = lens[lens > 0]
+                        pw._minlength = int(nz.min()) if nz.size else None
+                        pw._maxlength = int(lens.max()) if lens.size else 0
+                    else:
+                        pw._minlength, pw._maxlength = None, 0
+                    if start + BLOCK < count:
+                        pw._write_block()
+                fw.finish_term()
+            fw.finish_field()
