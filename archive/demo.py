@@ -87,6 +87,9 @@ def crawl_sample(paths: InstancePaths, base_url: str, echo: Echo) -> str:
     finally:
         progress.close()
     echo(f"Crawled it into {paths.archive_db}: {summary.headline()}")
+    if summary.failed:
+        echo("  (expected: the sample council deliberately serves a WAF challenge page and a malformed page;"
+             " 'minutes status' lists them)")
     return summary.headline()
 
 

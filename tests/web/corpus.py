@@ -67,7 +67,10 @@ def _item(site: Site, meeting: Meeting, item_id: int, number: str | None, title:
 
 def sample_items() -> list[ArchivedItem]:
     agenda, minutes, decision = _seed_parts()
-    m1 = _meeting(SAMPLETON, OSC, 101, date(2018, 11, 1))
+    m1 = _meeting(SAMPLETON, OSC, 101, date(2018, 11, 1), documents=(
+        Document(title="Agenda frontsheet", url=f"{SAMPLETON.base_url}/documents/g101/Agenda.pdf"),
+        Document(title="Printed minutes <i>draft</i>", url="javascript:alert('pack')"),
+    ))
     m2 = _meeting(SAMPLETON, OSC, 102, date(2019, 3, 14))
     m3 = _meeting(SAMPLETON, PLANNING, 201, date(2020, 6, 4))
     m4 = _meeting(SAMPLETON, PLANNING, 202, date(2021, 1, 21))

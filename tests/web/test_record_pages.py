@@ -89,6 +89,14 @@ def test_meeting_page_lists_the_agenda_in_order_with_attendance(client):
     assert "Thursday 1 November 2018" in text
 
 
+def test_meeting_page_lists_meeting_documents_with_safe_links_only(client):
+    page = soup(client.get(f"/meetings/{SAMPLETON.key}/meeting/101"))
+    section = page.select_one("#meeting-docs-title").find_parent("section")
+    assert section.find("a", string="Agenda frontsheet")["href"].endswith("/documents/g101/Agenda.pdf")
+    assert "Printed minutes <i>draft</i> (no safe link)" in section.get_text()
+    assert not section.select("a[href^=javascript]")
+
+
 def test_committee_page_shows_meetings_over_time(client):
     page = soup(client.get("/committees/Overview%20Select%20Committee?council=Sampleton+Borough+Council"))
     assert page.select_one("h1").get_text(strip=True) == "Overview Select Committee"
