@@ -69,3 +69,10 @@ def test_the_app_picks_up_an_index_built_after_it_started(tmp_path):
     assert client.get("/search?q=school").status_code == 503
     build_index(paths, sample_items())
     assert client.get("/search?q=school").status_code == 200
+
+
+def test_a_search_cut_short_by_the_time_limit_says_so(web_instance):
+    client = create_app({"TESTING": True, "INSTANCE_PATH": str(web_instance.root), "QUERY_TIME_LIMIT": 0.0}).test_client()
+    response = client.get("/search?q=school OR planning OR parking")
+    assert response.status_code == 200
+    assert "only part of the archive was searched" in response.data.decode()
