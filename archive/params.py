@@ -7,7 +7,7 @@ a person can act on, which the app turns into a 400 page or a JSON error, never 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Mapping
 
@@ -97,10 +97,6 @@ def parse_page(args: MultiDict[str, str], limits: Limits, per_page: int) -> int:
     if page > limits.max_page or page * per_page > limits.result_window:
         raise BadRequest(f"page must be at most {min(limits.max_page, limits.result_window // per_page)}; got {page:,}.")
     return page
-
-
-def with_page(request: SearchRequest, page: int, per_page: int | None = None) -> SearchRequest:
-    return replace(request, page=page, per_page=per_page or request.per_page)
 
 
 def _values(args: MultiDict[str, str], name: str, limits: Limits) -> list[str]:

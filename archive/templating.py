@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any, Iterable
 from urllib.parse import urlsplit
 
 from flask import Flask
@@ -118,7 +117,3 @@ def page_numbers(current: int, last: int, around: int = 2) -> list[int | None]:
         previous = number
     return shown
 
-
-def selected_filters(request_values: dict[str, Iterable[Any]]) -> list[tuple[str, str]]:
-    """(facet, value) pairs for the "clear one" chips, in facet order."""
-    return [(name, str(v)) for name in FACET_LABELS for v in request_values.get(name, ())]
