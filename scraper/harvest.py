@@ -48,10 +48,11 @@ from scraper.harvest_build import (
     MODE_WEBSERVICE,
     Page,
     committees_from,
+    finish,
     meeting_documents,
     meeting_from_html,
-    meeting_from_webservice,
     site_name_from_page,
+    with_documents,
 )
 from scraper.harvest_plan import (
     DEFAULT_SETTLE_AFTER_DAYS,
@@ -71,7 +72,7 @@ from scraper.parse.challenge import detect_challenge
 from scraper.parse.errors import NotWebServiceXML, ParseError
 from scraper.parse.types import ParsedMeeting
 from scraper.parse.urls import attendance_url, item_url, meeting_list_url, meeting_url
-from scraper.records import Committee, Meeting, Site, site_key
+from scraper.records import Committee, Document, Meeting, Site, site_key
 from scraper.store import ArchiveStore
 
 SOURCES = ("auto", "webservice", "html")
@@ -577,17 +578,21 @@ class Harvester:
                     soft=soft, committee_id=cid, meeting_id=mid,
                 )
                 try:
-                    webservice.parse_meeting(fetched.result.body, self.site_key, cid, self.base_url,
-                                             url=fetched.result.url)
+                    from_ws = webservice.parse_meeting(fetched.result.body, self.site_key, cid, self.base_url,
+                                                       url=fetched.result.url)
                 except ParseError as exc:
                     self._parse_failure(fetched, exc, soft=soft)
                 else:
-                    docs, complete = self._meeting_documents_page(cid, mid)
-                    parsed = meeting_from_webservice(fetched.page, self.base_url, self.site_key, cid,
-                                                     documents_page=docs.page if docs else None)
+                    # The same assembly as harvest_build.meeting_from_webservice (what reparse
+                    # calls), without parsing each page twice.
                     sources = {"meeting": fetched.capture_id}
-                    if docs is not None:
+                    docs, documents = self._meeting_documents_page(cid, mid)
+                    if docs is not None and documents is not None:
+                        from_ws = with_documents(from_ws, *documents)
                         sources["documents"] = docs.capture_id
+                    else:
+                        complete = False
+                    parsed = finish(from_ws)
             except _Failed:
                 pass
         if parsed is None and (not use_ws or self.options.source == "auto"):
@@ -612,20 +617,22 @@ class Harvester:
         self.summary.items.add("unchanged", write.items_unchanged)
         self.summary.items_removed += write.items_removed
 
-    def _meeting_documents_page(self, cid: int, mid: int) -> tuple[_Fetched | None, bool]:
+    def _meeting_documents_page(
+        self, cid: int, mid: int
+    ) -> tuple[_Fetched | None, tuple[tuple[Document, ...], tuple[str, ...]] | None]:
         """The meeting's HTML page, for the meeting-level documents (agenda pack, printed
-        minutes) the web service does not list (GUIDE.md §9 step 5). (page or None, usable)."""
+        minutes) the web service does not list (GUIDE.md §9 step 5): (page, (documents, skipped
+        links)), with None for what could not be had (the failure is recorded)."""
         try:
             page = self._fetch(KIND_HTML_MEETING_DOCS, meeting_url(self.base_url, cid, mid),
                                committee_id=cid, meeting_id=mid)
         except _Failed:
-            return None, False
+            return None, None
         try:
-            meeting_documents(page.page, self.base_url, self.site_key, cid, mid)
+            return page, meeting_documents(page.page, self.base_url, self.site_key, cid, mid)
         except ParseError as exc:
             self._parse_failure(page, exc)
-            return None, False
-        return page, True
+            return page, None
 
     def _meeting_html(self, cid: int, mid: int) -> tuple[ParsedMeeting | None, dict[str, Any], bool]:
         try:
@@ -660,7 +667,7 @@ class Harvester:
             complete = complete and exc.status == 404
         try:
             parsed = meeting_from_html(page.page, self.base_url, self.site_key, cid, mid,
-                                       item_pages=item_pages, attendance=attendance)
+                                       item_pages=item_pages, attendance=attendance, parsed_page=first)
         except ParseError as exc:
             reason = getattr(exc, "reason", None) or str(exc)
             self._fail(exc.url or page.result.requested_url, reason, "parse")

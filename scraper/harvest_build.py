@@ -89,23 +89,27 @@ def meeting_from_webservice(
     """``GetMeeting``, plus the meeting-level documents (agenda pack, printed minutes) that only
     the HTML meeting page lists, when ``documents_page`` is given and parses.
 
-    A documents page that does not parse is left out rather than failing the meeting: the caller
+    A documents page that does not parse is left out rather than failing the meeting: the crawl
     reports it; everything the web service said still stands.
     """
     parsed = webservice.parse_meeting(page.body, site, committee_id, base_url, url=page.url)
     if documents_page is not None:
         try:
-            documents, skipped = meeting_documents(
-                documents_page, base_url, site, committee_id, parsed.meeting.meeting_id
-            )
+            documents = meeting_documents(documents_page, base_url, site, committee_id, parsed.meeting.meeting_id)
         except ParseError:
-            return _finish(parsed)
-        parsed = dataclasses.replace(
-            parsed,
-            meeting=dataclasses.replace(parsed.meeting, documents=documents),
-            skipped_links=tuple(dict.fromkeys(parsed.skipped_links + skipped)),
-        )
-    return _finish(parsed)
+            documents = None
+        if documents is not None:
+            parsed = with_documents(parsed, *documents)
+    return finish(parsed)
+
+
+def with_documents(parsed: ParsedMeeting, documents: tuple[Document, ...], skipped: tuple[str, ...]) -> ParsedMeeting:
+    """A web-service meeting completed with the meeting page's documents and skipped links."""
+    return dataclasses.replace(
+        parsed,
+        meeting=dataclasses.replace(parsed.meeting, documents=documents),
+        skipped_links=tuple(dict.fromkeys(parsed.skipped_links + skipped)),
+    )
 
 
 def meeting_documents(
@@ -128,13 +132,18 @@ def meeting_from_html(
     *,
     item_pages: Mapping[int, Page] | None = None,
     attendance: Page | None = None,
+    parsed_page: ParsedMeeting | None = None,
 ) -> ParsedMeeting:
     """The meeting page, completed with full minutes from item pages and the attendance list.
 
     Items listed as truncated whose ``mgAi.aspx`` page is not in ``item_pages`` keep the visible
     part of their minutes; the caller knows (and reports) that the meeting is incomplete.
+    ``parsed_page`` is ``page`` already parsed (the crawl reads it first to learn which items
+    are truncated).
     """
-    parsed = html_pages.parse_meeting_page(page.body, base_url, site, committee_id, meeting_id, url=page.url)
+    parsed = parsed_page or html_pages.parse_meeting_page(
+        page.body, base_url, site, committee_id, meeting_id, url=page.url
+    )
     items = list(parsed.items)
     skipped = list(parsed.skipped_links)
     for index, item in enumerate(items):
@@ -148,7 +157,7 @@ def meeting_from_html(
     meeting = parsed.meeting
     if attendance is not None:
         meeting = dataclasses.replace(meeting, attendees=html_pages.parse_attendance(attendance.body, url=attendance.url))
-    return _finish(ParsedMeeting(meeting, tuple(items), parsed.truncated_item_ids, tuple(skipped)))
+    return finish(ParsedMeeting(meeting, tuple(items), parsed.truncated_item_ids, tuple(skipped)))
 
 
 def _merge_item(visible: AgendaItem, full: AgendaItem) -> AgendaItem:
@@ -163,7 +172,7 @@ def _merge_item(visible: AgendaItem, full: AgendaItem) -> AgendaItem:
     )
 
 
-def _finish(parsed: ParsedMeeting) -> ParsedMeeting:
+def finish(parsed: ParsedMeeting) -> ParsedMeeting:
     """Archive rules applied to every meeting, whichever path it came by."""
     items = tuple(enforce_restricted(dataclasses.replace(item, position=i)) for i, item in enumerate(parsed.items))
     return dataclasses.replace(parsed, items=items)

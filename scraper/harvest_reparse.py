@@ -68,13 +68,16 @@ def reparse_site(store: ArchiveStore, site: Site, summary: "ReparseSummary", pro
     for info in index:
         if info.kind in (KIND_WS_MEETING, KIND_HTML_MEETING) and "meeting_id" in info.meta:
             candidates.setdefault(int(info.meta["meeting_id"]), []).append(info)
-    extras = [c for c in index if c.kind in (KIND_HTML_ITEM, KIND_HTML_ATTENDANCE, KIND_HTML_MEETING_DOCS)]
+    extras: dict[int, list[CaptureInfo]] = {}  # meeting id -> its item/attendance/documents pages
+    for info in index:
+        if info.kind in (KIND_HTML_ITEM, KIND_HTML_ATTENDANCE, KIND_HTML_MEETING_DOCS) and "meeting_id" in info.meta:
+            extras.setdefault(int(info.meta["meeting_id"]), []).append(info)
     progress.stage(f"reparsing {site.key}", len(candidates))
     for meeting_id, infos in candidates.items():
         for info in reversed(infos):
             committee_id = int(info.meta["committee_id"])
             try:
-                after = [e for e in extras if e.id > info.id and e.meta.get("meeting_id") == meeting_id]
+                after = [e for e in extras.get(meeting_id, ()) if e.id > info.id]
                 if info.kind == KIND_WS_MEETING:
                     docs = [e for e in after if e.kind == KIND_HTML_MEETING_DOCS]
                     parsed = meeting_from_webservice(page(info), site.base_url, site.key, committee_id,

@@ -364,7 +364,11 @@ class PoliteClient:
                 raise
             except requests.exceptions.SSLError as exc:
                 raise FetchFailed(requested, f"TLS error ({_short(exc)})") from exc
-            except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
+            except (
+                requests.exceptions.ConnectionError,
+                requests.exceptions.Timeout,
+                requests.exceptions.ChunkedEncodingError,  # connection dropped mid-body
+            ) as exc:
                 try:
                     retry = retry.increment(method="GET", url=url, error=_as_urllib3_error(exc))
                 except MaxRetryError:
@@ -407,11 +411,16 @@ class PoliteClient:
         with state.lock:
             self._wait_turn(state)
             self.request_count += 1
-            response = self.session.get(url, timeout=self.timeout, allow_redirects=False, stream=True)
             try:
-                body = self._read_body(response, limit, requested, truncate)
+                response = self.session.get(url, timeout=self.timeout, allow_redirects=False, stream=True)
+                try:
+                    body = self._read_body(response, limit, requested, truncate)
+                finally:
+                    response.close()
             finally:
-                response.close()
+                # The gap is kept from the end of the previous exchange: a slow, struggling host
+                # gets its full breathing space rather than a request the moment it answers.
+                state.last_request = self.clock.monotonic()
         headers = tuple((k, v) for k, v in response.headers.items())
         result = FetchResult(
             requested_url=requested,

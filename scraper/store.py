@@ -311,14 +311,17 @@ class ArchiveStore:
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = Path(path)
         self.readonly = readonly
-        if readonly:
-            if not self.path.exists():
-                raise StoreError(f"no archive at {self.path}; run 'minutes crawl' first")
-            uri = f"file:{self.path}?mode=ro"
-            self._db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-        else:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            if readonly:
+                if not self.path.exists():
+                    raise StoreError(f"no archive at {self.path}; run 'minutes crawl' first")
+                uri = f"file:{self.path}?mode=ro"
+                self._db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"cannot open the archive at {self.path} ({exc})") from exc
         self._db.row_factory = sqlite3.Row
         try:
             self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -639,23 +642,27 @@ class ArchiveStore:
             args,
         ).fetchall()
         for row in meetings:
-            items = self._db.execute(
-                "SELECT record FROM items WHERE meeting_key = ? ORDER BY position", (row["key"],)
-            ).fetchall()
-            yield StoredMeeting(
-                meeting=serialize.loads(Meeting, row["record"]),
-                items=tuple(serialize.loads(AgendaItem, r["record"]) for r in items),
-                source_mode=row["source_mode"],
-                sources=json.loads(row["sources"]),
-                content_hash=row["content_hash"],
-            )
+            yield self._stored_meeting(row)
 
     def get_meeting(self, key: str) -> StoredMeeting | None:
-        site = key.split("/meeting/")[0]
-        for stored in self.stored_meetings(site):
-            if stored.meeting.key == key:
-                return stored
-        return None
+        row = self._db.execute(
+            "SELECT key, record, source_mode, sources, content_hash FROM meetings WHERE key = ?", (key,)
+        ).fetchone()
+        if row is None:
+            return None
+        return self._stored_meeting(row)
+
+    def _stored_meeting(self, row: sqlite3.Row) -> StoredMeeting:
+        items = self._db.execute(
+            "SELECT record FROM items WHERE meeting_key = ? ORDER BY position", (row["key"],)
+        ).fetchall()
+        return StoredMeeting(
+            meeting=serialize.loads(Meeting, row["record"]),
+            items=tuple(serialize.loads(AgendaItem, r["record"]) for r in items),
+            source_mode=row["source_mode"],
+            sources=json.loads(row["sources"]),
+            content_hash=row["content_hash"],
+        )
 
     def clear_records(self, site: str | None = None) -> None:
         """Delete committees, meetings and items (captures stay): reparse then rebuilds them."""

@@ -72,7 +72,8 @@ def _meeting_ids(requests):
 
 def test_kill_9_mid_crawl_then_restart_loses_nothing_and_refetches_no_completed_meeting(instance, sample_site):
     db = instance.archive_db
-    args = [*MINUTES, "--instance", str(instance.root), "crawl", sample_site.base_url, "--refresh"]
+    args = [*MINUTES, "--instance", str(instance.root), "crawl", sample_site.base_url, "--refresh",
+            "--since", "2016-01-01"]
     proc = subprocess.Popen([*args, "--delay", "0.03"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     stored = 0

@@ -19,7 +19,12 @@ def store(tmp_path):
     s.close()
 
 
+SINCE = date(2016, 1, 1)  # the sample council's first meeting is in 2016; fewer empty years to list
+
+
 def run(store, site, clock, **options):
+    """Crawl without real waiting; from SINCE unless the test passes ``since`` (None = default window)."""
+    options.setdefault("since", SINCE)
     client = PoliteClient(delay=0, clock=clock)
     return crawl(store, site.base_url, CrawlOptions(**options), client=client)
 
@@ -30,9 +35,11 @@ def records(store):
 
 
 def test_crawl_via_web_service_stores_captures_then_records(store, sample_site, fake_clock):
-    summary = run(store, sample_site, fake_clock)
+    summary = run(store, sample_site, fake_clock, since=None)  # the default window: everything listed
     assert summary.source_mode == "webservice"
     assert summary.meetings.new > 20 and summary.items.new > 100
+    data = sample_site.app.data
+    assert summary.meetings_listed == len(data.meetings)  # every meeting the site lists, 2016 to 60 days ahead
     counts = store.counts()
     assert counts["meetings"] == summary.meetings.new and counts["items"] == summary.items.new
     # Every request the site answered is a stored capture (robots.txt and the retried 503 included).
