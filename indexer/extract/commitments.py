@@ -77,14 +77,19 @@ _SOFT_TRIGGER = re.compile(
     rf"|\b(?:will|would|shall)\s+{_ADV}(?:be\s+)?(?:look(?:ed)?\s+at|explore[d]?|consider(?:ed)?)\s+(?:whether|if|how)\b",
     re.IGNORECASE,
 )
+_EVENT = (r"(?:begin|start|commence|open|reopen|launch|take\s+place|go\s+live|come\s+into\s+(?:force|effect|operation)|"
+          r"be\s+(?:operational|available|ready|in\s+place|open|live|complete|completed|finished|in\s+operation|"
+          r"on\s+site|up\s+and\s+running)|conclude|finish|end|close|expire|resume|continue|proceed|run|"
+          r"return|reconvene|meet|report|follow|arrive|be\s+back)")
+_PASSIVE_ANY = r"(?!(?:able|affected|required|needed|expected|likely|happy|pleased|useful|concerned|interested|based|subject|entitled|eligible|responsible|liable|seen|known|called|treated|regarded|deemed|counted|charged|used|impacted|minded|prepared|willing|grateful|surprised|disappointed|obliged|bound|sorry|keen)\b)[a-z]+(?:ed|en|wn|un|ut|et|lt|pt|ld)\b"
 _FIRM_TRIGGER = re.compile(
-    rf"\b(?:will|would|shall|'ll)\s+{_ADV}(?:be\s+{_ADV}(?P<fdone>{_DONE})\b|(?P<fact>{_ACT})\b)"
+    rf"\b(?:will|would|shall|'ll)\s+{_ADV}(?:be\s+{_ADV}(?P<fdone>{_DONE}|{_PASSIVE_ANY})|(?P<fact>{_ACT})\b|(?P<fevent>{_EVENT})\b)"
     rf"|\b(?:agreed|undertook|undertakes|promised|committed|offered|volunteered|pledged|agrees|promises|"
     rf"offers|confirmed\s+(?:that\s+)?(?:he|she|they|officers|the\s+\w+)\s+would)\s+(?:to\s+)?{_ADV}(?P<fagree>{_ACT})\b"
     rf"|\b(?:was|were|had\s+been|has\s+been|have\s+been|is|are)\s+(?:asked|requested|tasked|instructed|"
     rf"commissioned|invited|authori[sz]ed|delegated)\s+to\s+{_ADV}(?P<fasked>{_ACT})\b"
-    rf"|\b(?:asked|requested|instructed|tasked|invited)\s+(?:that\s+)?(?P<addressee>(?:the\s+)?[\w'’ -]{{2,80}}?)\s+"
-    rf"(?:to\s+{_ADV}(?P<freq>{_ACT})\b|(?:should|would|be\s+asked\s+to)\s+{_ADV}(?P<freq2>{_ACT})\b)"
+    rf"|\b(?:asked|requested|instructed|tasked|invited)\s+(?:that\s+)?(?P<addressee>(?!(?:the\s+)?(?:Sub-Committee|Committee|Panel|Board|Council|Cabinet|Members|members|Commission|Forum|Government|Minister|him|her|them|us|me|everyone|all)\b)(?:the\s+)?[\w'’ -]{{2,80}}?)\s+"
+    rf"(?:to\s+{_ADV}(?!(?:confirm|clarify|explain|comment|respond|answer|outline|introduce|present|expand|elaborate|speak|address|summarise|update\s+the\s+meeting)\b)(?P<freq>{_ACT})\b|(?:should|would|be\s+asked\s+to)\s+{_ADV}(?P<freq2>{_ACT})\b)"
     rf"|\bshould\s+expect\s+to\s+(?:be\s+)?(?P<fexpect>\w+)"
     rf"|\b(?:is|are|was|were)\s+(?:due|scheduled|programmed|timetabled|planned|going)\s+to\s+(?:be\s+)?(?P<fdue>{_ACT}|{_DONE})\b"
     rf"|\b(?:undertaking|commitment|promise|assurance)\s+(?:was\s+)?(?:given\s+)?(?:to|that)\b(?P<fnoun>)",
@@ -124,6 +129,11 @@ _DIRECTIVE = re.compile(
     r"commissioned)\s+to\b"
     r"|\b(?:requests?|asks?|instructs?|directs?|tasks?|invites?)\s+(?:the\s+|that\s+the\s+|officers|the\s+officer)"
     r"|\breport\s+back\b|\breport\s+(?:be\s+)?(?:brought|submitted|presented)\b"
+    r"|^that\s+(?:the\s+)?(?:[\w'’-]+\s+){1,8}?(?:arrange|provide|report|circulate|write|prepare|bring|submit|"
+    r"review|investigate|consult|contact|undertake|carry\s+out|update|organise|organize|produce|draft|monitor|"
+    r"explore|liaise|seek|publish|send|share|convene|establish|set\s+up)\b"
+    r"|\breceives?\s+(?:a|an|the|further)\s+(?:further\s+)?(?:report|update|briefing|presentation)\b"
+    r"|\bbe\s+(?:referred|passed|forwarded|sent|reported)\s+to\b"
     r"|\bbe\s+(?:circulated|brought\s+back|brought|submitted|provided|presented|arranged|held|sent|shared|"
     r"published|reviewed|added|scheduled|reported|prepared|produced|undertaken|carried\s+out|convened|"
     r"organised|written|issued|forwarded|investigated|explored|made\s+available|included|updated)\b"
@@ -159,7 +169,8 @@ def _strength_and_match(clause_text: str) -> tuple[str, re.Match[str]] | None:
         # "would consider" reads firm to the firm regex only when the verb is "consider"
         if firm.group("fact") and firm.group("fact").lower() in ("consider", "reconsider", "look at", "explore"):
             return "soft", firm
-        if firm.group("fdone") and firm.group("fdone").lower() in ("considered", "explored", "looked at"):
+        if firm.group("fdone") and firm.group("fdone").lower() in ("considered", "explored", "looked at") and \
+                not re.match(r"\s+by\s+(?:the\s+)?[A-Z]", clause_text[firm.end():]):
             return "soft", firm
         strength = "soft" if _SOFT_MARKER.search(clause_text) else "firm"
         return strength, firm
@@ -224,7 +235,7 @@ def _from_sentence(text: str, sent: tx.Sentence, ctx: _Ctx) -> list[tuple[int, C
         nxt = re.compile(r"(?i);\s+|\.\s+(?=[A-Z])|\bbut\s+").search(s, first.end())
         clause_end = nxt.start() if nxt else len(s)
         clause = s[clause_start:clause_end].strip()
-        pos = max(first.end(), clause_end)
+        pos = first.end()
         if not clause:
             continue
         prefix = s[:clause_start]
@@ -232,7 +243,7 @@ def _from_sentence(text: str, sent: tx.Sentence, ctx: _Ctx) -> list[tuple[int, C
             continue
         if _EXCLUDE.search(s[clause_start:first.end() + 40]):
             continue
-        if _QUESTION_INTRO.search(prefix) and not re.search(r"(?i)\b(?:replied|responded|confirmed|advised|explained|said|stated|informed|assured|agreed|undertook)\b", prefix[-200:]):
+        if _QUESTION_INTRO.search(s[:first.start()]) and not re.search(r"(?i)\b(?:replied|responded|confirmed|advised|explained|said|stated|informed|assured|agreed|undertook)\b", s[:first.start()][-200:]):
             continue
         if _HYPOTHETICAL.search(s[:first.start()]) and not _SOFT_MARKER.search(clause):
             continue
@@ -249,6 +260,7 @@ def _from_sentence(text: str, sent: tx.Sentence, ctx: _Ctx) -> list[tuple[int, C
         if not clause_out.endswith((".", "!", "?")) and clause_end == len(s) and s.rstrip().endswith("."):
             clause_out += "."
         out.append((sent.start + clause_start, Commitment(text=clause_out, who=who, due=due, strength=strength, due_text=due_text)))
+        pos = max(pos, clause_end)
     return out
 
 

@@ -137,7 +137,25 @@ RANK = (
 _NAME_CORE = rf"(?:(?:Mc|Mac|O['’]|D['’])?[{UP}][{LO}]+(?:[-‐'’][{UP}][{LO}]+)*)"
 _STOP_ALT = trie_regex(NOT_NAME_WORDS)
 NAME_TOKEN = rf"(?:(?!(?:{_STOP_ALT})\b){_NAME_CORE}(?![{APOS}][sS]\b)(?![-\w]))"
-CAPS_NAME_TOKEN = rf"(?:(?!(?:{_STOP_ALT})\b)(?:[{UP}]{{2,}}|{_NAME_CORE})(?![{APOS}][sS]\b)(?![-\w]))"
+# After "Councillor" or a title almost any capitalised word is a name ("Councillor Young",
+# "Councillor Hall"); only words that start the next phrase or sentence are refused.
+AFTER_TITLE_NOT_NAME = frozenset(
+    """
+    A An The This That These Those It Its He She They We I In On At Of For To From By With And Or But If
+    As So Also Then When Where While Whilst After Before However Although Members Member Councillor
+    Councillors Cllr Cllrs Chair Chairman Chairwoman Chairperson Vice Mayor Leader Deputy Cabinet
+    Committee Council Panel Board Executive Director Head Officer Officers Manager Assistant Chief
+    Strategic Corporate Senior Principal Interim Acting Lead Clerk Solicitor Monitoring Scrutiny Police
+    Report Minutes Agenda Item Appendix RESOLVED AGREED DECISION Resolved Agreed Decision January
+    February March April June July August September October November December Monday Tuesday
+    Wednesday Thursday Friday Saturday Sunday Mr Mrs Ms Miss Dr Prof Professor Sir Dame Rev Inspector
+    Superintendent Sergeant Constable Commissioner Portfolio Holder Cabinet Members Apologies Present
+    Absent Declarations For Against Abstain Abstentions Carried Lost Action Labour Conservative Liberal
+    Democrat Green Independent Reform Party Group Opposition
+    """.split()
+)
+_WEAK_STOP_ALT = trie_regex(AFTER_TITLE_NOT_NAME)
+CAPS_NAME_TOKEN = rf"(?:(?!(?:{_WEAK_STOP_ALT})\b)(?:[{UP}]{{2,}}|{_NAME_CORE})(?![{APOS}][sS]\b)(?![-\w]))"
 INITIALS = rf"(?:(?:[{UP}]\.[ \t]?|[{UP}][ \t]+(?=[{UP}])){{1,3}})"
 PARTICLE = r"(?:de|van|von|der|den|da|di|le|la|du|al|el|bin|ul|dos|das)"
 
@@ -177,6 +195,8 @@ ROLE_HEADS = (
     "Scientist", "Investigator", "Steward", "Mediator", "Negotiator", "Accounting Officer",
     "Cabinet Member", "Executive Member", "Lead Member", "Portfolio Member", "Mayoral Member",
     "Assistant Mayor", "City Mayor", "Elected Mayor", "Executive Mayor", "Member Champion",
+    "Independent Person", "Independent Member", "Co-opted Member", "Lay Member", "Independent Chair",
+    "Independent Adviser", "Independent Advisor", "Engagement Lead", "Engagement Manager",
 ) + CHAIR_HEADS
 # Lower-case words that may precede a role head ("the planning officer", "the council's solicitor").
 ROLE_LOWER_MODIFIERS = (
@@ -202,7 +222,8 @@ PUBLIC_ROLES = (
     "supporters", "representor", "representors", "complainant", "appellant", "licence holder",
     "premises licence holder", "licensee", "interested party", "interested parties",
     "witness", "questioner", "registered speaker", "registered speakers",
-    "ward resident", "parish council representative", "neighbour", "neighbours",
+    "ward resident", "parish council representative", "neighbour", "neighbours", "driver",
+    "licence applicant", "member of the audience", "deputee", "deputation", "lead deputee",
 )
 
 DET = r"(?:[Tt]he|THE|[Aa]n|[Aa]|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Ii]ts)"
@@ -213,7 +234,7 @@ _ROLE_POSSESSOR = (
 )
 CAP_WORD = rf"(?:[{UP}][\w{APOS}‐-]*|[0-9]{{2,3}}\b)"
 _CAP_PHRASE_WORD = (
-    rf"(?:(?!(?:Councillors?|Cllrs?|Mr|Mrs|Ms|Miss|Dr|Inspector|Police|Professor|The|A|An)\b)"
+    rf"(?:(?!(?:Councillors?|Cllrs?|Mr|Mrs|Ms|Miss|Dr|Inspector|Police{SP}(?:Inspector|Sergeant|Constable|Superintendent)|Professor|The|A|An)\b)"
     rf"[{UP}][\w{APOS}‐-]*|[0-9]{{1,3}}\b|(?:e|E)-[\w]+)"
 )
 # "of Community Safety and Protection", "for Adults, Health and Wellbeing", "of the Council"
@@ -222,15 +243,15 @@ ROLE_OF = (
     rf"(?:(?:{SP}|,{SP}(?=[{UP}][\w‐-]*{SP}(?:and|&){SP}))(?:(?:and|&|of|for|in|the|on)(?:{SP}the)?{SP})?{_CAP_PHRASE_WORD}){{0,7}})"
 )
 _HEAD_ALT = alt(ROLE_HEADS, case_first=True)
+_HEAD_ALT_CAP = alt(ROLE_HEADS)
 _LOWER_MOD_ALT = alt(ROLE_LOWER_MODIFIERS)
 ROLE_BODY = (
-    rf"(?:(?:(?:{CAP_WORD}|{_LOWER_MOD_ALT}){SP}){{0,5}}{_HEAD_ALT}(?![\w‐-])"
+    rf"(?:(?:(?!{_HEAD_ALT_CAP}(?![\w‐-])){CAP_WORD}{SP}(?:and|&){SP}(?={CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_ALT}(?![\w‐-]))|(?:{CAP_WORD}|{_LOWER_MOD_ALT}){SP}){{0,5}}{_HEAD_ALT}(?![\w‐-])"
     rf"(?:{ROLE_OF})?(?:{SP}\((?:[^()\n]{{1,40}})\))?)"
 )
-_HEAD_ALT_CAP = alt(ROLE_HEADS)
 # Without a determiner a role must be capitalised ("Prevent Co-ordinator" in an introduction).
 ROLE_BODY_CAP = (
-    rf"(?:(?:{CAP_WORD}{SP}){{0,5}}{_HEAD_ALT_CAP}(?![\w‐-])"
+    rf"(?:(?:(?!{_HEAD_ALT_CAP}(?![\w‐-])){CAP_WORD}{SP}(?:and|&){SP}(?={CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_ALT_CAP}(?![\w‐-]))|{CAP_WORD}{SP}){{0,5}}{_HEAD_ALT_CAP}(?![\w‐-])"
     rf"(?:{ROLE_OF})?(?:{SP}\((?:[^()\n]{{1,40}})\))?)"
 )
 OFFICERS_PLURAL = (
@@ -269,40 +290,40 @@ REPRESENTATIVE_NP = (
 # ---------------------------------------------------------------- contributions: verbs
 
 SPEECH_VERBS = (
-    "asked", "asks", "replied", "replies", "responded", "responds", "answered", "said", "says",
-    "stated", "states", "explained", "explains", "added", "adds", "reported", "reports", "presented",
-    "presents", "introduced", "introduces", "moved", "moves", "seconded", "seconds", "suggested",
-    "suggests", "welcomed", "welcomes", "confirmed", "confirms", "advised", "advises", "commented",
-    "comments", "noted", "notes", "queried", "queries", "raised", "raises", "questioned", "questions",
-    "highlighted", "highlights", "informed", "informs", "clarified", "clarifies", "emphasised",
-    "emphasized", "emphasises", "stressed", "stresses", "proposed", "proposes", "thanked", "thanks",
-    "outlined", "outlines", "summarised", "summarized", "summarises", "detailed", "described",
-    "describes", "indicated", "indicates", "acknowledged", "acknowledges", "accepted", "accepts",
-    "agreed", "agrees", "undertook", "assured", "assures", "reassured", "reminded", "reminds",
-    "urged", "urges", "argued", "argues", "contended", "maintained", "disagreed", "disagrees",
-    "supported", "supports", "opposed", "opposes", "objected", "objects", "requested", "requests",
-    "sought", "seeks", "enquired", "enquires", "inquired", "inquires", "wondered", "mentioned",
-    "mentions", "observed", "observes", "remarked", "remarks", "reiterated", "reiterates",
-    "recommended", "recommends", "congratulated", "praised", "echoed", "endorsed", "concluded",
-    "concurred", "expressed", "expresses", "voiced", "referred", "refers", "spoke", "speaks",
-    "addressed", "addresses", "updated", "updates", "briefed", "told", "tells", "announced",
-    "announces", "invited", "invites", "reflected", "recognised", "recognized", "recognises",
-    "believed", "believes", "felt", "feels", "considered that", "considers that", "thought that",
-    "responded to", "pointed out", "points out", "put forward", "puts forward", "went on to",
-    "continued", "continues", "drew attention", "draws attention", "drew the", "draws the",
+    "asked", "replied", "responded", "answered", "said",
+    "stated", "explained", "added", "reported", "presented",
+    "introduced", "moved", "seconded", "suggested",
+    "welcomed", "confirmed", "advised", "commented",
+    "noted", "queried", "raised", "questioned",
+    "highlighted", "informed", "clarified", "emphasised",
+    "emphasized", "stressed", "proposed", "thanked",
+    "outlined", "summarised", "summarized", "detailed", "described",
+    "indicated", "acknowledged", "accepted",
+    "agreed", "undertook", "assured", "assures", "reassured", "reminded",
+    "urged", "argued", "contended", "maintained", "disagreed",
+    "supported", "opposed", "objected", "requested",
+    "sought", "enquired", "inquired", "wondered", "mentioned",
+    "observed", "remarked", "reiterated",
+    "recommended", "congratulated", "praised", "echoed", "endorsed", "concluded",
+    "concurred", "expressed", "voiced", "referred", "spoke",
+    "addressed", "updated", "briefed", "told", "announced",
+    "invited", "reflected", "recognised", "recognized",
+    "believed", "felt", "considered that", "thought that",
+    "responded to", "pointed out", "put forward", "went on to",
+    "continued", "drew attention", "drew the",
     "took members through", "took the committee through", "took the panel through",
     "took members", "led the", "leads the", "summed up", "opened the", "closed the", "tabled",
     "circulated", "offered", "promised", "committed", "apologised", "apologized", "declared that",
     "made a", "made the", "made an", "made some", "made several", "made representations",
-    "make representations", "gave a", "gave an", "gave the", "gives a", "provided an", "provided a",
-    "provided the", "provides an", "wished to", "wishes to", "wanted to", "was of the view",
+    "make representations", "gave a", "gave an", "gave the", "provided an", "provided a",
+    "provided the", "wished to", "wanted to", "was of the view",
     "were of the view", "was of the opinion", "were of the opinion", "was concerned",
     "were concerned", "was keen", "were keen", "was pleased", "were pleased", "was disappointed",
     "were disappointed", "was satisfied", "were satisfied", "was unclear", "was not convinced",
     "were not convinced", "was supportive", "were supportive", "expressed concern",
-    "sought clarification", "challenged", "challenges", "disputed", "insisted", "admitted",
+    "sought clarification", "challenged", "disputed", "insisted", "admitted",
     "conceded", "queried whether", "reassured members", "requested that", "stated that",
-    "set out", "sets out", "spoke in", "spoke on", "spoke against", "spoke in support",
+    "set out", "spoke in", "spoke on", "spoke against", "spoke in support",
     "spoke in objection", "addressed the", "would like to", "explained that", "moved that",
     "moved the", "seconded the", "formally moved", "formally seconded", "responded that",
     "echoed", "agreed with", "disagreed with", "cautioned", "warned", "suggested that",
@@ -315,7 +336,7 @@ SPEECH_VERBS = (
     "stated", "remarked that", "accepted that", "noted the", "emphasised that", "replied that",
     "queried the", "queried why", "queried how", "queried what",
 )
-_VERB_ALT = alt(SPEECH_VERBS, case_first=False)
+_VERB_ALT = trie_regex(SPEECH_VERBS)
 # Adverbs, auxiliaries and short asides allowed between a speaker and the verb.
 ADVERBIAL = (
     r"(?:also|then|further|furthermore|additionally|subsequently|again|briefly|jointly|both|all|"
@@ -347,12 +368,14 @@ OBJECT_BEFORE = re.compile(
 # "Members heard from X", "a question from X", "on the motion of X", "Moved: X".
 AGENT_BEFORE = re.compile(
     r"(?:\b(?:presented|introduced|reported|moved|seconded|proposed|explained|stated|"
-    r"confirmed|advised|raised|asked|queried|made|given|delivered|led|outlined|summarised|"
+    r"confirmed|advised|raised|asked|queried|given|delivered|led|outlined|summarised|"
     r"summarized|highlighted|suggested|noted|clarified|set\s+out|put|tabled|circulated|"
-    r"answered|addressed|expressed|submitted|read|updated|provided|received|accompanied)"
+    r"answered|addressed|expressed|submitted|read|updated|provided)"
     r"\s+(?:by|from)\s+$"
-    r"|\bheard\s+(?:a\s+(?:presentation|statement|report|representation|representations|"
-    r"update|deputation|submission)\s+)?from\s+$"
+    r"|\b(?:heard|received|considered|welcomed|noted)\s+(?:a|an|the)?\s*(?:[\w-]+\s+)?(?:presentation|statement|"
+    r"report|representation|representations|update|deputation|submission|address|briefing|overview|"
+    r"evidence|questions?)\s+(?:from|by)\s+$"
+    r"|\bheard\s+from\s+$"
     r"|\b(?:response|responding|reply|replying|answer|answering|following|after|addition)\s+(?:to\s+)?"
     r"(?:a|an|the|further|some|several|various|two|three)?\s*(?:[\w-]+\s+)?"
     r"(?:question|questions|query|queries|comment|comments|point|points|concern|concerns|"

@@ -99,19 +99,28 @@ def _chains(text: str, nps: list[NounPhrase]) -> list[tuple[list[NounPhrase], in
     return chains
 
 
-def _units(text: str, chain: list[NounPhrase]) -> list[_Unit]:
-    """Pair names with the roles written beside them ("Daxa Pancholi, the Head of ...,")."""
+_APPOSITIVE_CLOSE = re.compile(r"[ \t]*(?:,|\)|and\b|&|[ \t]+(?:were|was|are|is)[ \t]+(?:also[ \t]+)?(?:present|in[ \t]+attendance))")
+
+
+def _units(text: str, chain: list[NounPhrase], intro: bool = False) -> list[_Unit]:
+    """Pair names with the roles written beside them ("Daxa Pancholi, the Head of ...,").
+
+    A role after a name is an appositive only when something closes it (a comma, "and", a
+    bracket, "were present"): in "a question from Councillor Reeves, the Highways Officer
+    advised" the officer is a second person, the subject of "advised".
+    """
     units: list[_Unit] = []
     i = 0
     while i < len(chain):
         np = chain[i]
         nxt = chain[i + 1] if i + 1 < len(chain) else None
         comma = nxt is not None and "," in text[np.end:nxt.start]
+        closed = nxt is not None and (intro or bool(_APPOSITIVE_CLOSE.match(text, nxt.end)))
         unit = _Unit(np)
-        if nxt is not None and comma and np.named and nxt.kind in ("role", "public", "rep"):
+        if nxt is not None and comma and closed and np.named and nxt.kind in ("role", "public", "rep"):
             unit.appositive = nxt
             i += 2
-        elif nxt is not None and comma and np.kind == "role" and np.has_det and nxt.named:
+        elif nxt is not None and comma and closed and np.roleish and np.has_det and nxt.named:
             # "The Chair, Councillor Smith, ..." : the first phrase is the mention
             unit.appositive = nxt
             i += 2
@@ -157,6 +166,17 @@ def _speaks_after(text: str, pos: int, limit: int) -> bool:
     return False
 
 
+_COORDINATED = re.compile(
+    rf"[ \t]+(?:[a-z]+ed|took|made|gave|left|rose|stood|sat|came|went|spoke)\b[^.;:\n]{{0,100}}?\b(?:and|then)[ \t]+(?:then[ \t]+|also[ \t]+)?(?={lx._VERB_ALT}\b)"
+)
+
+
+def _speaks_after_coordination(text: str, pos: int, limit: int) -> bool:
+    """"Cllr Ford signed the declaration ... and thanked members": a second, reporting verb."""
+    m = _COORDINATED.match(text, pos, min(limit, pos + 160))
+    return bool(m and lx.SPEECH_AFTER.match(text, m.end() - 1, min(limit, m.end() + 60)))
+
+
 def _context_before(text: str, pos: int, region_start: int) -> str:
     return text[max(region_start, pos - 80):pos]
 
@@ -177,20 +197,26 @@ class SpeakerFinder:
             nps = find_noun_phrases(text, start, end)
             self.phrases.extend(nps)
             for chain, chain_end in _chains(text, nps):
-                units = _units(text, chain)
                 chain_start = chain[0].start
                 intro, purpose = _is_intro(text, chain_start, chain_end, start)
+                units = _units(text, chain, intro)
                 before = _context_before(text, chain_start, start)
                 agent = bool(lx.AGENT_BEFORE.search(before))
+                object_like = not agent and bool(lx.OBJECT_BEFORE.search(before))
                 speaking = False
-                if intro:
+                if agent:
+                    speaking = True
+                elif not object_like and (
+                    _speaks_after(text, chain_end, end)
+                    or (len(chain) > 1 and _speaks_after(text, chain[0].end, end))
+                    or _speaks_after_coordination(text, chain_end, end)
+                ):
+                    speaking = True
+                elif intro:
+                    speaking = purpose
+                if intro and not speaking:
                     for unit in units:
                         unit.intro = True
-                    speaking = purpose
-                elif agent:
-                    speaking = True
-                elif not lx.OBJECT_BEFORE.search(before) and _speaks_after(text, chain_end, end):
-                    speaking = True
                 plans.append((units, speaking, intro, start, end))
         # first pass: make every fully named person and every appositive role known
         for units, _speaking, _intro, _s, _e in plans:
