@@ -7,7 +7,7 @@ and to send only the origin as referrer when leaving for a council's site.
 
 from __future__ import annotations
 
-from flask import Flask, Response
+from flask import Flask, Response, request
 
 CONTENT_SECURITY_POLICY = "; ".join(
     (
@@ -36,6 +36,9 @@ SECURITY_HEADERS = {
 def add_security_headers(response: Response) -> Response:
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
+    if request.path.startswith("/api/"):
+        # Public, read-only, no cookies: any site's script may read the JSON (no credentials sent).
+        response.headers.setdefault("Access-Control-Allow-Origin", "*")
     return response
 
 

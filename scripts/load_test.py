@@ -72,6 +72,14 @@ def facet_values(port: int) -> dict[str, list[str]]:
     return {name: [fv["value"] for fv in values] for name, values in body["facets"].items()}
 
 
+def item_paths(port: int, n: int = 60) -> list[str]:
+    """Item pages (full text, speakers, related items by more-like-this) for the newest items."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    conn.request("GET", f"/api/search?per_page={n}&sort=newest")
+    results = json.loads(conn.getresponse().read())["results"]
+    return [r["url"] + "?q=council" for r in results]
+
+
 def search_mix(facets: dict[str, list[str]], n: int, seed: int = 7) -> list[dict[str, str | list[str]]]:
     """A fixed, seeded mix: words, phrases, filtered, date ranges, sorted, deeper pages."""
     rng = random.Random(seed)
@@ -175,6 +183,7 @@ def main() -> int:
             "baseline /opensearch.xml": run_phase(port, ["/opensearch.xml"], args.clients, args.seconds),
             "search pages /search": run_phase(port, search_paths, args.clients, args.seconds),
             "search API /api/search": run_phase(port, api_paths, args.clients, args.seconds),
+            "item pages /items/<id>": run_phase(port, item_paths(port), args.clients, args.seconds),
         }
     finally:
         server.terminate()

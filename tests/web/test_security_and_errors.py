@@ -24,6 +24,12 @@ def test_every_response_carries_the_security_headers(client, url):
     assert response.headers["Referrer-Policy"]
 
 
+def test_the_read_only_api_may_be_read_from_other_sites_without_credentials(client):
+    assert client.get("/api/search").headers["Access-Control-Allow-Origin"] == "*"
+    assert "Access-Control-Allow-Credentials" not in client.get("/api/search").headers
+    assert "Access-Control-Allow-Origin" not in client.get("/search").headers
+
+
 @pytest.mark.parametrize("url", ["/", "/search?q=prevent", f"/items/{SEED_ID}?q=prevent", "/commitments", "/coverage", "/no-such-page"])
 def test_pages_have_no_inline_scripts_or_styles_and_are_accessible(client, url):
     page = BeautifulSoup(client.get(url).data, "html.parser")
