@@ -40,6 +40,9 @@ ACTION_VERBS = (
     "extend", "expand", "bring back", "report back", "continue to", "work with", "work on",
     "put forward", "put together", "draw up", "sign off", "publicise", "promote", "advertise",
     "hold a", "run", "host", "set out", "circulate details", "be in touch", "get back",
+    "contribute", "pay", "fund", "build", "construct", "plant", "recruit", "employ", "appoint",
+    "hire", "train", "upgrade", "improve", "increase", "reduce", "remove", "relocate", "complete",
+    "finalise", "finalize", "agree", "negotiate", "procure", "tender", "award", "refer", "escalate",
 )
 PASSIVE_DONE = (
     "held", "circulated", "provided", "sent", "arranged", "reported", "brought", "shared",
@@ -79,17 +82,18 @@ _SOFT_TRIGGER = re.compile(
 )
 _EVENT = (r"(?:begin|start|commence|open|reopen|launch|take\s+place|go\s+live|come\s+into\s+(?:force|effect|operation)|"
           r"be\s+(?:operational|available|ready|in\s+place|open|live|complete|completed|finished|in\s+operation|"
-          r"on\s+site|up\s+and\s+running)|conclude|finish|end|close|expire|resume|continue|proceed|run|"
+          r"on\s+site|up\s+and\s+running)|conclude|finish|resume|proceed|"
           r"return|reconvene|meet|report|follow|arrive|be\s+back)")
 _PASSIVE_ANY = r"(?!(?:able|affected|required|needed|expected|likely|happy|pleased|useful|concerned|interested|based|subject|entitled|eligible|responsible|liable|seen|known|called|treated|regarded|deemed|counted|charged|used|impacted|minded|prepared|willing|grateful|surprised|disappointed|obliged|bound|sorry|keen)\b)[a-z]+(?:ed|en|wn|un|ut|et|lt|pt|ld)\b"
 _FIRM_TRIGGER = re.compile(
     rf"\b(?:will|would|shall|'ll)\s+{_ADV}(?:be\s+{_ADV}(?P<fdone>{_DONE}|{_PASSIVE_ANY})|(?P<fact>{_ACT})\b|(?P<fevent>{_EVENT})\b)"
     rf"|\b(?:agreed|undertook|undertakes|promised|committed|offered|volunteered|pledged|agrees|promises|"
-    rf"offers|confirmed\s+(?:that\s+)?(?:he|she|they|officers|the\s+\w+)\s+would)\s+(?:to\s+)?{_ADV}(?P<fagree>{_ACT})\b"
+    rf"offers|confirmed\s+(?:that\s+)?(?:he|she|they|officers|the\s+\w+)\s+would)\s+(?:to\s+)?{_ADV}"
+    rf"(?P<fagree>(?!(?:note|approve|accept|support|recommend|endorse|agree|defer|adopt|refuse|grant|receive|the|a|an|with|that|this|it)\b){_ACT}\b|[a-z]+\b)"
     rf"|\b(?:was|were|had\s+been|has\s+been|have\s+been|is|are)\s+(?:asked|requested|tasked|instructed|"
     rf"commissioned|invited|authori[sz]ed|delegated)\s+to\s+{_ADV}(?P<fasked>{_ACT})\b"
-    rf"|\b(?:asked|requested|instructed|tasked|invited)\s+(?:that\s+)?(?P<addressee>(?!(?:the\s+)?(?:Sub-Committee|Committee|Panel|Board|Council|Cabinet|Members|members|Commission|Forum|Government|Minister|him|her|them|us|me|everyone|all)\b)(?:the\s+)?[\w'’ -]{{2,80}}?)\s+"
-    rf"(?:to\s+{_ADV}(?!(?:confirm|clarify|explain|comment|respond|answer|outline|introduce|present|expand|elaborate|speak|address|summarise|update\s+the\s+meeting)\b)(?P<freq>{_ACT})\b|(?:should|would|be\s+asked\s+to)\s+{_ADV}(?P<freq2>{_ACT})\b)"
+    rf"|\b(?:asked|requested|instructed|tasked|invited)\s+(?:that\s+)?(?P<addressee>(?!(?:when|whether|if|how|why|what|who|where|which|about)\b)(?!(?:the\s+)?(?:Sub-Committee|Committee|Panel|Board|Council|Cabinet|Members|members|Commission|Forum|Government|Minister|him|her|them|us|me|everyone|all)\b)(?:the\s+)?[\w'’ -]{{2,80}}?)\s+"
+    rf"(?:to\s+{_ADV}(?!(?:confirm|clarify|explain|comment|respond|answer|outline|introduce|present|expand|elaborate|speak|address|summarise|update\s+the\s+meeting)\b)(?P<freq>{_ACT})\b|(?:should|be\s+asked\s+to)\s+{_ADV}(?P<freq2>{_ACT})\b)"
     rf"|\bshould\s+expect\s+to\s+(?:be\s+)?(?P<fexpect>\w+)"
     rf"|\b(?:is|are|was|were)\s+(?:due|scheduled|programmed|timetabled|planned|going)\s+to\s+(?:be\s+)?(?P<fdue>{_ACT}|{_DONE})\b"
     rf"|\b(?:undertaking|commitment|promise|assurance)\s+(?:was\s+)?(?:given\s+)?(?:to|that)\b(?P<fnoun>)",
@@ -120,7 +124,7 @@ _QUESTION_INTRO = re.compile(
     r"|\b(?:suggested|felt|considered|believed|thought|proposed|urged|recommended|hoped|argued|"
     r"commented|wished|requested)\s+(?:that\s+)?[^.;]*$"
 )
-_HYPOTHETICAL = re.compile(r"(?i)\b(?:if|unless|should|were)\b[^.;]{0,80}\b(?:was|were|had|did|became|happened|occurred)\b[^.;]*$")
+_HYPOTHETICAL = re.compile(r"(?i)\b(?:if|unless|in\s+the\s+event\s+that)\b[^.;]{0,80}\b(?:was|were|had|did|became|happened|occurred)\b[^.;]*$")
 _CLAUSE_START = re.compile(r"(?i)(?:\bthat\s+|;\s*|:\s*|\bbut\s+|\bhowever,?\s+|\bwhich\s+meant\s+that\s+|,\s+and\s+|\band\s+)")
 _PRONOUN_SUBJECT = re.compile(r"(?i)^\s*(?:he|she|they|we|i)\b")
 _NON_AGENT_SUBJECT = re.compile(r"(?i)^\s*(?:it|this|that|which|there|these|those)\b")
@@ -129,16 +133,16 @@ _DIRECTIVE = re.compile(
     r"commissioned)\s+to\b"
     r"|\b(?:requests?|asks?|instructs?|directs?|tasks?|invites?)\s+(?:the\s+|that\s+the\s+|officers|the\s+officer)"
     r"|\breport\s+back\b|\breport\s+(?:be\s+)?(?:brought|submitted|presented)\b"
-    r"|^that\s+(?:the\s+)?(?:[\w'’-]+\s+){1,8}?(?:arrange|provide|report|circulate|write|prepare|bring|submit|"
+    r"|^that\s+(?:the\s+)?(?:(?!be\b|to\b|been\b)[\w'’-]+\s+){0,7}?(?-i:[A-Z][\w'’-]*|officers?|council|authority|clerk|chair)\s+(?:arrange|provide|report|circulate|write|prepare|bring|submit|"
     r"review|investigate|consult|contact|undertake|carry\s+out|update|organise|organize|produce|draft|monitor|"
     r"explore|liaise|seek|publish|send|share|convene|establish|set\s+up)\b"
+    r"(?!\s+(?:be|is|are|was|were|and|of|for|on|from|to\s+be|has|have|had)\b)(?![.,;:]|\s*$)"
     r"|\breceives?\s+(?:a|an|the|further)\s+(?:further\s+)?(?:report|update|briefing|presentation)\b"
     r"|\bbe\s+(?:referred|passed|forwarded|sent|reported)\s+to\b"
     r"|\bbe\s+(?:circulated|brought\s+back|brought|submitted|provided|presented|arranged|held|sent|shared|"
     r"published|reviewed|added|scheduled|reported|prepared|produced|undertaken|carried\s+out|convened|"
     r"organised|written|issued|forwarded|investigated|explored|made\s+available|included|updated)\b"
 )
-_DIRECTIVE_EXCLUDE = re.compile(r"(?i)\bbe\s+(?:noted|approved|received|agreed|endorsed|adopted|accepted|thanked)\b(?![^.;]*\b(?:and|to)\b[^.;]*\bbe\s+(?:circulated|asked|brought|submitted|provided|arranged|held|sent|reported))")
 _ACTION_LINE = re.compile(r"(?im)^[ \t]*(?:ACTION|Action|ACTIONS|Actions)\s*(?:\((?P<who1>[^)]{1,60})\))?\s*[:\-–]\s*(?P<body>[^\n]+)")
 
 
@@ -201,7 +205,7 @@ def find_commitments(
             due, due_text = find_due(body, ctx.meeting_date)
             found.append((m.start(), Commitment(text=body, who=who, due=due, strength="firm", due_text=due_text)))
     for ds, _de, dtext in decisions:
-        if _DIRECTIVE.search(dtext) and not _DIRECTIVE_EXCLUDE.search(dtext):
+        if _DIRECTIVE.search(dtext):
             who = _directive_owner(text, ds, dtext, ctx)
             due, due_text = find_due(dtext, ctx.meeting_date)
             strength = "soft" if _SOFT_MARKER.search(dtext) else "firm"
@@ -271,7 +275,8 @@ _COMPLEMENT_TAKERS = frozenset(
     "reassured reassure clear aware view opinion hope expectation expected expect anticipated "
     "anticipate stressed emphasised emphasized highlighted added reported indicated suggested "
     "replied responded commented stated advised informed explained confirmed noted remarked "
-    "observed acknowledged accepted recognised recognized believed considered".split()
+    "observed acknowledged accepted recognised recognized believed considered and but or also further "
+    "then now therefore".split()
 )
 
 

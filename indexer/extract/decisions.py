@@ -69,6 +69,7 @@ _RESOLUTION_LIKE = re.compile(
     r"|\b(?:motion|recommendations?|amendment)\b[^.]{0,60}\b(?:carried|approved|agreed|adopted)\b",
 )
 _NARRATIVE = re.compile(
+    r"\b(?:received|considered|discussed|debated)\s+(?:a|an|the)\s+(?:\w+\s+)?(?:report|presentation|update|briefing|paper)\b|"
     r"\b(?:said|asked|replied|responded|explained|stated|informed|commented|queried|added|advised|"
     r"reported|highlighted|suggested|expressed|mentioned|confirmed|clarified|noted that|heard|"
     r"presented|introduced|welcomed|thanked|questioned|raised|outlined|referred)\b"
@@ -100,9 +101,9 @@ _VOTE_LABEL = re.compile(
     r"RESOLVED|AGREED|The\b|It\b|Upon\b|On\b|\n))[^\n;]*){0,6})"
 )
 _VOTE_COUNTS = re.compile(
-    rf"(?i)\b(?P<for>{_NUM})[ \t]+(?:votes?[ \t]+)?(?:(?:were[ \t]+)?(?:cast[ \t]+)?for|in[ \t]+favour)"
-    rf"(?:[ \t]*,|[ \t]+and|[ \t]+with|[ \t]+to)?[ \t]+(?P<against>{_NUM})[ \t]+(?:votes?[ \t]+)?against"
-    rf"(?:(?:[ \t]*,|[ \t]+and|[ \t]+with)?[ \t]+(?P<abstain>{_NUM})[ \t]+abstentions?)?"
+    rf"(?i)\b(?P<for>{_NUM})[ \t]+(?:(?:votes?|members?|councillors?)[ \t]+)?(?:(?:were|was)[ \t]+)?(?:(?:cast|recorded|voted)[ \t]+)?(?:for|in[ \t]+favour)"
+    rf"(?:[ \t]*,|[ \t]+and|[ \t]+with|[ \t]+to)?[ \t]+(?P<against>{_NUM})[ \t]+(?:(?:votes?|members?|councillors?)[ \t]+)?(?:(?:were|was)[ \t]+)?(?:voted[ \t]+)?against"
+    rf"(?:(?:[ \t]*,|[ \t]+and|[ \t]+with)?[ \t]+(?P<abstain>{_NUM})[ \t]+(?:abstentions?|abstained|abstaining))?"
     rf"|\bby[ \t]+(?P<for2>{_NUM})[ \t]+votes?[ \t]+to[ \t]+(?P<against2>{_NUM})"
     rf"(?:(?:[ \t]*,|[ \t]+and|[ \t]+with)[ \t]+(?P<abstain2>{_NUM})[ \t]+abstentions?)?"
 )
@@ -368,19 +369,22 @@ def attach_votes(decisions: list[tuple[int, int, Decision]], votes: list[tuple[i
     """A vote belongs to the next decision after it (the clerk records the vote, then the
     resolution), or to the one just before it when none follows closely."""
     out = [d for _s, _e, d in decisions]
-    for vs, ve, vote in votes:
-        target = None
-        for i, (ds, de, _d) in enumerate(decisions):
-            if ds >= ve - 1 and ds - ve < 1500:
-                target = i
-                break
-        if target is None:
-            prev = [i for i, (ds, de, _d) in enumerate(decisions) if ds < vs]
-            if prev and vs - decisions[prev[-1]][1] < 1500:
-                target = prev[-1]
-        if target is None:
-            inside = [i for i, (ds, de, _d) in enumerate(decisions) if ds <= vs <= de]
-            target = inside[0] if inside else None
-        if target is not None and out[target].vote is None:
-            out[target] = Decision(text=out[target].text, vote=vote)
+    used: set[int] = set()
+    # the vote recorded closest before a decision (after the previous one) is that decision's
+    for i, (ds, _de, _d) in enumerate(decisions):
+        prev_end = decisions[i - 1][1] if i else -1
+        before = [j for j, (vs, ve, _v) in enumerate(votes) if j not in used and ve <= ds + 1 and vs >= prev_end - 1 and ds - ve < 1500]
+        inside = [j for j, (vs, ve, _v) in enumerate(votes) if j not in used and ds <= vs < _de]
+        pick = before[-1] if before else (inside[0] if inside else None)
+        if pick is not None:
+            used.add(pick)
+            out[i] = Decision(text=out[i].text, vote=votes[pick][2])
+    # a vote recorded after the last resolution belongs to it
+    for j, (vs, _ve, vote) in enumerate(votes):
+        if j in used:
+            continue
+        prev = [i for i, (ds, de, _d) in enumerate(decisions) if de <= vs + 1 and vs - de < 1500 and out[i].vote is None]
+        if prev:
+            used.add(j)
+            out[prev[-1]] = Decision(text=out[prev[-1]].text, vote=vote)
     return out

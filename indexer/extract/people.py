@@ -354,8 +354,27 @@ class Registry:
         self.people.append(person)
         return person
 
+    def _ambiguous(self, np: NounPhrase, name: NameParts) -> Person | None:
+        """"Councillor Jones" when the item knows two Joneses: a speaker of its own, unnamed."""
+        if name.given or name.initials:
+            return None
+        candidates = [p for p in self.people if p.display and p.matches_name(name) and (p.given or p.initials)]
+        if np.kind == "councillor":
+            candidates = [p for p in candidates if p.councillor]
+        if len(candidates) < 2:
+            return None
+        key = "ambiguous:" + _WS.sub(" ", np.text.lower())
+        person = self._by_key.get(key)
+        if person is None:
+            person = Person(display=None, surname=name.surname, councillor=np.kind == "councillor", key=key)
+            self._by_key[key] = person
+        return person
+
     def add_named(self, np: NounPhrase, name: NameParts) -> Person:
         """Register (or find) the person a named phrase introduces."""
+        ambiguous = self._ambiguous(np, name)
+        if ambiguous is not None:
+            return ambiguous
         found = self._find_by_name(np, name)
         if found is not None:
             if name.given and not found.given:
@@ -390,6 +409,10 @@ class Registry:
             candidates = [p for p in candidates if not p.councillor] or candidates
         if len(candidates) == 1:
             return candidates[0]
+        strict = [p for p in candidates if (name.given and p.given and name.given.lower() == p.given.lower())
+                  or (not name.given and name.initials and p.initials and name.initials[0] == p.initials[0])]
+        if len(strict) == 1:
+            return strict[0]
         if len(candidates) > 1 and name.given:
             exact = [p for p in candidates if p.given and p.given.lower() == name.given.lower()]
             if len(exact) == 1:
@@ -412,6 +435,9 @@ class Registry:
 
     # -- resolving
     def resolve_named(self, np: NounPhrase, name: NameParts) -> Person:
+        ambiguous = self._ambiguous(np, name)
+        if ambiguous is not None:
+            return ambiguous
         found = self._find_by_name(np, name)
         if found is not None:
             return found
@@ -438,7 +464,9 @@ class Registry:
         if norm in ("chair", "vice-chair"):
             return None
         if len(norm.split()) < 2:
-            return None
+            heads = [p for p in (*self.people, *self._by_key.values())
+                     if (p.display or p.key.startswith("role:")) and any(_role_head(r) == norm for r in p.roles)]
+            return heads[0] if len(heads) == 1 else None
         prefixed = [
             p for p in self.people if p.display and any(
                 normalise_role(r).startswith(norm + " ") or norm.startswith(normalise_role(r) + " ")
@@ -454,6 +482,15 @@ class Registry:
         norm = rank.lower().replace("police ", "").strip()
         found = [p for p in self.people if p.rank and p.rank.lower().replace("police ", "").strip() == norm]
         return found[0] if len(found) == 1 else None
+
+
+def _role_head(role: str) -> str:
+    """"Director of Adult Social Services" -> "director"; "Police and Crime Commissioner" ->
+    "commissioner": the word a clerk uses for the role on second mention."""
+    norm = normalise_role(role)
+    core = re.split(r"\s+(?:of|for)\s+", norm, maxsplit=1)[0]
+    words = core.split()
+    return words[-1] if words else ""
 
 
 def attendee_registry(attendees: Iterable[Attendee]) -> Registry:

@@ -293,6 +293,8 @@ class SpeakerFinder:
         if np.kind == "rep":
             return [registry.group("rep:" + normalise_role(role), role=role, kind="external")]
         found = registry.resolve_role(role)
+        if found is not None and found.display is None and found.key.startswith("role:"):
+            return [found]
         if found is None and re.search(r"(?i)inspector|superintendent|sergeant|constable|commander", role):
             found = registry.resolve_rank(role)
         if found is not None:
