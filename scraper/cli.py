@@ -160,6 +160,8 @@ def format_crawl_summary(summary: CrawlSummary, seconds: float | None = None) ->
         extras.append(f"{summary.resumed_skipped} meetings done before the interruption")
     if summary.items_removed:
         extras.append(f"{summary.items_removed} items no longer on their agenda removed")
+    if summary.fallbacks:
+        extras.append(f"{len(summary.fallbacks)} web-service calls failed and were answered by the HTML pages instead")
     lines.extend(f"  {e}" for e in extras)
     lines.append(summary.headline())
     if summary.failures:
@@ -249,7 +251,7 @@ def format_status(row: SiteStatus) -> str:
         else:
             last = f"{_when(run.finished_at or run.started_at)} {run.status}: {summary.get('error', headline)}"
     return (
-        f"{row.site.key}  ({row.site.base_url})\n"
+        f"{row.site.name}: {row.site.key}  ({row.site.base_url})\n"
         f"  committees {row.committees}, meetings {row.meetings}, items {row.items}\n"
         f"  last crawl: {last}\n"
         f"  errors: {row.errors} in the last crawl, {row.errors_total} in all"

@@ -334,7 +334,7 @@ class Harvester:
             result = self.client.get(url, params)
         except HttpError as exc:
             kind_name = "robots" if type(exc).__name__ in ("RobotsDisallowed", "HostUnavailable") else "fetch"
-            raise self._fail(exc.url, exc.reason, kind_name, soft=soft and kind_name == "fetch") from exc
+            raise self._fail(exc.url, exc.reason, kind_name, soft=soft) from exc
         finally:
             self.summary.requests = self.client.request_count
         assert self._last_capture is not None, "the client must report every response"
@@ -440,6 +440,7 @@ class Harvester:
             try:
                 fetched = self._fetch(KIND_WS_COMMITTEES, url, soft=source == "auto")
                 try:
+                    self._follow_move(fetched.result.url, "/mgWebService.asmx/GetCommittees")
                     committees = committees_from(KIND_WS_COMMITTEES, fetched.page, self.base_url, self.site_key)
                     return MODE_WEBSERVICE, committees, [fetched.capture_id]
                 except ParseError as exc:
@@ -472,6 +473,18 @@ class Harvester:
                                     f"HTML: {html_problem}" if html_problem else "") if p)
         )
 
+    def _follow_move(self, final_url: str, path: str) -> None:
+        """When validation was redirected (http -> https, a new host or folder), crawl the
+        install where it now lives instead of paying a redirect on every request. The site key
+        stays the one the user gave, so the archive's records stay one site."""
+        found = urlsplit(final_url)
+        if not found.path.lower().endswith(path.lower()):
+            return
+        moved = f"{found.scheme}://{found.netloc}{found.path[: len(found.path) - len(path)]}".rstrip("/")
+        if moved.lower() != self.base_url.lower():
+            self.progress.note(f"{self.base_url} now lives at {moved}; crawling that")
+            self.base_url = moved
+
     def _probe_html(self) -> tuple[tuple[list[Committee], int] | None, str | None, bool, bool]:
         """(committees and capture id | None, problem, rejected as a challenge, got an HTTP answer)."""
         url = f"{self.base_url}/mgListCommittees.aspx"
@@ -480,6 +493,7 @@ class Harvester:
         except _Failed as exc:
             return None, exc.failure.reason, exc.failure.kind == "rejected", exc.status is not None
         try:
+            self._follow_move(fetched.result.url, "/mgListCommittees.aspx")
             committees = committees_from(KIND_HTML_COMMITTEES, fetched.page, self.base_url, self.site_key)
         except ParseError as exc:
             failure = self._parse_failure(fetched, exc)
@@ -539,7 +553,7 @@ class Harvester:
                 if soft and failed.not_xml:
                     return None
             except _Failed as exc:
-                if soft and exc.failure.kind != "robots":
+                if soft:
                     return None
         return found
 

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from scraper.harvest import CrawlOptions, NotModernGov, crawl, reparse
+from scraper.harvest import CrawlOptions, HarvestError, NotModernGov, crawl, reparse
 from scraper.http import PoliteClient
 from scraper.store import ArchiveStore
 
@@ -193,3 +193,40 @@ def test_every_request_of_a_crawl_is_rate_limited(store, sample_site_factory, fa
     # robots.txt first, then every page, at our delay or the site's Crawl-delay (capped).
     assert site.requests[0][1] == "/robots.txt"
     assert fake_clock.sleeps == [expected_gap] * (len(site.requests) - 1)
+
+
+def test_whole_site_down_means_robots_unavailable_and_nothing_else_fetched(store, sample_site_factory, fake_clock):
+    site = sample_site_factory(whole_site_down=True)
+    with pytest.raises(HarvestError, match=r"cannot crawl .*robots\.txt answered HTTP 503"):
+        run(store, site, fake_clock)
+    assert {target for _m, target, _s in site.requests} == {"/robots.txt"}
+    assert len(site.requests) == 5  # the first try and 4 bounded retries
+    assert [s for s in fake_clock.sleeps if s] == [4.0, 8.0, 16.0]  # exponential backoff (none before the 2nd try)
+    assert store.sites() == []
+
+
+def test_committee_filter(store, sample_site, fake_clock):
+    summary = run(store, sample_site, fake_clock, committees=("cabinet",))
+    cabinet = [c for c in sample_site.app.data.committees if c.title == "Cabinet"][0]
+    expected = {m.meeting_id for m in sample_site.app.data.meetings_of(cabinet.committee_id)}
+    assert summary.meetings_listed == len(expected)
+    assert {s.meeting.committee_id for s in store.stored_meetings()} == {cabinet.committee_id}
+    assert summary.committees.new == len(sample_site.app.data.committees)  # all committees are still recorded
+    assert not sample_site.requested(f"lCommitteeId={cabinet.committee_id + 1}&")
+
+
+def test_site_falls_back_to_html_when_robots_forbid_the_web_service(store, sample_site_factory, fake_clock):
+    site = sample_site_factory(robots_disallow=["/mgWebService.asmx"], waf_first=False, malformed=False)
+    summary = run(store, site, fake_clock)
+    assert summary.source_mode == "html"
+    assert not site.requested("mgWebService")
+    assert summary.failed == 0 and summary.fallbacks  # a fallback, not a failure
+    assert summary.meetings.new == len(site.app.data.meetings)
+
+
+def test_install_under_a_sub_path(store, sample_site_factory, fake_clock):
+    site = sample_site_factory(prefix="/moderngov", waf_first=False, malformed=False)
+    summary = run(store, site, fake_clock)
+    assert site.requests[0][1] == "/robots.txt"  # robots.txt lives at the host's root
+    assert summary.site.base_url.endswith("/moderngov") and summary.failed == 0
+    assert all(a.item.source_url.startswith(site.base_url + "/mgAi.aspx") for a in store.iter_archived_items())

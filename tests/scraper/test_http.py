@@ -242,3 +242,46 @@ def test_result_is_frozen_and_keeps_headers(scripted_server, fake_clock):
     assert r.fetched_at.tzinfo is not None
     with pytest.raises(Exception):
         r.status = 500  # type: ignore[misc]
+
+
+def test_tls_is_verified(tmp_path, fake_clock):
+    """A self-signed certificate is refused: verification is never switched off."""
+    import shutil
+    import ssl
+    import subprocess
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make a self-signed certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+         "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            self.send_response(200)
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"ok")
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Handler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        c = PoliteClient(clock=fake_clock, delay=0, retries=1)
+        with pytest.raises((HostUnavailable, FetchFailed)) as info:
+            c.get(f"https://127.0.0.1:{server.server_address[1]}/page")
+        assert "TLS" in str(info.value) or "certificate" in str(info.value).lower()
+    finally:
+        server.shutdown()
+        server.server_close()
