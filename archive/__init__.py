@@ -13,6 +13,24 @@ from flask import Flask
 from scraper.settings import InstancePaths, resolve_instance
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+#: Limits that must be whole numbers of 1 or more (``archive.config`` documents each).
+WHOLE_NUMBER_LIMITS = (
+    "PAGE_SIZE", "MAX_PAGE_SIZE", "MAX_PAGE", "RESULT_WINDOW", "FACET_SIZE", "MAX_FILTER_VALUES",
+    "MAX_QUERY_LENGTH", "CSV_MAX_ROWS", "FEED_SIZE", "HISTORY_PAGE_SIZE", "RELATED_ITEMS", "COMMITMENTS_PAGE_SIZE",
+)
+
+
+def check_limits(config: Mapping[str, Any]) -> None:
+    """Refuse a misconfigured limit at start-up, naming it, rather than fail on the first request."""
+    for name in WHOLE_NUMBER_LIMITS:
+        value = config.get(name)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ValueError(f"{name} must be a whole number of 1 or more; got {value!r}")
+    if config["PAGE_SIZE"] > config["MAX_PAGE_SIZE"]:
+        raise ValueError(f"PAGE_SIZE ({config['PAGE_SIZE']}) is larger than MAX_PAGE_SIZE ({config['MAX_PAGE_SIZE']})")
+    limit = config.get("QUERY_TIME_LIMIT")
+    if isinstance(limit, bool) or not isinstance(limit, (int, float)) or limit < 0:
+        raise ValueError(f"QUERY_TIME_LIMIT must be a number of seconds; got {limit!r}")
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
@@ -34,6 +52,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.config.from_pyfile("config.py", silent=True)
     app.config.update(test_config)
     app.config["INSTANCE_PATHS"] = InstancePaths(instance_root)
+    check_limits(app.config)
     app.json.sort_keys = False  # keep the documented key order of API objects
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

@@ -8,6 +8,16 @@ from scraper.clitools import CliError, EXIT_FAILURE, pass_instance
 from scraper.settings import InstancePaths
 
 
+def _create_app(paths: InstancePaths):
+    """The app for this instance folder; a broken ``config.py`` there is one clear line, not a traceback."""
+    from archive import create_app
+
+    try:
+        return create_app({"INSTANCE_PATH": str(paths.root)})
+    except Exception as error:  # config.py is Python: anything can go wrong in it
+        raise CliError(f"cannot load {paths.config_file}: {type(error).__name__}: {error}") from None
+
+
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on (0.0.0.0 for all).")
 @click.option("--port", default=5000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
@@ -15,10 +25,9 @@ from scraper.settings import InstancePaths
 @pass_instance
 def serve(paths: InstancePaths, host: str, port: int, threads: int | None) -> None:
     """Serve the archive's web pages and JSON API with waitress (a production WSGI server)."""
-    from archive import create_app
     from archive.serving import DEFAULT_THREADS, start_server
 
-    app = create_app({"INSTANCE_PATH": str(paths.root)})
+    app = _create_app(paths)
     try:
         running = start_server(app, host=host, port=port, threads=threads or DEFAULT_THREADS)
     except OSError as error:
@@ -51,7 +60,6 @@ def demo(paths: InstancePaths, port: int, check: bool) -> None:
     """
     from contextlib import ExitStack
 
-    from archive import create_app
     from archive.demo import prepare, self_check
     from archive.serving import start_server
 
@@ -65,7 +73,7 @@ def demo(paths: InstancePaths, port: int, check: bool) -> None:
             raise CliError("interrupted; run 'minutes demo' again to carry on", 130) from None
         except Exception as error:  # a demo that fails says why in one line
             raise CliError(f"demo failed: {error}") from error
-        app = create_app({"INSTANCE_PATH": str(paths.root)})
+        app = _create_app(paths)
         try:
             running = start_server(app, host="127.0.0.1", port=port)
         except OSError as error:

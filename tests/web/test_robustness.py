@@ -76,3 +76,31 @@ def test_a_search_cut_short_by_the_time_limit_says_so(web_instance):
     response = client.get("/search?q=school OR planning OR parking")
     assert response.status_code == 200
     assert "only part of the archive was searched" in response.data.decode()
+
+
+@pytest.mark.parametrize("line, name", [("PAGE_SIZE = 0", "PAGE_SIZE"), ("MAX_PAGE = 'many'", "MAX_PAGE"),
+                                        ("PAGE_SIZE = 500", "MAX_PAGE_SIZE"), ("QUERY_TIME_LIMIT = 'x'", "QUERY_TIME_LIMIT")])
+def test_a_bad_limit_in_config_is_refused_at_start_naming_it(tmp_path, line, name):
+    paths = InstancePaths(tmp_path / "instance").ensure()
+    paths.config_file.write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=name):
+        create_app({"INSTANCE_PATH": str(paths.root)})
+
+
+def test_serve_reports_a_broken_config_in_one_line(tmp_path):
+    from click.testing import CliRunner
+
+    from archive.cli import main
+
+    paths = InstancePaths(tmp_path / "instance").ensure()
+    paths.config_file.write_text("PAGE_SIZE = = 3\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--instance", str(paths.root), "serve", "--port", "0"])
+    assert result.exit_code == 1
+    assert result.output.strip().startswith("minutes: cannot load") and "SyntaxError" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_robots_txt_keeps_crawlers_to_record_pages(client):
+    text = client.get("/robots.txt").data.decode()
+    assert "Disallow: /search" in text and "Disallow: /api/" in text
+    assert client.head("/search?q=school").status_code == 200
