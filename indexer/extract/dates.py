@@ -59,7 +59,7 @@ def find_due(text: str, meeting: date | None) -> tuple[date | None, str | None]:
             continue
         if re.fullmatch(rf"(?i){MONTH_ALT}", phrase) and phrase.lower() in ("may", "march"):
             continue  # modal "may", verb "march"
-        return None, phrase
+        return None, re.sub(r"(?i)^(?:at|on|during|for)\s+", "", phrase)
     return None, None
 
 

@@ -1,0 +1,121 @@
+"""Behaviour of the separate extractors on short passages: votes, dates, attendance, limbs,
+resolution against the meeting's attendance list, and enrich() on archived records."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from indexer.extract import MeetingContext, enrich, extract_minutes
+from indexer.extract.dates import find_due
+from scraper.records import AgendaItem, ArchivedItem, Attendee, Committee, Meeting, Site
+
+
+def test_due_dates_resolve_forward_from_the_meeting():
+    assert find_due("on 14 November", date(2019, 10, 17)) == (date(2019, 11, 14), "14 November")
+    assert find_due("on 14 January", date(2019, 10, 17)) == (date(2020, 1, 14), "14 January")
+    assert find_due("by 3 March 2021", None) == (date(2021, 3, 3), "3 March 2021")
+    assert find_due("by 14/02/2024", None)[0] == date(2024, 2, 14)
+    assert find_due("at the next meeting", date(2020, 1, 1)) == (None, "the next meeting")
+    assert find_due("in six months", date(2020, 1, 1)) == (None, "in six months")
+    assert find_due("by the end of March", date(2020, 1, 1)) == (None, "by the end of March")
+    assert find_due("six months of data", date(2020, 1, 1)) == (None, None)
+
+
+def test_limbs_are_split_and_labels_removed():
+    text = "Minutes:\n\nRESOLVED:\n\n(a) that the report be noted;\n\n(b) that officers be asked to report back in June; and\n\n(c) that the Chair write to the Minister."
+    result = extract_minutes(text)
+    assert [d.text for d in result.decisions] == [
+        "that the report be noted",
+        "that officers be asked to report back in June",
+        "that the Chair write to the Minister.",
+    ]
+    assert {c.text for c in result.commitments} >= {"that officers be asked to report back in June",
+                                                     "that the Chair write to the Minister."}
+
+
+def test_recorded_vote_with_names_and_outcome():
+    text = ("Minutes:\n\nCouncillor Ames moved, and Councillor Bird seconded, the motion.\n\n"
+            "For: Councillors Ames, Bird and Cole (3)\nAgainst: Councillor Dean (1)\nAbstain: None\n\n"
+            "The motion was CARRIED.\n\nRESOLVED: That the motion be adopted.")
+    result = extract_minutes(text)
+    vote = result.decisions[0].vote
+    assert vote is not None
+    assert (vote.outcome, vote.for_count, vote.against_count, vote.abstain_count) == ("carried", 3, 1, 0)
+    assert vote.for_names == ("Councillor Ames", "Councillor Bird", "Councillor Cole")
+    assert vote.against_names == ("Councillor Dean",)
+
+
+def test_counted_vote_in_prose():
+    result = extract_minutes("Minutes:\n\nThe amendment was lost by 12 votes to 30 with 2 abstentions.\n\nRESOLVED: That the budget be approved.")
+    vote = result.decisions[0].vote
+    assert (vote.for_count, vote.against_count, vote.abstain_count, vote.outcome) == (12, 30, 2, "lost")
+
+
+def test_attendance_lists():
+    text = ("Present: Councillor A. Khan (Chair), Councillors Lee and Moss\n\n"
+            "In attendance: Sam Pope (Democratic Services Officer)\n\n"
+            "Apologies for absence were received from Councillors Nash and Orr.\n\nMinutes:\n\nNothing else.")
+    result = extract_minutes(text)
+    got = {(a.name, a.role, a.status) for a in result.attendees}
+    assert got == {
+        ("Councillor A. Khan", "Chair", "present"),
+        ("Councillor Lee", None, "present"),
+        ("Councillor Moss", None, "present"),
+        ("Sam Pope", "Democratic Services Officer", "in_attendance"),
+        ("Councillor Nash", None, "apologies"),
+        ("Councillor Orr", None, "apologies"),
+    }
+    assert result.speakers == ()
+
+
+def test_speakers_resolve_against_the_attendance_list():
+    attendees = (
+        Attendee(name="Councillor Ross Grant", role="Committee Member", attendance="Present"),
+        Attendee(name="Councillor Lucy Chaplin", role="Chair", attendance="Present"),
+        Attendee(name="Councillor Paul Westley", role="Vice-Chair", attendance="Present"),
+    )
+    text = "Minutes:\n\nCouncillor Grant asked about CAGE. The Chair thanked officers. The Vice-Chair added that more work was needed."
+    result = extract_minutes(text, MeetingContext(attendees=attendees))
+    by_mention = {m: s for s in result.speakers for m in s.mentions}
+    assert by_mention["Councillor Grant"].name == "Councillor Ross Grant"
+    assert (by_mention["The Chair"].name, by_mention["The Chair"].kind) == ("Councillor Lucy Chaplin", "chair")
+    assert by_mention["The Vice-Chair"].name == "Councillor Paul Westley"
+
+
+def test_the_chairs_are_not_the_chair():
+    result = extract_minutes("Minutes:\n\nThe Chairs of the three panels met in June. The Chair said that a joint meeting would be held.")
+    assert [s.mentions for s in result.speakers] == [("The Chair",)]
+
+
+def test_addressees_and_report_authors_are_not_speakers():
+    text = ("Minutes:\n\nThe Committee considered the report of the Director of Place. The Chair thanked the "
+            "Director of Place and asked the Head of Planning to circulate the figures.")
+    result = extract_minutes(text)
+    assert [s.mentions for s in result.speakers] == [("The Chair",)]
+    assert result.commitments[0].who == "Head of Planning"
+
+
+def _archived(**item_fields) -> ArchivedItem:
+    site = Site(key="example.gov.uk", base_url="https://example.gov.uk", name="Example Council")
+    meeting = Meeting(site=site.key, meeting_id=7, committee_id=3, date=date(2019, 10, 17),
+                      attendees=(Attendee(name="Councillor Ross Grant", role="Committee Member"),))
+    committee = Committee(site=site.key, committee_id=3, title="Overview Select Committee")
+    fields = dict(site=site.key, item_id=11, meeting_id=7, committee_id=3, number="5.", title="Prevent programme")
+    fields.update(item_fields)
+    return ArchivedItem(item=AgendaItem(**fields), meeting=meeting, committee=committee, site=site)
+
+
+def test_enrich_uses_the_meeting_context(seed_text):
+    minutes = seed_text.split("Minutes:", 1)[1].split("Supporting documents:", 1)[0]
+    result = enrich(_archived(agenda_text="An update on the Prevent programme.", minutes_text=minutes))
+    by_mention = {m: s for s in result.speakers for m in s.mentions}
+    assert by_mention["Councillor Grant"].name == "Councillor Ross Grant"
+    assert any(c.due == date(2019, 11, 14) for c in result.commitments)
+    assert result.topics[0] == "Community safety"
+
+
+def test_enrich_restricted_item_uses_the_title_only():
+    result = enrich(_archived(title="Exempt: housing allocations appeal", restricted=True,
+                              minutes_text="Councillor Grant asked about secrets."))
+    assert result.speakers == () and result.decisions == ()
+    assert result.topics == ("Housing",)
