@@ -89,3 +89,48 @@ def test_crawled_planted_markup_never_runs_in_the_browser(demo_instance, browser
         assert "<script>alert(1)</script>" in page.locator("main").inner_text()
         assert dialogs == []
         context.close()
+
+
+def test_demo_serves_until_ctrl_c_then_stops_both_servers(demo_instance):
+    import http.client
+    import signal
+    import time
+    from urllib.parse import urlsplit
+
+    env = {**os.environ, "MINUTES_INSTANCE": str(demo_instance), "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from archive.cli import main; main()", "demo", "--port", "0"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=demo_instance.parent,
+    )
+    try:
+        lines: list[str] = []
+        deadline = time.monotonic() + 120
+        url = sample = None
+        while time.monotonic() < deadline and url is None:
+            line = process.stdout.readline()
+            if not line:
+                break
+            lines.append(line)
+            if match := re.search(r"serving on (http://127\.0\.0\.1:\d+)/", line):
+                sample = match.group(1)
+            if match := re.search(r"The archive is ready: (http://127\.0\.0\.1:\d+/)", line):
+                url = match.group(1)
+        assert url and sample, "".join(lines)
+        port = urlsplit(url).port
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        conn.request("GET", "/search?q=school")
+        assert conn.getresponse().status == 200
+        conn.close()
+        process.send_signal(signal.SIGINT)
+        rest, _ = process.communicate(timeout=30)
+        assert process.returncode == 0, rest
+        assert "Stopped the archive and the sample council." in rest
+        for stopped in (url, sample + "/"):
+            with pytest.raises(OSError):
+                probe = http.client.HTTPConnection("127.0.0.1", urlsplit(stopped).port, timeout=2)
+                probe.request("GET", "/")
+                probe.getresponse()
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
