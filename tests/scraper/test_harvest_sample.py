@@ -230,3 +230,43 @@ def test_install_under_a_sub_path(store, sample_site_factory, fake_clock):
     assert site.requests[0][1] == "/robots.txt"  # robots.txt lives at the host's root
     assert summary.site.base_url.endswith("/moderngov") and summary.failed == 0
     assert all(a.item.source_url.startswith(site.base_url + "/mgAi.aspx") for a in store.iter_archived_items())
+
+
+def test_html_path_completes_truncated_minutes_and_keeps_the_variants(store, sample_site, fake_clock):
+    summary = run(store, sample_site, fake_clock, source="html")
+    assert summary.source_mode == "html"
+    truncated = sample_site.requested("mgAi.aspx")
+    assert truncated  # items whose minutes the meeting page cut short were read in full
+    items = [a.item for a in store.iter_archived_items()]
+    assert not [i for i in items if "view the full minutes text" in i.minutes_text.lower()]
+    by_id = {i.item_id: i for i in items}
+    for _method, target, _status in truncated:
+        item = by_id[int(target.rsplit("=", 1)[1])]
+        assert len(item.minutes_text) > 1500  # longer than what the meeting page showed
+    restricted = [i for i in items if i.restricted]
+    assert restricted and all(not (i.agenda_text or i.minutes_text or i.decision_text or i.documents) for i in restricted)
+    assert any(re.fullmatch(r"\d+[a-z]", i.number or "") for i in items)  # sub-items such as 3a, 3b
+    assert any(s.meeting.cancelled for s in store.stored_meetings())
+    attended = [s.meeting for s in store.stored_meetings() if s.meeting.attendees]
+    assert attended and all(a.name for m in attended for a in m.attendees)
+
+
+def test_restricted_text_sent_by_the_web_service_is_never_stored(store, sample_site, fake_clock):
+    run(store, sample_site, fake_clock)
+    leaked = [i for m in sample_site.app.data.meetings for i in m.items if "leak" in i.flags]
+    assert leaked
+    site_key = store.sites()[0].key
+    leaked_meetings = {i.item_id: m.meeting_id for m in sample_site.app.data.meetings for i in m.items}
+    for data_item in leaked:
+        paragraphs = data_item.minutes + data_item.agenda  # what the XML (wrongly) carried
+        secret = paragraphs[0] if paragraphs else ""
+        rows = store._db.execute("SELECT record FROM items WHERE key = ?", (f"{site_key}/item/{data_item.item_id}",))
+        (record,) = [r[0] for r in rows]
+        assert '"restricted":true' in record
+        assert secret and secret[:40] not in record
+        words = " ".join(secret.split()[1:4])  # e.g. "Cabinet agreed to", free of markup and wrapping
+        served = [c.body.decode() for c in store.captures(kind="ws_meeting")
+                  if c.meta.get("meeting_id") == leaked_meetings[data_item.item_id]]
+        assert served and words in served[-1]  # the server did send the text; the archive dropped it
+        assert words not in record
+        assert sample_site.requested(f"GetMeeting?lMeetingId=")  # it came through the web service
