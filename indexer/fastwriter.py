@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec
+from hashlib import md5
 from pickle import dumps
 
 from whoosh.system import pack_ushort
@@ -41,6 +42,7 @@ _PACK1 = struct.Struct("!I").pack
 # id) followed by the pickled postings: written directly for inlined terms. (Whoosh's own inlining
 # path calls a misspelt method, ``set_inline``, which is why it ships with inlining disabled.)
 _TERMINFO = struct.Struct("!BfIBBfII")
+_LENGTHS = struct.Struct("!ii").pack  # HashWriter's key/value length header
 
 
 def _term_counts(field: Any, value: Any) -> dict[str, int]:
@@ -53,6 +55,35 @@ def _term_counts(field: Any, value: Any) -> dict[str, int]:
         term = tbytes.decode("utf-8")
         out[term] = out.get(term, 0) + int(freq)
     return out
+
+
+def _bulk_add(tindex: Any, pairs: list[tuple[bytes, bytes]]) -> None:
+    """``OrderedHashWriter.add`` for many (key, value) pairs at once, byte-for-byte the same file:
+    one write instead of three per term, positions computed instead of asked (``tell``), and the
+    MD5 slot hash taken from the digest's last four bytes (what ``md5_hash`` computes via hex)."""
+    if not pairs:
+        return
+    dbfile = tindex.dbfile
+    pos = dbfile.tell()
+    buckets = tindex.buckets
+    index_append = tindex.index.append
+    lastkey = tindex.lastkey
+    chunks = []
+    for key, value in pairs:
+        if key <= lastkey:
+            raise ValueError("Keys must increase: %r..%r" % (lastkey, key))
+        index_append(pos)
+        head = _LENGTHS(len(key), len(value))
+        chunks.append(head)
+        chunks.append(key)
+        chunks.append(value)
+        h = int.from_bytes(md5(key, usedforsecurity=False).digest()[-4:], "big")
+        buckets[h & 255].append((h, pos))
+        pos += len(head) + len(key) + len(value)
+        lastkey = key
+    dbfile.write(b"".join(chunks))
+    tindex.lastkey = lastkey
+    pairs.clear()
 
 
 class FastSegmentWriter(SegmentWriter):
@@ -176,6 +207,7 @@ class FastSegmentWriter(SegmentWriter):
             pw = fw._postwriter
             tindex = fw._tindex
             fieldprefix = pack_ushort(fw._fieldid)
+            inline: list[tuple[bytes, bytes]] = []
             for term in sorted(table):
                 ids, freqs = table[term]
                 count = len(ids)  # ascending: docnums are appended in increasing order
@@ -184,8 +216,8 @@ class FastSegmentWriter(SegmentWriter):
                         weights = (1.0,) * count
                         values = (b"",) * count
                     else:
-                        weights = tuple(float(f) for f in freqs)
-                        values = tuple(_PACK1(f) for f in freqs)
+                        weights = tuple(map(float, freqs))
+                        values = tuple(map(_PACK1, freqs))
                     if lengths_list is not None:
                         lens = [lengths_list[d] for d in ids]
                         nz = [x for x in lens if x]
@@ -194,9 +226,9 @@ class FastSegmentWriter(SegmentWriter):
                     else:
                         minb = maxb = 0
                     info = _TERMINFO.pack(1, sum(weights), count, minb, maxb, max(weights), ids[0], ids[-1])
-                    tindex.add(fieldprefix + term.encode("utf-8"),
-                               info + dumps((tuple(ids), weights, values), 2))
+                    inline.append((fieldprefix + term.encode("utf-8"), info + dumps((tuple(ids), weights, values), 2)))
                     continue
+                _bulk_add(tindex, inline)
                 fw.start_term(term.encode("utf-8"))
                 for start in range(0, count, BLOCK):
                     chunk_ids = ids[start:start + BLOCK]
@@ -220,4 +252,5 @@ class FastSegmentWriter(SegmentWriter):
                     if start + BLOCK < count:
                         pw._write_block()
                 fw.finish_term()
+            _bulk_add(tindex, inline)
             fw.finish_field()
