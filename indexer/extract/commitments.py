@@ -222,8 +222,19 @@ def find_commitments(
     return out
 
 
+# Every trigger contains one of these words: sentences without any are skipped cheaply.
+_HINT = re.compile(
+    r"(?i)\b(?:will|would|shall|could|might|may|can|agreed|agrees|undertook|undertakes|promised|promises|"
+    r"committed|offered|offers|volunteered|pledged|asked|requested|tasked|instructed|invited|commissioned|"
+    r"authori[sz]ed|delegated|should|due|scheduled|programmed|timetabled|planned|plans|going|hoped|hopes|"
+    r"intended|intends|aimed|aims|undertaking|commitment|promise|assurance|confirmed)\b|'ll\b"
+)
+
+
 def _from_sentence(text: str, sent: tx.Sentence, ctx: _Ctx) -> list[tuple[int, Commitment]]:
     s = sent.text
+    if not _HINT.search(s):
+        return []
     out: list[tuple[int, Commitment]] = []
     pos = 0
     while pos < len(s):

@@ -317,9 +317,14 @@ def find_votes(text: str, start: int, end: int) -> list[tuple[int, int, Vote]]:
     found: list[tuple[int, int, dict]] = []
     for ps, pe in tx.paragraphs(text, start, end):
         chunk = text[ps:pe]
+        low = chunk.lower()
+        has_label = "against" in low or "abstain" in low or "abstention" in low or "favour" in low or "for:" in low or "for -" in low
+        has_outcome = any(w in low for w in ("carried", "lost", "fell", "defeated", "failed", "rejected", "passed"))
+        if not has_label and not has_outcome:
+            continue
         data: dict = {}
         span = [pe, ps]
-        for m in _VOTE_LABEL.finditer(text, ps, pe):
+        for m in (_VOTE_LABEL.finditer(text, ps, pe) if has_label else ()):
             label = m.group("label").lower()
             names, count = _names(m.group("body"))
             if m.group("pcount"):
@@ -330,7 +335,7 @@ def find_votes(text: str, start: int, end: int) -> list[tuple[int, int, Vote]]:
             data[f"{key}_names"] = names
             data[f"{key}_count"] = count if count is not None else (len(names) if names else None)
             span = [min(span[0], m.start()), max(span[1], m.end())]
-        c = _VOTE_COUNTS.search(chunk)
+        c = _VOTE_COUNTS.search(chunk) if has_label else None
         if c:
             data.setdefault("for_count", _num(c.group("for") or c.group("for2")))
             data.setdefault("against_count", _num(c.group("against") or c.group("against2")))
@@ -338,7 +343,7 @@ def find_votes(text: str, start: int, end: int) -> list[tuple[int, int, Vote]]:
             if ab:
                 data.setdefault("abstain_count", _num(ab))
             span = [min(span[0], ps + c.start()), max(span[1], ps + c.end())]
-        o = _OUTCOME.search(chunk)
+        o = _OUTCOME.search(chunk) if has_outcome else None
         if o:
             word = (o.group("o") or o.group("o2") or o.group("o3")).lower()
             data["outcome"] = "carried" if word in ("carried", "passed") else "lost"

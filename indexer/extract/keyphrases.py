@@ -116,10 +116,12 @@ def extract_keyphrases(text: str, limit: int = MAX_PHRASES) -> tuple[str, ...]:
     for chunk in _SPLITTER.split(text):
         run: list[tuple[str, bool]] = []
         prev_end = 0
+        first_word = True
         for m in _WORD.finditer(chunk):
             raw = m.group(0).strip("'’")
             low = raw.lower()
-            sentence_start = not chunk[:m.start()].strip()
+            sentence_start = first_word
+            first_word = False
             if low in _STOP or len(low) < 2 or (raw.isupper() and len(raw) > 6):
                 if run:
                     candidates.append(run)
