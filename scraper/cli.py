@@ -29,7 +29,7 @@ from scraper.harvest import (
 )
 from scraper.http import DEFAULT_DELAY, PoliteClient
 from scraper.settings import InstancePaths
-from scraper.store import ArchiveStore, SiteStatus, StoreError
+from scraper.store import ArchiveStore, CrawlError, SiteStatus, StoreError
 
 EXIT_INTERRUPTED = 130
 MAX_LISTED_FAILURES = 50
@@ -207,24 +207,32 @@ def reparse_command(paths: InstancePaths, site: str | None, clean: bool) -> None
 
 @click.command("status")
 @click.option("--json", "as_json", is_flag=True, help="Print the status as JSON.")
+@click.option("--errors", "show_errors", is_flag=True, help="List the last crawl's errors (URL and reason).")
 @pass_instance
-def status_command(paths: InstancePaths, as_json: bool) -> None:
+def status_command(paths: InstancePaths, as_json: bool, show_errors: bool) -> None:
     """What is harvested per site: counts, last crawl, errors."""
+    errors: dict[str, list[CrawlError]] = {}
     if not paths.archive_db.exists():
         rows: list[SiteStatus] = []
     else:
         try:
             with ArchiveStore(paths.archive_db, readonly=True) as store:
                 rows = store.site_status()
+                for row in rows:
+                    if row.last_crawl is not None:
+                        errors[row.site.key] = store.errors(row.site.key, run_id=row.last_crawl.id)
         except StoreError as exc:
             raise CliError(str(exc)) from None
     if as_json:
-        click.echo(json.dumps([_status_json(r) for r in rows], indent=2))
+        click.echo(json.dumps([_status_json(r, errors.get(r.site.key, [])) for r in rows], indent=2))
         return
     if not rows:
         click.echo(f"No sites harvested yet in {paths.root} (run 'minutes crawl BASE_URL').")
     for row in rows:
         click.echo(format_status(row))
+        if show_errors:
+            for error in errors.get(row.site.key, [])[:MAX_LISTED_FAILURES * 4]:
+                click.echo(f"    {error.url}  ({error.kind}: {error.reason})")
     for section in STATUS_SECTIONS:
         for line in section(paths):
             click.echo(line)
@@ -255,10 +263,11 @@ def format_status(row: SiteStatus) -> str:
         f"  committees {row.committees}, meetings {row.meetings}, items {row.items}\n"
         f"  last crawl: {last}\n"
         f"  errors: {row.errors} in the last crawl, {row.errors_total} in all"
+        + (" ('minutes status --errors' lists them)" if row.errors else "")
     )
 
 
-def _status_json(row: SiteStatus) -> dict[str, Any]:
+def _status_json(row: SiteStatus, errors: list[CrawlError]) -> dict[str, Any]:
     run = row.last_crawl
     return {
         "site": row.site.key,
@@ -275,6 +284,9 @@ def _status_json(row: SiteStatus) -> dict[str, Any]:
         },
         "errors": row.errors,
         "errors_total": row.errors_total,
+        "last_crawl_errors": [
+            {"url": e.url, "kind": e.kind, "reason": e.reason, "at": e.at.isoformat()} for e in errors
+        ],
     }
 
 

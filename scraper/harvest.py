@@ -66,7 +66,7 @@ from scraper.harvest_plan import (
     ws_date,
     yearly_chunks,
 )
-from scraper.http import FetchResult, HttpError, PoliteClient
+from scraper.http import FetchResult, HostUnavailable, HttpError, PoliteClient, RobotsDisallowed
 from scraper.parse import html_pages, webservice
 from scraper.parse.challenge import detect_challenge
 from scraper.parse.errors import NotWebServiceXML, ParseError
@@ -278,7 +278,6 @@ class Harvester:
         self._last_capture: int | None = None
         self._html_committees: set[int] = set()  # committees whose web-service calls fail
         self._name_page: bytes | None = None  # an HTML page whose <title> names the council
-        self._failed_urls: set[str] = set()
 
     # -- storage of every response ------------------------------------------------------
 
@@ -333,7 +332,7 @@ class Harvester:
         try:
             result = self.client.get(url, params)
         except HttpError as exc:
-            kind_name = "robots" if type(exc).__name__ in ("RobotsDisallowed", "HostUnavailable") else "fetch"
+            kind_name = "robots" if isinstance(exc, (RobotsDisallowed, HostUnavailable)) else "fetch"
             raise self._fail(exc.url, exc.reason, kind_name, soft=soft) from exc
         finally:
             self.summary.requests = self.client.request_count

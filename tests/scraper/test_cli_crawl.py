@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -51,6 +52,12 @@ def test_crawl_summary_status_and_reparse(instance, sample_site):
     assert status.exit_code == 0
     assert re.search(r"committees \d+, meetings \d+, items \d+", status.stdout)
     assert "last crawl: 20" in status.stdout and "errors:" in status.stdout
+    assert status.stdout.startswith("Borough of Eastmere Council: ")
+    listed = invoke(instance, "status", "--errors")
+    assert "Incapsula" in listed.stdout and "ieListDocuments.aspx" in listed.stdout
+    data = json.loads(invoke(instance, "status", "--json").stdout)
+    assert data[0]["meetings"] > 20 and data[0]["last_crawl"]["status"] == "completed"
+    assert any("Incapsula" in e["reason"] for e in data[0]["last_crawl_errors"])
     reparsed = invoke(instance, "reparse")
     assert reparsed.exit_code == 0 and "0 new, 0 changed" in reparsed.stdout
 
