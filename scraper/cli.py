@@ -8,6 +8,7 @@ failure into one line on stderr with a non-zero exit status (2 for "not a Modern
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 import time
 from datetime import datetime, timezone
@@ -135,6 +136,8 @@ def crawl_command(
         raise CliError(str(exc), EXIT_FAILURE) from None
     except StoreError as exc:
         raise CliError(str(exc)) from None
+    except sqlite3.Error as exc:  # disk full, I/O error: what was committed stays; say so in one line
+        raise CliError(f"archive database error ({exc}); run the same command again to resume") from None
     except KeyboardInterrupt:
         progress.close()
         raise CliError("interrupted; run the same command again to resume", EXIT_INTERRUPTED) from None

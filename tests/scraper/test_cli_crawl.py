@@ -120,3 +120,55 @@ def test_kill_9_mid_crawl_then_restart_loses_nothing_and_refetches_no_completed_
     assert set(before_meetings) <= after_meetings
     assert all(after_captures.get(i) == sha for i, sha in before_captures.items())
     assert [r.status for r in runs] == ["completed"] and runs[0].id == unfinished.id
+
+
+def test_a_second_crawl_of_the_same_archive_is_refused_with_exit_75(instance, sample_site):
+    from scraper.harvest import archive_lock
+
+    with archive_lock(instance.archive_db):  # another crawl (or reparse) is writing
+        result = invoke(instance, "crawl", sample_site.base_url, "--delay", "0")
+        reparsed = invoke(instance, "reparse")
+    assert result.exit_code == 75 and "another crawl" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not sample_site.requests  # refused before touching the site
+    assert reparsed.exit_code in (1, 75)  # no archive yet (1) or busy (75), never a traceback
+
+
+@pytest.mark.slow
+def test_killed_at_random_points_again_and_again_the_archive_ends_complete(instance, tmp_path, sample_site_factory):
+    """kill -9 at random moments (validation, listing, mid-meeting, mid-transaction), restart each time."""
+    import random
+
+    site = sample_site_factory(waf_first=False, flaky_first=False)
+    args = [*MINUTES, "--instance", str(instance.root), "crawl", site.base_url, "--refresh", "--since", "2016-01-01"]
+    rng = random.Random(20261128)
+    completed_so_far: set[int] = set()
+    for _ in range(6):
+        mark = len(site.requests)
+        proc = subprocess.Popen([*args, "--delay", "0.01"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.3, 2.5))
+        if proc.poll() is not None:
+            break
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        refetched = _meeting_ids(site.requests[mark:]) & completed_so_far
+        assert not refetched, sorted(refetched)
+        with ArchiveStore(instance.archive_db) as store:
+            running = [r for r in store.runs() if r.status == "running"]
+            if running:
+                completed_so_far = {int(k.rsplit("/", 1)[1]) for k in store.completed_meetings(running[-1].id)}
+    final = subprocess.run([*args, "--delay", "0"], capture_output=True, text=True, timeout=300)
+    assert final.returncode == 0, final.stderr
+
+    clean = sample_site_factory(waf_first=False, flaky_first=False)
+    other = tmp_path / "clean"
+    done = subprocess.run([*MINUTES, "--instance", str(other), "crawl", clean.base_url, "--since", "2016-01-01",
+                           "--delay", "0"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+
+    def comparable(db):
+        with ArchiveStore(db) as store:
+            return sorted((a.item.item_id, a.item.minutes_text, a.item.title, a.meeting.meeting_id, a.meeting.date)
+                          for a in store.iter_archived_items())
+
+    assert comparable(instance.archive_db) == comparable(other / "archive.sqlite3")
