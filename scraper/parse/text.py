@@ -19,12 +19,11 @@ from __future__ import annotations
 import html
 import ipaddress
 import re
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 from lxml import etree
 from lxml import html as lxml_html
-from requests.utils import requote_uri
 
 BULLET = "• "
 
@@ -233,6 +232,19 @@ def _is_private_host(host: str | None) -> bool:
     return address.is_private or address.is_loopback or address.is_link_local
 
 
+# Characters left as they are when quoting a URL: reserved delimiters, and "%" of existing escapes.
+_URI_SAFE = "!#$%&'()*+,/:;=?@[]~"
+_BARE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def _requote(uri: str) -> str:
+    """Percent-quote what must be quoted (spaces, non-ASCII) without double-quoting escapes.
+
+    A pure stand-in for ``requests.utils.requote_uri`` so the parsers need no HTTP library.
+    """
+    return quote(_BARE_PERCENT.sub("%25", uri), safe=_URI_SAFE)
+
+
 def absolute_url(href: str | None, base_url: str) -> str | None:
     """An absolute, percent-quoted http(s) URL for a link found on a page or in the web service.
 
@@ -266,7 +278,7 @@ def absolute_url(href: str | None, base_url: str) -> str | None:
         parts = parts._replace(scheme=base_parts.scheme, netloc=base_parts.netloc, path=path)
     elif parts.hostname == base_parts.hostname and parts.port == base_parts.port:
         parts = parts._replace(scheme=base_parts.scheme)
-    return requote_uri(urlunsplit(parts))
+    return _requote(urlunsplit(parts))
 
 
 __all__ = [
