@@ -124,6 +124,7 @@ def index_items(
     site_meta: dict[str, dict[str, Any]] | None = None,
     progress: Progress | None = None,
     commit_every: int | None = None,
+    procs: int = 1,
 ) -> IndexSummary:
     """Index ``items()`` (a callable so a rebuild can re-read the source) into ``backend``.
 
@@ -148,7 +149,13 @@ def index_items(
                     count += 1
                     yield a
 
-            backend.rebuild(_documents(counted(), enricher, enrich_token, counter, progress), meta=meta)
+            if procs > 1:
+                def to_docs(batch: list[ArchivedItem]) -> list[dict[str, Any]]:  # runs in a worker
+                    return [_document(a, enricher, fingerprint(a, enrich_token), counter) for a in batch]
+
+                backend.rebuild_parallel(counted(), to_docs, procs=procs, meta=meta, progress=progress)
+            else:
+                backend.rebuild(_documents(counted(), enricher, enrich_token, counter, progress), meta=meta)
             return IndexSummary(added=count, enrich_failed=counter.failed, rebuilt=True,
                                 seconds=time.perf_counter() - started, total=backend.snapshot().doc_count)
 
@@ -195,6 +202,7 @@ def update_index(
     rebuild: bool = False,
     progress: Progress | None = None,
     settings: SearchSettings | None = None,
+    procs: int = 1,
 ) -> IndexSummary:
     """``minutes index [--rebuild]`` as a library call: archive store -> enrich -> index."""
     if not paths.archive_db.is_file():
@@ -220,6 +228,7 @@ def update_index(
             enrich_token=token,
             site_meta=site_meta,
             progress=progress,
+            procs=procs,
         )
     if warnings:
         summary = IndexSummary(**{**summary.__dict__, "warnings": tuple(warnings)})

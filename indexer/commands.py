@@ -8,6 +8,7 @@ the search backend and translate failures into one line on stderr (``CliError``)
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
 from datetime import date
@@ -23,8 +24,10 @@ from indexer.search_api import SORTS, BadRequest, IndexBusy, IndexMissing, Index
 
 @click.command("index")
 @click.option("--rebuild", is_flag=True, help="Build a fresh index beside the live one and swap it in.")
+@click.option("--procs", type=click.IntRange(1, 16), default=None,
+              help="Worker processes for a full build (default: up to 2, one per CPU).")
 @pass_instance
-def index_command(paths: InstancePaths, rebuild: bool) -> None:
+def index_command(paths: InstancePaths, rebuild: bool, procs: int | None) -> None:
     """Bring the search index up to date with the archive (only changed items are rewritten)."""
     from indexer.build import ArchiveMissing, count_items, update_index
 
@@ -34,7 +37,8 @@ def index_command(paths: InstancePaths, rebuild: bool) -> None:
     try:
         with click.progressbar(length=total or 0, label="Indexing", show_pos=True,
                                file=sys.stderr) as bar:
-            summary = update_index(paths, rebuild=rebuild, progress=bar.update)
+            summary = update_index(paths, rebuild=rebuild, progress=bar.update,
+                                   procs=procs or min(2, os.cpu_count() or 1))
     except IndexBusy as exc:
         raise CliError(str(exc), EXIT_TEMPFAIL) from None
     except IndexSchemaMismatch as exc:

@@ -16,7 +16,7 @@ import threading
 import time
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 from whoosh import index as whoosh_index
@@ -306,10 +306,8 @@ class WhooshBackend:
         Readers keep using the old generation until they refresh; if this is interrupted, the live
         index is untouched and the half-built generation is removed by the next build.
         """
-        self._acquire()
-        try:
-            layout.prune(self.index_dir)  # clear abandoned rebuilds first
-            gen, ix = self._new_generation()
+
+        def fill(gen: Path, ix: Any) -> None:
             writer = FastSegmentWriter(ix)
             in_batch = 0
             try:
@@ -325,6 +323,26 @@ class WhooshBackend:
                 writer.cancel()
                 raise
             _safe_commit(writer, merge=False)
+
+        return self._rebuild(fill, meta)
+
+    def rebuild_parallel(self, items: Iterable[Any], to_docs: Callable[[Sequence[Any]], Iterable[dict[str, Any]]],
+                         procs: int = 2, meta: dict[str, Any] | None = None, progress=None) -> Path:
+        """``rebuild`` with ``procs`` forked workers turning batches of ``items`` into documents
+        (``to_docs``) and segments. For the ``minutes index`` process only."""
+        from indexer.parallel import build_parallel
+
+        def fill(gen: Path, ix: Any) -> None:
+            build_parallel(gen, items, to_docs, whoosh_fields, procs, REBUILD_SEGMENT_DOCS // procs, progress)
+
+        return self._rebuild(fill, meta)
+
+    def _rebuild(self, fill: Callable[[Path, Any], None], meta: dict[str, Any] | None) -> Path:
+        self._acquire()
+        try:
+            layout.prune(self.index_dir)  # clear abandoned rebuilds first
+            gen, ix = self._new_generation()
+            fill(gen, ix)
             if meta:
                 self._pending_meta.update(meta)
             self._write_meta(gen)

@@ -70,7 +70,7 @@ def test_incremental_equals_rebuild(tmp_path):
     assert second.unchanged == len(v1) - removed - edited
 
     full = WhooshBackend(tmp_path / "full", SETTINGS)
-    build(full, v2, rebuild=True)
+    build(full, v2, rebuild=True, procs=2)  # the parallel (forked workers) rebuild
     ids = {a.key for a, _ in v2}
     assert inc.snapshot().doc_count == full.snapshot().doc_count == len(ids)
     for key in ids:
@@ -212,3 +212,21 @@ def test_kill_9_during_commit_keeps_completed_commits(tmp_path, delay):
     assert after.search(SearchRequest(q="prevent")).total == 3
     # and the index can still be written (no stale lock)
     assert build(WhooshBackend(tmp_path / "ix", SETTINGS), pairs).unchanged == len(pairs)
+
+
+def test_failed_parallel_rebuild_leaves_live_index_alone(tmp_path):
+    from indexer.parallel import ParallelBuildError
+
+    b = WhooshBackend(tmp_path / "ix", SETTINGS)
+    build(b, fixed_corpus())
+    live = layout.current_generation(b.index_dir)
+
+    def bad_docs(batch):
+        raise RuntimeError("extractor exploded")
+
+    with pytest.raises(ParallelBuildError, match="extractor exploded"):
+        b.rebuild_parallel([a for a, _ in random_corpus(50)], bad_docs, procs=2)
+    assert layout.current_generation(b.index_dir) == live
+    assert b.search(SearchRequest(q="prevent")).total == 3
+    assert build(b, fixed_corpus(), rebuild=True).rebuilt  # not locked, abandoned generation pruned
+    assert len(layout.generations(b.index_dir)) == 2
