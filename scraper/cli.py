@@ -25,6 +25,7 @@ from scraper.harvest import (
     CrawlSummary,
     HarvestError,
     NotModernGov,
+    SiteFailing,
     crawl,
     reparse,
 )
@@ -130,7 +131,7 @@ def crawl_command(
             summary = crawl(store, base_url, options, client=client, progress=progress)
     except (NotModernGov, BadCrawlRequest) as exc:
         raise CliError(str(exc), EXIT_USAGE) from None
-    except CrawlBusy as exc:
+    except (CrawlBusy, SiteFailing) as exc:
         raise CliError(str(exc), EXIT_TEMPFAIL) from None
     except HarvestError as exc:
         raise CliError(str(exc), EXIT_FAILURE) from None

@@ -76,6 +76,9 @@ from scraper.records import Committee, Document, Meeting, Site, site_key
 from scraper.store import ArchiveStore
 
 SOURCES = ("auto", "webservice", "html")
+# After this many requests in a row end in 5xx/429 (after their own retries) or no answer at all,
+# the site is struggling: stop rather than work through the rest of the crawl at its expense.
+MAX_CONSECUTIVE_SERVER_ERRORS = 5
 
 
 # --------------------------------------------------------------------------- errors
@@ -95,6 +98,13 @@ class SiteBlocked(HarvestError):
 
 class BadCrawlRequest(HarvestError):
     """The crawl was asked for something impossible: not an http(s) URL, an empty window, an unknown committee."""
+
+
+class SiteFailing(HarvestError):
+    """The site answered request after request with server errors: the crawl stopped to spare it.
+
+    The run stays open, so running the same command later resumes it.
+    """
 
 
 class CrawlBusy(HarvestError):
@@ -278,6 +288,7 @@ class Harvester:
         self._last_capture: int | None = None
         self._html_committees: set[int] = set()  # committees whose web-service calls fail
         self._name_page: bytes | None = None  # an HTML page whose <title> names the council
+        self._server_errors_in_a_row = 0
 
     # -- storage of every response ------------------------------------------------------
 
@@ -333,9 +344,15 @@ class Harvester:
             result = self.client.get(url, params)
         except HttpError as exc:
             kind_name = "robots" if isinstance(exc, (RobotsDisallowed, HostUnavailable)) else "fetch"
+            if kind_name == "fetch":
+                self._server_error(exc.url, exc.reason)
             raise self._fail(exc.url, exc.reason, kind_name, soft=soft) from exc
         finally:
             self.summary.requests = self.client.request_count
+        if result.status >= 500 or result.status == 429:
+            self._server_error(result.requested_url, f"HTTP {result.status}")
+        else:
+            self._server_errors_in_a_row = 0
         assert self._last_capture is not None, "the client must report every response"
         capture_id = self._last_capture
         if not result.ok and result.status in quiet:
@@ -347,6 +364,15 @@ class Harvester:
             self.store.reject_capture(capture_id, reason)
             raise self._fail(result.requested_url, f"not data: {reason}", "rejected", status=result.status, soft=soft)
         return _Fetched(result, capture_id)
+
+    def _server_error(self, url: str, reason: str) -> None:
+        self._server_errors_in_a_row += 1
+        if self._server_errors_in_a_row >= MAX_CONSECUTIVE_SERVER_ERRORS:
+            self._fail(url, reason)
+            raise SiteFailing(
+                f"{self.base_url} answered {self._server_errors_in_a_row} requests in a row with errors "
+                f"(last: {reason} for {url}); stopped to spare it. Run the same command later to resume"
+            )
 
     def _parse_failure(self, fetched: _Fetched, exc: ParseError, *, soft: bool = False) -> _Failed:
         """A page that did not parse: recorded with its URL and reason (a web-service answer that
@@ -798,6 +824,7 @@ __all__ = [
     "NotModernGov",
     "BadCrawlRequest",
     "SiteBlocked",
+    "SiteFailing",
     "CrawlBusy",
     "SOURCES",
 ]

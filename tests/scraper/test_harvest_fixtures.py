@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from scraper.harvest import CrawlOptions, crawl
+from scraper.harvest import CrawlOptions, SiteFailing, crawl
 from scraper.http import PoliteClient
 from scraper.store import ArchiveStore
 
@@ -64,3 +64,20 @@ def test_real_web_service_xml_end_to_end(tmp_path, manchester, fake_clock):
     assert items[0].committee.title == "Audit Committee" and items[0].meeting.date == date(2026, 2, 10)
     cancelled = store.get_meeting(f"{summary.site.key}/meeting/4966")
     assert cancelled is not None and cancelled.meeting.cancelled and cancelled.items == ()
+
+
+def test_a_503_storm_stops_the_crawl_and_it_can_resume_later(tmp_path, scripted_server, fake_clock):
+    srv = scripted_server
+    srv.routes["/robots.txt"] = srv.reply(404)
+    srv.routes["/mgWebService.asmx/GetCommittees"] = srv.reply(200, (MG / "committees.xml").read_bytes(), **XML)
+    storm = srv.reply(503, "busy")
+    for path in ("/mgWebService.asmx/GetMeetings", "/ieListMeetings.aspx", "/ieDocHome.aspx"):
+        srv.routes[path] = storm
+    store = ArchiveStore(tmp_path / "a.sqlite3")
+    client = PoliteClient(delay=0, clock=fake_clock, retries=2)
+    with pytest.raises(SiteFailing, match="5 requests in a row"):
+        crawl(store, srv.base_url, CrawlOptions(since=date(2024, 1, 1)), client=client)
+    # Bounded: five failed requests of three attempts each, then it stopped.
+    storm_hits = [p for p in srv.paths() if p.split("?")[0] in ("/mgWebService.asmx/GetMeetings", "/ieListMeetings.aspx", "/ieDocHome.aspx")]
+    assert len(storm_hits) == 5 * 3
+    assert [r.status for r in store.runs()] == ["running"]  # resumable with the same command
