@@ -13,7 +13,9 @@ import re
 
 UP = "A-ZÀ-ÖØ-Þ"
 LO = "a-zß-öø-ÿ"
-SP = r"[ \t\u00a0]+"  # spaces inside a noun phrase never cross a line break
+# Spaces inside a noun phrase: a single line break is allowed (printed minutes wrap lines), a
+# blank line never is.
+SP = r"(?:[ \t\u00a0]+(?:\n[ \t\u00a0]*)?|\n[ \t\u00a0]*)(?!\n)"
 APOS = "'’"
 
 
@@ -113,6 +115,8 @@ NOT_NAME_WORDS = frozenset(
     Ten First Second Third Last Next Previous Final Full Draft Revised Proposed Current Total Overall
     General Specific Key Main Major Minor Additional Supplementary Supporting Background Appendices
     Rutland Leicester Leicestershire London Manchester Birmingham Liverpool Leeds Bristol Sheffield
+    Club Clubs Chamber Institute Federation Union Alliance Friends Rotary Lions Scouts Guides Church
+    Mosque Temple Synagogue Academy Cathedral Charity Housing Homes Living Care Partnership Collective
     """.split()
 )
 
@@ -151,7 +155,7 @@ AFTER_TITLE_NOT_NAME = frozenset(
     Wednesday Thursday Friday Saturday Sunday Mr Mrs Ms Miss Dr Prof Professor Sir Dame Rev Inspector
     Superintendent Sergeant Constable Commissioner Portfolio Holder Cabinet Members Apologies Present
     Absent Declarations For Against Abstain Abstentions Carried Lost Action Labour Conservative Liberal
-    Democrat Green Independent Reform Party Group Opposition
+    Democrat Independent Party Group Opposition
     """.split()
 )
 _WEAK_STOP_ALT = trie_regex(AFTER_TITLE_NOT_NAME)
@@ -239,19 +243,29 @@ _CAP_PHRASE_WORD = (
 )
 # "of Community Safety and Protection", "for Adults, Health and Wellbeing", "of the Council"
 ROLE_OF = (
-    rf"(?:{SP}(?:of|for){SP}(?:the{SP})?{_CAP_PHRASE_WORD}"
+    rf"(?:{SP}(?:of|for|in){SP}(?:the{SP})?{_CAP_PHRASE_WORD}"
     rf"(?:(?:{SP}|,{SP}(?=[{UP}][\w‐-]*{SP}(?:and|&){SP}))(?:(?:and|&|of|for|in|the|on)(?:{SP}the)?{SP})?{_CAP_PHRASE_WORD}){{0,7}})"
 )
-_HEAD_ALT = alt(ROLE_HEADS, case_first=True)
+LOWER_CASE_HEADS = frozenset((
+    "Officer", "Adviser", "Advisor", "Solicitor", "Lawyer", "Clerk", "Manager", "Director", "Chair",
+    "Chairman", "Chairwoman", "Chairperson", "Vice-Chair", "Vice-Chairman", "Engineer", "Planner",
+    "Inspector", "Consultant", "Representative", "Leader", "Mayor", "Secretary", "Treasurer", "Auditor",
+    "Co-ordinator", "Coordinator", "Headteacher", "Head Teacher", "Nurse", "Surveyor", "Architect",
+    "Ecologist", "Accountant", "Analyst", "Commissioner", "Constable", "Superintendent", "Sergeant",
+    "Registrar", "Practitioner", "Specialist", "Administrator", "Ombudsman", "Barrister", "Counsel",
+    "Portfolio Holder", "Cabinet Member", "Executive Member", "Lead Member", "Independent Person",
+    "Independent Member", "Co-opted Member", "Lay Member",
+))
+_HEAD_ALT = "(?:" + alt([h for h in ROLE_HEADS if h in LOWER_CASE_HEADS], case_first=True) + "|" + alt(ROLE_HEADS) + ")"
 _HEAD_ALT_CAP = alt(ROLE_HEADS)
 _LOWER_MOD_ALT = alt(ROLE_LOWER_MODIFIERS)
 ROLE_BODY = (
-    rf"(?:(?:(?!{_HEAD_ALT_CAP}(?![\w‐-])){CAP_WORD}{SP}(?:and|&){SP}(?={CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_ALT}(?![\w‐-]))|(?:{CAP_WORD}|{_LOWER_MOD_ALT}){SP}){{0,5}}{_HEAD_ALT}(?![\w‐-])"
+    rf"(?:(?:(?!{_HEAD_ALT_CAP}(?![\w‐-])){CAP_WORD}(?:{SP}(?:and|&){SP}(?={CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_ALT}(?![\w‐-]))|,{SP}(?={CAP_WORD}(?:,{SP}{CAP_WORD})*{SP}(?:and|&){SP}{CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_ALT}(?![\w‐-])))|(?:{CAP_WORD}|{_LOWER_MOD_ALT}){SP}){{0,5}}{_HEAD_ALT}(?![\w‐-])"
     rf"(?:{ROLE_OF})?(?:{SP}\((?:[^()\n]{{1,40}})\))?)"
 )
 # Without a determiner a role must be capitalised ("Prevent Co-ordinator" in an introduction).
 ROLE_BODY_CAP = (
-    rf"(?:(?:(?!{_HEAD_ALT_CAP}(?![\w‐-])){CAP_WORD}{SP}(?:and|&){SP}(?={CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_ALT_CAP}(?![\w‐-]))|{CAP_WORD}{SP}){{0,5}}{_HEAD_ALT_CAP}(?![\w‐-])"
+    rf"(?:(?:(?!{_HEAD_ALT_CAP}(?![\w‐-])){CAP_WORD}(?:{SP}(?:and|&){SP}(?={CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_ALT_CAP}(?![\w‐-]))|,{SP}(?={CAP_WORD}(?:,{SP}{CAP_WORD})*{SP}(?:and|&){SP}{CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_ALT_CAP}(?![\w‐-])))|{CAP_WORD}{SP}){{0,5}}{_HEAD_ALT_CAP}(?![\w‐-])"
     rf"(?:{ROLE_OF})?(?:{SP}\((?:[^()\n]{{1,40}})\))?)"
 )
 OFFICERS_PLURAL = (
@@ -334,7 +348,9 @@ SPEECH_VERBS = (
     "spoke to", "talked", "discussed", "discusses", "confirmed that", "objected to",
     "objecting", "shared", "recapped", "demonstrated", "showed", "illustrated", "presented the",
     "stated", "remarked that", "accepted that", "noted the", "emphasised that", "replied that",
-    "queried the", "queried why", "queried how", "queried what",
+    "queried the", "queried why", "queried how", "queried what", "submitted that", "submitted",
+    "averred", "contributed", "interjected", "intervened", "testified", "gave evidence",
+    "put forward", "moved an amendment", "moved the motion", "seconded the motion",
 )
 _VERB_ALT = trie_regex(SPEECH_VERBS)
 # Adverbs, auxiliaries and short asides allowed between a speaker and the verb.
