@@ -683,15 +683,19 @@ class ArchiveStore:
     def iter_archived_items(self, site: str | None = None) -> Iterator[ArchivedItem]:
         """Every agenda item with its meeting (attendees included), committee and site.
 
-        One SQL statement, hence one consistent snapshot even while a crawl writes. Ordered by
-        site, meeting date, meeting and agenda position. ``content_hash`` is the item record's
-        SHA-256 combined with its meeting's, so a change to the meeting (date, attendance)
-        also re-indexes its items.
+        ``site`` is a site key or any base URL of it. One SQL statement, hence one consistent
+        snapshot even while a crawl writes. Ordered by site, meeting date, meeting and agenda
+        position. ``content_hash`` covers everything the indexer sees for the item: the item
+        record, its meeting's record (date, attendance, documents — not its other items), its
+        committee and the council's name; so a change to any of them re-indexes the item, and
+        nothing else does.
         """
-        where, args = _where(site=site, prefix="i")
+        from scraper.records import site_key
+
+        where, args = _where(site=site_key(site) if site else None, prefix="i")
         cursor = self._db.execute(
-            "SELECT i.record AS item, i.content_hash AS item_hash, m.record AS meeting,"
-            " m.content_hash AS meeting_hash, c.record AS committee, s.key AS skey, s.base_url, s.name"
+            "SELECT i.record AS item, i.content_hash AS item_hash, m.key AS mkey, m.record AS meeting,"
+            " c.record AS committee, s.key AS skey, s.base_url, s.name"
             " FROM items i JOIN meetings m ON m.key = i.meeting_key"
             " JOIN sites s ON s.key = i.site"
             " LEFT JOIN committees c ON c.site = m.site AND c.committee_id = m.committee_id"
@@ -699,25 +703,32 @@ class ArchiveStore:
             args,
         )
         sites: dict[str, Site] = {}
-        meetings: dict[str, Meeting] = {}
-        committees: dict[str, Committee] = {}
+        meeting_key, meeting, meeting_digest = None, None, ""
+        committees: dict[str, tuple[Committee, str]] = {}
         for row in cursor:
             site_rec = sites.get(row["skey"])
             if site_rec is None:
                 site_rec = sites[row["skey"]] = Site(row["skey"], row["base_url"], row["name"])
             item = serialize.loads(AgendaItem, row["item"])
-            meeting = meetings.get(row["meeting_hash"])
-            if meeting is None:
+            if row["mkey"] != meeting_key:  # rows arrive grouped by meeting
+                meeting_key = row["mkey"]
                 meeting = serialize.loads(Meeting, row["meeting"])
-                meetings.clear()  # rows arrive grouped by meeting: keep the cache tiny
-                meetings[row["meeting_hash"]] = meeting
+                meeting_digest = hashlib.sha256(row["meeting"].encode("utf-8")).hexdigest()
             if row["committee"] is not None:
-                committee = committees.get(row["committee"])
-                if committee is None:
-                    committee = committees[row["committee"]] = serialize.loads(Committee, row["committee"])
+                cached = committees.get(row["committee"])
+                if cached is None:
+                    cached = committees[row["committee"]] = (
+                        serialize.loads(Committee, row["committee"]),
+                        hashlib.sha256(row["committee"].encode("utf-8")).hexdigest(),
+                    )
+                committee, committee_digest = cached
             else:  # a meeting of a committee the listing no longer shows: keep the item findable
                 committee = Committee(site=item.site, committee_id=item.committee_id, title="Unknown committee")
-            digest = hashlib.sha256(f"{row['item_hash']}:{row['meeting_hash']}".encode()).hexdigest()
+                committee_digest = ""
+            digest = hashlib.sha256(
+                f"{row['item_hash']}:{meeting_digest}:{committee_digest}:{site_rec.name}".encode("utf-8")
+            ).hexdigest()
+            assert meeting is not None
             yield ArchivedItem(item=item, meeting=meeting, committee=committee, site=site_rec, content_hash=digest)
 
     def item_keys(self, site: str | None = None) -> set[str]:

@@ -167,3 +167,17 @@ def test_readers_see_consistent_snapshots_while_a_writer_writes(tmp_path):
     thread.join()
     assert not errors
     assert len(list(writer.iter_archived_items())) == 39 * 5
+
+
+def test_item_hash_changes_only_with_what_the_indexer_sees(store):
+    store.write_meeting(meeting(), [item(1), item(2)], source_mode="webservice", sources={})
+    before = {a.item.item_id: a.content_hash for a in store.iter_archived_items()}
+    # Another item of the same meeting changes: item 1 need not be re-indexed.
+    store.write_meeting(meeting(), [item(1), item(2, minutes_text="Amended.")], source_mode="webservice", sources={})
+    after = {a.item.item_id: a.content_hash for a in store.iter_archived_items()}
+    assert after[1] == before[1] and after[2] != before[2]
+    # The committee is renamed: every item of it must be re-indexed (the committee facet).
+    store.upsert_committee(Committee(SITE.key, 1, "Cabinet (Executive)"), [])
+    renamed = {a.item.item_id: a.content_hash for a in store.iter_archived_items()}
+    assert renamed[1] != after[1] and renamed[2] != after[2]
+    assert [a.item.item_id for a in store.iter_archived_items(site="https://council.example/")] == [1, 2]
