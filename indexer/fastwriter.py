@@ -42,7 +42,10 @@ _PACK1 = struct.Struct("!I").pack
 # id) followed by the pickled postings: written directly for inlined terms. (Whoosh's own inlining
 # path calls a misspelt method, ``set_inline``, which is why it ships with inlining disabled.)
 _TERMINFO = struct.Struct("!BfIBBfII")
-_LENGTHS = struct.Struct("!ii").pack  # HashWriter's key/value length header
+_LENGTHS = struct.Struct("!ii").pack
+_FREQ_BITS = 20  # a single posting is stored as (docnum << 20) | frequency until a second one comes
+_FREQ_MASK = (1 << _FREQ_BITS) - 1
+_EXISTS1 = (b"",)  # HashWriter's key/value length header
 
 
 def _term_counts(field: Any, value: Any) -> dict[str, int]:
@@ -94,14 +97,6 @@ class FastSegmentWriter(SegmentWriter):
 
     # -- adding ----------------------------------------------------------------------------------
 
-    def _append(self, fieldname: str, term: str, docnum: int, freq: int) -> None:
-        table = self._terms.setdefault(fieldname, {})
-        entry = table.get(term)
-        if entry is None:
-            entry = table[term] = (array("I"), array("I"))
-        entry[0].append(docnum)
-        entry[1].append(freq)
-
     def add_document(self, **fields: Any) -> None:
         self._check_state()
         perdocwriter = self.perdocwriter
@@ -125,10 +120,14 @@ class FastSegmentWriter(SegmentWriter):
                         table = terms[fieldname] = {}
                     for term, freq in counts.items():
                         entry = table.get(term)
-                        if entry is None:
-                            entry = table[term] = (array("I"), array("I"))
-                        entry[0].append(docnum)
-                        entry[1].append(freq)
+                        if entry is None:  # most terms occur once: keep them as one int
+                            table[term] = (docnum << _FREQ_BITS) | min(freq, _FREQ_MASK)
+                        elif entry.__class__ is int:
+                            table[term] = (array("I", (entry >> _FREQ_BITS, docnum)),
+                                           array("I", (entry & _FREQ_MASK, freq)))
+                        else:
+                            entry[0].append(docnum)
+                            entry[1].append(freq)
                     if field.scorable:
                         length = sum(counts.values())
                 perdocwriter.add_field(fieldname, field, value if field.stored else None, length)
@@ -169,6 +168,8 @@ class FastSegmentWriter(SegmentWriter):
                 entry = table.get(term)
                 if entry is None:
                     entry = table[term] = (array("I"), array("I"))
+                elif entry.__class__ is int:
+                    entry = table[term] = (array("I", (entry >> _FREQ_BITS,)), array("I", (entry & _FREQ_MASK,)))
                 entry[0].extend(new[keep].astype(np.uint32).tolist())
                 entry[1].extend(np.rint(weights[keep]).astype(np.uint32).tolist())
 
@@ -191,6 +192,14 @@ class FastSegmentWriter(SegmentWriter):
         codes = arrays._numeric_raw(col, n, "B")
         return arrays._BYTE_TO_LENGTH[codes].astype(np.int64)
 
+    @staticmethod
+    def _length_codes(pdr: Any, fieldname: str, n: int) -> list[int] | None:
+        """The one-byte length codes themselves (what the term info stores for min/max length)."""
+        col = pdr._cached_reader("_%s_len" % fieldname, LENGTHS_COLUMN)
+        if col is None:
+            return None
+        return arrays._numeric_raw(col, n, "B").tolist()
+
     def _write_terms(self, pdr: Any) -> None:
         fw = self.fieldwriter
         n = self.docnum
@@ -202,6 +211,7 @@ class FastSegmentWriter(SegmentWriter):
             fixed = fieldobj.format.fixed_value_size()
             lengths = self._lengths(pdr, fieldname, n) if fieldobj.scorable else None
             lengths_list = lengths.tolist() if lengths is not None else None
+            codes = self._length_codes(pdr, fieldname, n) if fieldobj.scorable else None
             existence = not fixed
             fw.start_field(fieldname, fieldobj)
             pw = fw._postwriter
@@ -209,7 +219,19 @@ class FastSegmentWriter(SegmentWriter):
             fieldprefix = pack_ushort(fw._fieldid)
             inline: list[tuple[bytes, bytes]] = []
             for term in sorted(table):
-                ids, freqs = table[term]
+                entry = table[term]
+                if entry.__class__ is int:  # one posting: the common case, kept lean
+                    d = entry >> _FREQ_BITS
+                    if existence:
+                        w, vals = 1.0, _EXISTS1
+                    else:
+                        f = entry & _FREQ_MASK
+                        w, vals = float(f), (_PACK1(f),)
+                    code = codes[d] if codes is not None else 0
+                    inline.append((fieldprefix + term.encode("utf-8"),
+                                   _TERMINFO.pack(1, w, 1, code, code, w, d, d) + dumps(((d,), (w,), vals), 2)))
+                    continue
+                ids, freqs = entry
                 count = len(ids)  # ascending: docnums are appended in increasing order
                 if count < INLINE_LIMIT:  # inlined in the term table (no numpy: too small to pay off)
                     if existence:
