@@ -13,7 +13,8 @@ Choices (documented in ``docs/bench-scraper.md`` and the README's crawl section)
   when it took place at least ``settle_after_days`` (90) days ago, its minutes are published (or
   it was cancelled), and it was last fetched at least ``settle_after_days`` after it took place —
   i.e. we already saw it in its final, post-minutes state. Late edits after three months are rare
-  (LGSF settles decisions after three months too); ``--refresh`` re-checks everything.
+  (LGSF settles decisions after three months too); ``--refresh`` re-checks everything. A meeting
+  without minutes settles the same way after a year instead (some years only have PDF minutes).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from scraper.store import MeetingState
 DEFAULT_EARLIEST = date(2000, 1, 1)
 DEFAULT_DAYS_AHEAD = 60
 DEFAULT_SETTLE_AFTER_DAYS = 90
+SETTLE_WITHOUT_MINUTES = timedelta(days=365)
 
 
 class PlanError(ValueError):
@@ -130,13 +132,13 @@ def is_settled(state: MeetingState | None, today: date, settle_after_days: int =
     """Whether a stored meeting can be skipped (see the module docstring)."""
     if state is None or state.date is None:
         return False
-    settle = timedelta(days=settle_after_days)
-    if state.date > today - settle:
-        return False
-    if not (state.has_minutes or state.cancelled):
-        return False
     checked: datetime = state.last_checked
-    return checked.date() >= state.date + settle
+    settle = timedelta(days=settle_after_days)
+    if state.has_minutes or state.cancelled:
+        return state.date <= today - settle and checked.date() >= state.date + settle
+    # Old meetings that never had minutes online (PDF-only years, informal meetings) would
+    # otherwise be fetched on every crawl forever: after a year they are final too.
+    return state.date <= today - SETTLE_WITHOUT_MINUTES and checked.date() >= state.date + SETTLE_WITHOUT_MINUTES
 
 
 __all__ = [

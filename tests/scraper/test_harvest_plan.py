@@ -91,6 +91,8 @@ def test_settled_meetings():
     # Seen only soon after the meeting: minutes may still change.
     assert not is_settled(state(date(2026, 1, 1), date(2026, 1, 20)), today)
     assert not is_settled(state(date(2026, 10, 1), date(2026, 11, 27)), today)  # too recent
-    assert not is_settled(state(date(2025, 1, 1), date(2026, 11, 1), minutes=False), today)  # no minutes yet
+    assert not is_settled(state(date(2026, 1, 1), date(2026, 11, 1), minutes=False), today)  # no minutes yet
+    assert is_settled(state(date(2024, 1, 1), date(2026, 11, 1), minutes=False), today)  # none after a year either
+    assert not is_settled(state(date(2024, 1, 1), date(2024, 6, 1), minutes=False), today)
     assert is_settled(state(date(2025, 1, 1), date(2026, 11, 1), minutes=False, cancelled=True), today)
     assert not is_settled(None, today)
