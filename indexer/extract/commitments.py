@@ -89,11 +89,12 @@ _FIRM_TRIGGER = re.compile(
     rf"\b(?:will|would|shall|'ll)\s+{_ADV}(?:be\s+{_ADV}(?P<fdone>{_DONE}|{_PASSIVE_ANY})|(?P<fact>{_ACT})\b|(?P<fevent>{_EVENT})\b)"
     rf"|\b(?:agreed|undertook|undertakes|promised|committed|offered|volunteered|pledged|agrees|promises|"
     rf"offers|confirmed\s+(?:that\s+)?(?:he|she|they|officers|the\s+\w+)\s+would)\s+(?:to\s+)?{_ADV}"
-    rf"(?P<fagree>(?!(?:note|approve|accept|support|recommend|endorse|agree|defer|adopt|refuse|grant|receive|the|a|an|with|that|this|it)\b){_ACT}\b|[a-z]+\b)"
+    rf"(?P<fagree>(?!(?:note|approve|accept|support|recommend|endorse|agree|defer|adopt|refuse|grant|receive|the|a|an|with|that|this|it|do|be|to|so)\b){_ACT}\b|(?!(?:note|approve|accept|support|recommend|endorse|agree|defer|adopt|refuse|grant|receive|the|a|an|with|that|this|it|do|be|to|so)\b)[a-z]+\b)"
     rf"|\b(?:was|were|had\s+been|has\s+been|have\s+been|is|are)\s+(?:asked|requested|tasked|instructed|"
-    rf"commissioned|invited|authori[sz]ed|delegated)\s+to\s+{_ADV}(?P<fasked>{_ACT})\b"
+    rf"commissioned|invited|authori[sz]ed|delegated)\s+to\s+{_ADV}(?!(?:ask|speak|comment|address|put|raise|respond|answer|confirm|clarify|explain|introduce|present|outline|summarise|vote|leave|withdraw|attend\s+the\s+meeting)\b)(?P<fasked>{_ACT})\b"
     rf"|\b(?:asked|requested|instructed|tasked|invited)\s+(?:that\s+)?(?P<addressee>(?!(?:when|whether|if|how|why|what|who|where|which|about)\b)(?!(?:the\s+)?(?:Sub-Committee|Committee|Panel|Board|Council|Cabinet|Members|members|Commission|Forum|Government|Minister|him|her|them|us|me|everyone|all)\b)(?:the\s+)?[\w'’ -]{{2,80}}?)\s+"
     rf"(?:to\s+{_ADV}(?!(?:confirm|clarify|explain|comment|respond|answer|outline|introduce|present|expand|elaborate|speak|address|summarise|update\s+the\s+meeting)\b)(?P<freq>{_ACT})\b|(?:should|be\s+asked\s+to)\s+{_ADV}(?P<freq2>{_ACT})\b)"
+    rf"|\b(?:requested|asked|required|directed|instructed)\s+that\s+(?P<addressee2>(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*|officers?)(?:\s+[\w'’-]+){{0,6}}?)\s+{_ADV}(?P<freq3>{_ACT})\b(?!\s+(?:be|is|was)\b)"
     rf"|\bshould\s+expect\s+to\s+(?:be\s+)?(?P<fexpect>\w+)"
     rf"|\b(?:is|are|was|were)\s+(?:due|scheduled|programmed|timetabled|planned|going)\s+to\s+(?:be\s+)?(?P<fdue>{_ACT}|{_DONE})\b"
     rf"|\b(?:undertaking|commitment|promise|assurance)\s+(?:was\s+)?(?:given\s+)?(?:to|that)\b(?P<fnoun>)",
@@ -106,13 +107,13 @@ _SOFT_MARKER = re.compile(
     r"|\bwhere\s+possible\b|\bsubject\s+to\s+(?:funding|resources|capacity|availability)\b"
 )
 _EXCLUDE = re.compile(
-    r"(?i)\bwould\s+(?:like|love|prefer|rather|have|not|never|normally|usually|typically|generally|"
+    r"(?i)\bwould\s+have\s+(?:been|had|done|made|liked|preferred|expected|seen|wanted|[a-z]+ed)\b|\bwould\s+(?:like|love|prefer|rather|not|never|normally|usually|typically|generally|"
     r"often|always|mean|result|need|require|cost|affect|impact|allow|enable|help|make\s+it|be\s+(?:useful|"
     r"helpful|good|better|best|nice|appropriate|beneficial|important|interesting|worth|sensible|advisable|"
     r"preferable|welcome|wise|possible|difficult|easier|harder|a\s+good\s+idea|unlikely|likely|necessary|"
     r"essential|expensive|cheaper|fair|unfair|wrong|right|most)|look\s+to\s+see|expect|want|wish|hope\s+that|"
     r"suggest|argue|say|think|feel|welcome\s+any|benefit|seem|appear|depend|continue\s+to\s+be)\b"
-    r"|\bit\s+(?:would|could|may|might)\b|\b(?:could|may|might|can)\s+(?:not|never|have|be\s+that|be\s+argued|"
+    r"|\bit\s+(?:would|could|may|might)\s+(?!be\s+(?:[a-z]+ed|[a-z]+en|held|brought|sent|made|met|done|given|taken|put|set|run|kept|built|shown|seen)\b)|\b(?:could|may|might|can)\s+(?:not|never|have|be\s+that|be\s+argued|"
     r"be\s+seen|be\s+possible|be\s+useful|be\s+helpful|be\s+difficult|be\s+beneficial|be\s+worth|also\s+be\s+useful|"
     r"find|wish|want|like|need|help|lead|result|cause|mean|affect|impact|potentially)\b"
     r"|\bideally\b|\bin\s+(?:theory|principle)\b|\bhypothetical"
@@ -126,6 +127,16 @@ _QUESTION_INTRO = re.compile(
 )
 _HYPOTHETICAL = re.compile(r"(?i)\b(?:if|unless|in\s+the\s+event\s+that)\b[^.;]{0,80}\b(?:was|were|had|did|became|happened|occurred)\b[^.;]*$")
 _CLAUSE_START = re.compile(r"(?i)(?:\bthat\s+|;\s*|:\s*|\bbut\s+|\bhowever,?\s+|\bwhich\s+meant\s+that\s+|,\s+and\s+|\band\s+)")
+_AGENT_NOUN = re.compile(
+    r"(?i)\b(?:officers?|council|authority|team|service|services|trust|department|directorate|police|force|"
+    r"board|panel|committee|cabinet|company|operator|developer|applicant|agent|contractor|partners?|"
+    r"partnership|group|organisation|organization|club|school|schools|provider|government|agency|"
+    r"commissioner|chair|leader|mayor|member|members|councillors?|staff|clerk|administration|"
+    r"precept|scheme|project|programme|fund|funding|grant|plan|budget|review|consultation|survey|"
+    r"university|college|hospital|ccg|icb|nhs|we|they|he|she|i)\b|^\s*(?:the\s+)?(?-i:[A-Z])"
+)
+# A promise's clause ends where the next reported clause starts ("..., and that ...").
+_CLAUSE_END = re.compile(r"(?i);\s+|\.\s+(?=[A-Z])|\bbut\s+|,?\s+and\s+that\s+|,\s+that\s+|,\s+while\s+|,\s+whilst\s+")
 _PRONOUN_SUBJECT = re.compile(r"(?i)^\s*(?:he|she|they|we|i)\b")
 _NON_AGENT_SUBJECT = re.compile(r"(?i)^\s*(?:it|this|that|which|there|these|those)\b")
 _DIRECTIVE = re.compile(
@@ -133,7 +144,7 @@ _DIRECTIVE = re.compile(
     r"commissioned)\s+to\b"
     r"|\b(?:requests?|asks?|instructs?|directs?|tasks?|invites?)\s+(?:the\s+|that\s+the\s+|officers|the\s+officer)"
     r"|\breport\s+back\b|\breport\s+(?:be\s+)?(?:brought|submitted|presented)\b"
-    r"|^that\s+(?:the\s+)?(?:(?!be\b|to\b|been\b)[\w'’-]+\s+){0,7}?(?-i:[A-Z][\w'’-]*|officers?|council|authority|clerk|chair)\s+(?:arrange|provide|report|circulate|write|prepare|bring|submit|"
+    r"|(?:^|\band\s+)that\s+(?:the\s+)?(?:(?!be\b|to\b|been\b)[\w'’-]+\s+){0,7}?(?-i:[A-Z][\w'’-]*|officers?|council|authority|clerk|chair)\s+(?:respond|reply|meet|write\s+to|arrange|provide|report|circulate|write|prepare|bring|submit|"
     r"review|investigate|consult|contact|undertake|carry\s+out|update|organise|organize|produce|draft|monitor|"
     r"explore|liaise|seek|publish|send|share|convene|establish|set\s+up)\b"
     r"(?!\s+(?:be|is|are|was|were|and|of|for|on|from|to\s+be|has|have|had)\b)(?![.,;:]|\s*$)"
@@ -247,7 +258,7 @@ def _from_sentence(text: str, sent: tx.Sentence, ctx: _Ctx) -> list[tuple[int, C
             break
         clause_start = _clause_bounds(s, first.start())
         # the clause runs to the next clause boundary that starts a new subject, else the end
-        nxt = re.compile(r"(?i);\s+|\.\s+(?=[A-Z])|\bbut\s+").search(s, first.end())
+        nxt = _CLAUSE_END.search(s, first.end())
         clause_end = nxt.start() if nxt else len(s)
         clause = s[clause_start:clause_end].strip()
         pos = first.end()
@@ -307,7 +318,7 @@ def _owner(text: str, clause_pos: int, subject: str, match: re.Match[str], ctx: 
     """
     groups = match.groupdict()
     passive = bool(groups.get("fdone") or groups.get("sdone") or groups.get("fexpect") or groups.get("fdue"))
-    addressee = groups.get("addressee")
+    addressee = groups.get("addressee") or groups.get("addressee2")
     if addressee:
         nps = find_noun_phrases(addressee)
         if nps:
@@ -323,6 +334,10 @@ def _owner(text: str, clause_pos: int, subject: str, match: re.Match[str], ctx: 
         return ctx.resolve_subject(nps[-1])
     if _NON_AGENT_SUBJECT.match(subject) and not passive:
         return False
+    if not passive and groups.get("fact") and not re.fullmatch(_EVENT, groups["fact"], re.IGNORECASE) \
+            and subject.strip() and not _PRONOUN_SUBJECT.match(subject) \
+            and not _AGENT_NOUN.search(subject):
+        return False  # "a further gambling premises would add to harm": a prediction, not a promise
     if _PRONOUN_SUBJECT.match(subject) or passive or not subject.strip():
         return ctx.speaker_before(clause_pos)
     return ctx.speaker_before(clause_pos) if re.search(r"(?i)\b(?:officers?|council|authority|team|service)\b", subject) is None else subject.strip() or None

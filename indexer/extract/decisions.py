@@ -21,10 +21,11 @@ _HEADING = re.compile(
     r"Commission|Forum|Members|Meeting)[ \t]+)?(?:(?:UNANIMOUSLY|[Uu]nanimously|FURTHER|[Ff]urther|"
     r"[Tt]herefore|THEREFORE)[ \t]+)?"
     r"(?:RESOLVED|AGREED|DECISIONS?|DECIDED|RECOMMENDED|Resolved|Agreed|Decisions?|Decided|"
-    r"(?<=was )resolved|(?<=was )agreed|(?<=was )decided|(?<=was )unanimously resolved)"
+    r"(?<=was )resolved|(?<=was )agreed|(?<=was )decided|(?<=was )unanimously resolved|"
+    r"(?<=[a-z] )(?:agreed|resolved|decided)(?=[ \t]*(?:as[ \t]+follows[ \t]*)?:))"
     r"(?:[ \t]*\((?:unanimously|[^()\n]{0,40})\))?(?:[ \t]+(?:UNANIMOUSLY|unanimously))?"
     r"(?:[ \t]+(?:AS[ \t]+FOLLOWS|as[ \t]+follows))?)"
-    r"(?P<sep>[ \t]*[:\-–—.,][ \t]*|[ \t]+(?=that\b|That\b|THAT\b|to\b|To\b)|[ \t]*(?=\n)|[ \t]*$)",
+    r"(?P<sep>[ \t]*:[ \t]*[-–—]?[ \t]*|[ \t]*[\-–—.,][ \t]*|[ \t]+(?=that\b|That\b|THAT\b|to\b|To\b)|[ \t]*(?=\n)|[ \t]*$)",
     re.MULTILINE,
 )
 _INLINE_CAPS = re.compile(
@@ -41,6 +42,13 @@ _SENTENCE_FORM = re.compile(
     r"(?P<verb>agreed|resolved|decided|noted|approved|endorsed|refused|granted|deferred|determined)\b"
     r"[ \t]*[:,]?[ \t]*(?P<rest>.*)$",
     re.DOTALL,
+)
+_MOVED_THAT = re.compile(
+    r"\b(?:proposed|moved|seconded|PROPOSED|MOVED)\b[^.\n]{0,160}?\b(?P<res>that\b[^.\n]{3,400}\.)[ \t]*(?:\n[ \t]*)*$"
+)
+_BARE_RESOLVED = re.compile(
+    r"^(?:It[ \t]+was[ \t]+)?(?:RESOLVED|Resolved|resolved|AGREED|Agreed|agreed|CARRIED|Carried|carried)"
+    r"(?:[ \t]+(?:unanimously|UNANIMOUSLY|nem\.?[ \t]*con\.?|by[ \t]+a[ \t]+majority))?[ \t]*[.!]?$"
 )
 _LIMB = re.compile(
     r"(?:^|(?<=\n))[ \t\u00a0]*(?:[•·▪●*\-–][ \t\u00a0]+|\((?:[a-z]{1,2}|[ivxIVX]{1,5}|\d{1,2})\)[ \t\u00a0]*|"
@@ -205,6 +213,11 @@ def find_decisions(text: str, regions: list[tuple[int, int]], decision_region: t
         for hs, bs, be in blocks:
             consumed.append((hs, be))
             body = text[bs:be]
+            if not body.strip(" \t\n.;:-–"):
+                moved = _MOVED_THAT.search(text, max(start, hs - 400), hs)
+                if moved:
+                    found.append(_Found(moved.start("res"), hs, _clean(moved.group("res"))))
+                continue
             for i, limb in enumerate(_split_limbs(body)):
                 cleaned = _clean(limb)
                 if not cleaned or len(cleaned) < 3:
@@ -218,6 +231,13 @@ def find_decisions(text: str, regions: list[tuple[int, int]], decision_region: t
         # sentence forms outside heading blocks
         for sent in tx.sentences(text, start, end):
             if any(s <= sent.start < e for s, e in consumed):
+                continue
+            if _BARE_RESOLVED.match(sent.text):
+                # "Cllr A proposed and Cllr B seconded that X be done. Resolved unanimously."
+                moved = _MOVED_THAT.search(text, max(start, sent.start - 400), sent.start)
+                if moved:
+                    found.append(_Found(moved.start("res"), sent.end, _clean(moved.group("res"))))
+                    consumed.append((moved.start("res"), sent.end))
                 continue
             d = _sentence_decision(sent.text)
             if d:

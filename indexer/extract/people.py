@@ -81,7 +81,9 @@ _EXTERNAL_ROLE = re.compile(
     r"ofsted|cqc|government|department for|home office|ministry|agency|environment agency|"
     r"network rail|highways england|national highways|representative|spokesperson|delegation|"
     r"headteacher|head teacher|governor|gp|general practitioner|consultant psychiatrist|"
-    r"chamber of commerce|bid|housing association|church|diocese|mosque|charity|chief executive of)\b"
+    r"chamber of commerce|bid|housing association|church|diocese|mosque|charity|chief executive of|"
+    r"care network|primary care|pcn|clinical|medical|foundation|partnership trust|independent person|"
+    r"independent member|co-opted|lay member|engagement lead|external|healthwatch|camhs|gp practice)\b"
 )
 _PUBLIC_ROLE = re.compile(
     r"(?i)\b(?:public|objector|applicant|agent|petitioner|resident|speaker|supporter|representor|"
@@ -128,19 +130,33 @@ def is_chair_role(role: str | None) -> bool:
     return bool(role) and bool(_CHAIR_ROLE.match(role.strip()))
 
 
+_COUNCILLOR_HEAD = re.compile(
+    r"(?i)^(?:the\s+)?(?:deputy\s+|shadow\s+)?(?:leader|cabinet member|executive member|lead member|portfolio holder|"
+    r"assistant mayor|city mayor|elected mayor|deputy city mayor|ward councillor|ward member|local member|"
+    r"councillor|mayoral member|member champion|group leader)\b"
+)
+
+
 def kind_for_role(role: str) -> str:
-    """The speaker kind a role implies: chair, councillor, external, public, else officer."""
+    """The speaker kind a role implies: chair, councillor, public, external, else officer.
+
+    Council roles named first ("Cabinet Member for Policing") are councillors; otherwise an
+    outside body anywhere in the role ("Chair of the Integrated Care Board", "Director of
+    Operations, NHS Trust") makes the person external.
+    """
     if is_chair_role(role):
         low = role.lower()
         if "city mayor" in low or "elected mayor" in low or "executive mayor" in low:
             return "councillor"
         return "chair"
-    if _PUBLIC_ROLE.search(role) and not re.search(r"(?i)officer|public health|public protection|public realm", role):
+    if _PUBLIC_ROLE.search(role) and not re.search(r"(?i)officer|public health|public protection|public realm|public spaces", role):
         return "public"
-    if _COUNCILLOR_ROLE.search(role):
+    if _COUNCILLOR_HEAD.search(role):
         return "councillor"
     if _EXTERNAL_ROLE.search(role):
         return "external"
+    if _COUNCILLOR_ROLE.search(role):
+        return "councillor"
     return "officer"
 
 
@@ -309,6 +325,10 @@ class Person:
             return kind_for_role(self.roles[0])
         if self.kind_hint:
             return self.kind_hint
+        if self.honorific and self.honorific.rstrip(".") in ("Mr", "Mrs", "Ms", "Miss", "Mx"):
+            # "Mr Brooks asked": in today's minutes a bare Mr/Mrs is a speaker from the public
+            # (objectors, agents, petitioners, questioners); officers and guests come with a role.
+            return "public"
         return "external"
 
     def matches_name(self, name: NameParts) -> bool:

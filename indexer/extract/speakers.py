@@ -99,7 +99,10 @@ def _chains(text: str, nps: list[NounPhrase]) -> list[tuple[list[NounPhrase], in
     return chains
 
 
-_APPOSITIVE_CLOSE = re.compile(r"[ \t]*(?:,|\)|and\b|&|[ \t]+(?:were|was|are|is)[ \t]+(?:also[ \t]+)?(?:present|in[ \t]+attendance))")
+_APPOSITIVE_CLOSE = re.compile(
+    r"(?:\s+(?:at|of|from|with|in|for|on\s+behalf\s+of)\s+[^,.;:()\n]{1,80}?)?"
+    r"[ \t]*(?:,|\)|and\b|&|[ \t]+(?:were|was|are|is)[ \t]+(?:also[ \t]+)?(?:present|in[ \t]+attendance))"
+)
 
 
 def _units(text: str, chain: list[NounPhrase], intro: bool = False) -> list[_Unit]:
