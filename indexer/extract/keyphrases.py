@@ -64,13 +64,13 @@ _STOP = frozenset(
     considered consideration raised raise explained explain stated state added advised advice informed
     inform confirmed confirm suggested suggest welcomed welcome thanked thank clarified highlighted
     expressed concern concerns heard considered outlined requested request circulated circulate
-    programme programmes service services team teams group groups partnership partners partner
-    organisation organisations process plan plans strategy strategies approach information detail
-    details paper papers document documents appendix appendices attached copy views view opportunity
+    process approach information detail details paper papers document documents appendix appendices attached copy views view opportunity
     support supported supporting role roles responsibility responsibilities progress position action
-    actions place places local city county borough district authority authorities public people
-    person residents resident community communities staff funding budget cost costs available
-    provided place held hold holding session sessions event events training co ordinator coordinator
+    actions place places authority authorities person available provided held hold holding co
+    ordinator coordinator engage engaged engaging involve involved involving deliver delivered
+    delivering help helped helping try tried trying continue continued continuing believe believed
+    shall agrees approves notes spoke left million billion thousand ii iii iv vi vii viii ix xi xii
+    received receive remained remain broken
     mr mrs ms dr st pm am january february march april may june july august september october november
     december monday tuesday wednesday thursday friday saturday sunday per cent percent approximately
     including within whether across regard regards regarding relation respect terms basis result
@@ -122,7 +122,7 @@ def extract_keyphrases(text: str, limit: int = MAX_PHRASES) -> tuple[str, ...]:
             low = raw.lower()
             sentence_start = first_word
             first_word = False
-            if low in _STOP or len(low) < 2 or (raw.isupper() and len(raw) > 6):
+            if low in _STOP or len(low) < 2 or (raw.isupper() and len(raw) > 6) or low.isdigit():
                 if run:
                     candidates.append(run)
                 run = []
@@ -139,14 +139,18 @@ def extract_keyphrases(text: str, limit: int = MAX_PHRASES) -> tuple[str, ...]:
     word_tf: dict[str, int] = {}
     for run in candidates:
         for w, _cap in run:
-            word_tf[w.lower()] = word_tf.get(w.lower(), 0) + 1
+            key = _singular(w.lower())
+            word_tf[key] = word_tf.get(key, 0) + 1
+    # single lower-case verb forms and adverbs are never key phrases on their own
+    candidates = [run for run in candidates
+                  if len(run) > 1 or run[0][0][0].isupper() or not _VERBISH.search(run[0][0])]
     phrase_count: dict[str, int] = {}
     surface: dict[str, dict[str, int]] = {}
     capital: dict[str, bool] = {}
     for run in candidates:
         windows = [run] if len(run) <= MAX_WORDS else [run[i:i + MAX_WORDS] for i in range(0, len(run), MAX_WORDS)]
         for win in windows:
-            key = " ".join(w.lower() for w, _ in win)
+            key = " ".join(_singular(w.lower()) for w, _ in win)
             phrase_count[key] = phrase_count.get(key, 0) + 1
             form = " ".join(w for w, _ in win)
             surface.setdefault(key, {})
@@ -155,7 +159,7 @@ def extract_keyphrases(text: str, limit: int = MAX_PHRASES) -> tuple[str, ...]:
     scored = []
     for key, count in phrase_count.items():
         words = key.split()
-        weight = sum(word_tf[w] * _idf(w) for w in words) / len(words)
+        weight = sum(word_tf[w] * _idf_word(w) for w in words) / len(words)
         score = weight * (1.0 + math.log(count))
         if len(words) > 1:
             score *= 1.0 + 0.25 * (len(words) - 1)
@@ -173,6 +177,22 @@ def extract_keyphrases(text: str, limit: int = MAX_PHRASES) -> tuple[str, ...]:
                 continue
         chosen.append(key)
     return tuple(max(surface[k].items(), key=lambda kv: (kv[1], kv[0][0].isupper()))[0] for k in chosen)
+
+
+_VERBISH = re.compile(r"(?:ed|ing|ly|ise|ize|ised|ized)$")
+
+
+def _singular(word: str) -> str:
+    """Crude plural folding so "hate crimes" and "hate crime" count together."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ics")):
+        return word[:-1]
+    return word
+
+
+def _idf_word(word: str) -> float:
+    return min(_idf(word), _idf(word + "s")) if not word.endswith("s") else _idf(word)
 
 
 def _contains(big: str, small: str) -> bool:

@@ -15,7 +15,7 @@ UP = "A-ZÀ-ÖØ-Þ"
 LO = "a-zß-öø-ÿ"
 # Spaces inside a noun phrase: a single line break is allowed (printed minutes wrap lines), a
 # blank line never is.
-SP = r"(?:[ \t\u00a0]+(?:\n[ \t\u00a0]*)?|\n[ \t\u00a0]*)(?!\n)"
+SP = r"(?:(?:[ \t\u00a0]+(?:\n[ \t\u00a0]*)?|\n[ \t\u00a0]*)(?!\n))"
 APOS = "'’"
 
 
