@@ -139,8 +139,8 @@ def extract_keyphrases(text: str, limit: int = MAX_PHRASES) -> tuple[str, ...]:
     word_tf: dict[str, int] = {}
     for run in candidates:
         for w, _cap in run:
-            key = _singular(w.lower())
-            word_tf[key] = word_tf.get(key, 0) + 1
+            for part in _singular(w.lower()).replace("-", " ").split():
+                word_tf[part] = word_tf.get(part, 0) + 1
     # single lower-case verb forms and adverbs are never key phrases on their own
     candidates = [run for run in candidates
                   if len(run) > 1 or run[0][0][0].isupper() or not _VERBISH.search(run[0][0])]
@@ -150,7 +150,7 @@ def extract_keyphrases(text: str, limit: int = MAX_PHRASES) -> tuple[str, ...]:
     for run in candidates:
         windows = [run] if len(run) <= MAX_WORDS else [run[i:i + MAX_WORDS] for i in range(0, len(run), MAX_WORDS)]
         for win in windows:
-            key = " ".join(_singular(w.lower()) for w, _ in win)
+            key = " ".join(_singular(w.lower()) for w, _ in win).replace("-", " ")
             phrase_count[key] = phrase_count.get(key, 0) + 1
             form = " ".join(w for w, _ in win)
             surface.setdefault(key, {})
@@ -159,12 +159,14 @@ def extract_keyphrases(text: str, limit: int = MAX_PHRASES) -> tuple[str, ...]:
     scored = []
     for key, count in phrase_count.items():
         words = key.split()
-        weight = sum(word_tf[w] * _idf_word(w) for w in words) / len(words)
+        weight = sum(word_tf.get(w, 1) * _idf_word(w) for w in words) / len(words)
         score = weight * (1.0 + math.log(count))
         if len(words) > 1:
-            score *= 1.0 + 0.25 * (len(words) - 1)
+            score *= 1.0 + 0.5 * (len(words) - 1)
         if capital[key]:
             score *= 1.2
+        elif len(words) == 1:
+            score *= 0.7  # a lone common noun says less than a phrase or a name
         scored.append((score, key))
     scored.sort(key=lambda x: (-x[0], x[1]))
     chosen: list[str] = []

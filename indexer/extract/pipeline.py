@@ -57,9 +57,10 @@ def extract_minutes(text: str, context: MeetingContext | None = None, taxonomy: 
     attendees = find_attendees(body, 0, len(body))
     topic_text = body
     topics = taxonomy.classify(topic_text, prep.title)
-    phrases = list(finder.phrases)
+    phrases = [p for p in finder.phrases if p.kind != "bare"]
     if prep.minutes[0] > 0:
-        phrases.extend(find_noun_phrases(body, 0, prep.minutes[0]))
+        phrases.extend(p for p in find_noun_phrases(body, 0, prep.minutes[0]) if p.kind != "bare")
+    phrases.extend(NounPhrase(m.start, m.end, m.text, "mention") for m in mentions)
     keyphrases = extract_keyphrases(_without_people(body[:200_000], phrases))
     return Extraction(
         speakers=speakers,
