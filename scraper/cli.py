@@ -160,6 +160,9 @@ def format_crawl_summary(summary: CrawlSummary, seconds: float | None = None) ->
     extras = []
     if summary.settled_skipped:
         extras.append(f"{summary.settled_skipped} settled meetings not re-fetched (--refresh to re-check)")
+    if summary.listings_reused:
+        extras.append(f"{summary.listings_reused} meeting lists of past years reused from the archive"
+                      " (--refresh to ask again)")
     if summary.resumed_skipped:
         extras.append(f"{summary.resumed_skipped} meetings done before the interruption")
     if summary.items_removed:

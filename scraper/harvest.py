@@ -27,7 +27,7 @@ import fcntl
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterator, Protocol
 from urllib.parse import urlsplit
@@ -166,6 +166,7 @@ class CrawlSummary:
     items: Tally = field(default_factory=Tally)
     items_removed: int = 0
     meetings_listed: int = 0
+    listings_reused: int = 0  # past years' meeting lists read from the archive, not the site
     settled_skipped: int = 0
     resumed_skipped: int = 0
     failures: list[Failure] = field(default_factory=list)
@@ -206,6 +207,7 @@ class CrawlSummary:
             "items": dataclasses.asdict(self.items),
             "items_removed": self.items_removed,
             "meetings_listed": self.meetings_listed,
+            "listings_reused": self.listings_reused,
             "settled_skipped": self.settled_skipped,
             "resumed_skipped": self.resumed_skipped,
             "skipped_links": len(self.skipped_links),
@@ -556,6 +558,20 @@ class Harvester:
             self.progress.advance()
         return sorted(listed.values(), key=lambda cm: (cm[1].date or date.min, cm[1].meeting_id))
 
+    def _settled_listing(self, kind: str, meta: dict[str, Any], ends: date) -> Page | None:
+        """A stored meeting list for a window long over, read after it was over: new meetings do
+        not appear in past years, so a re-crawl reuses it instead of asking again (``--refresh``
+        asks again). This keeps re-crawls of councils with decades of committees polite."""
+        settle = timedelta(days=self.options.settle_after_days)
+        if self.options.refresh or ends > self.today - settle:
+            return None
+        since = datetime.combine(ends + settle, datetime.min.time(), tzinfo=timezone.utc)
+        capture = self.store.find_capture(self.site_key, kind, meta, since)
+        if capture is None:
+            return None
+        self.summary.listings_reused += 1
+        return Page(capture.body, capture.url)
+
     def _list_ws(self, committee: Committee) -> list[Meeting] | None:
         """``GetMeetings`` per year; None when the service fails for this committee (auto mode)."""
         url = f"{self.base_url}/mgWebService.asmx/GetMeetings"
@@ -567,8 +583,18 @@ class Harvester:
                 "sFromDate": ws_date(chunk.since),
                 "sToDate": ws_date(chunk.until),
             }
+            meta = {"committee_id": committee.committee_id, "since": chunk.since.isoformat(),
+                    "until": chunk.until.isoformat()}
+            stored = self._settled_listing(KIND_WS_MEETINGS, meta, chunk.until)
+            if stored is not None:
+                try:
+                    found.extend(webservice.parse_meetings(stored.body, self.site_key, base_url=self.base_url,
+                                                           url=stored.url))
+                    continue
+                except ParseError:
+                    pass  # a parser change rejects it now: ask the site again
             try:
-                fetched = self._fetch(KIND_WS_MEETINGS, url, params, soft=soft, committee_id=committee.committee_id)
+                fetched = self._fetch(KIND_WS_MEETINGS, url, params, soft=soft, **meta)
                 found.extend(
                     webservice.parse_meetings(fetched.result.body, self.site_key, base_url=self.base_url,
                                               url=fetched.result.url)
@@ -577,7 +603,7 @@ class Harvester:
                 failed = self._parse_failure(fetched, exc, soft=soft)
                 if soft and failed.not_xml:
                     return None
-            except _Failed as exc:
+            except _Failed:
                 if soft:
                     return None
         return found
@@ -586,8 +612,18 @@ class Harvester:
         found: list[Meeting] = []
         for year in listing_years(self.window, self.options.since is not None):
             url = meeting_list_url(self.base_url, committee.committee_id, year)
+            meta = {"committee_id": committee.committee_id, "year": year}
+            # "Year" may be a municipal year (May to April): it is over at the end of April after.
+            stored = self._settled_listing(KIND_HTML_MEETING_LIST, meta, date(year + 1, 4, 30))
+            if stored is not None:
+                try:
+                    found.extend(html_pages.parse_meeting_list(stored.body, self.base_url, self.site_key,
+                                                               committee.committee_id, url=stored.url))
+                    continue
+                except ParseError:
+                    pass
             try:
-                fetched = self._fetch(KIND_HTML_MEETING_LIST, url, committee_id=committee.committee_id, year=year)
+                fetched = self._fetch(KIND_HTML_MEETING_LIST, url, **meta)
                 found.extend(
                     html_pages.parse_meeting_list(
                         fetched.result.body, self.base_url, self.site_key, committee.committee_id,

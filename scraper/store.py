@@ -482,6 +482,17 @@ class ArchiveStore:
         ).fetchall()
         return [CaptureInfo(r["id"], r["kind"], r["url"], r["status"], json.loads(r["meta"]), r["rejected"]) for r in rows]
 
+    def find_capture(self, site: str, kind: str, meta: dict[str, Any], fetched_since: datetime) -> Capture | None:
+        """The newest usable capture (2xx, not rejected) of this kind and exact ``meta``, fetched at
+        or after ``fetched_since``; None if there is none."""
+        row = self._db.execute(
+            "SELECT c.*, b.data, b.compression FROM captures c JOIN blobs b ON b.sha256 = c.sha256"
+            " WHERE c.site = ? AND c.kind = ? AND c.meta = ? AND c.status BETWEEN 200 AND 299"
+            " AND c.rejected IS NULL AND c.fetched_at >= ? ORDER BY c.id DESC LIMIT 1",
+            (site, kind, _canon(meta), _ts(fetched_since)),
+        ).fetchone()
+        return _capture(row) if row else None
+
     def capture_count(self, site: str | None = None) -> int:
         where, args = _where(site=site)
         return self._db.execute(f"SELECT count(*) FROM captures c{where}", args).fetchone()[0]

@@ -87,6 +87,12 @@ def malformed_url(site):
     return f"{site.base_url}/ieListDocuments.aspx?CId={meeting.committee_id}&MId={meeting.meeting_id}"
 
 
+def listed_year(target):
+    """The year a meeting-list request asked for (GetMeetings or ieListMeetings), else None."""
+    found = re.search(r"sFromDate=\d\d%2F\d\d%2F(\d{4})|[?&]Year=(\d{4})", target)
+    return int(found.group(1) or found.group(2)) if found else None
+
+
 def meeting_fetches(requests):
     """Ids of the meetings whose own pages (GetMeeting, ieListDocuments) were requested."""
     ids = set()
@@ -115,6 +121,12 @@ def test_second_crawl_adds_nothing(store, sample_site, fake_clock):
     assert len(fetched) == fourth.meetings_listed - fourth.settled_skipped  # only the unsettled meetings
     settled = {m.meeting_id for m in sample_site.app.data.meetings} - fetched
     assert len(settled) == fourth.settled_skipped
+    # Meeting lists of years long over were read after they were over: reused, not asked again.
+    assert fourth.listings_reused > 0
+    old_year = date.today().year - 2  # its lists are over, even as a municipal year, by 90+ days
+    asked_first = {listed_year(t) for _m, t, _s in sample_site.requests[:n]} - {None}
+    asked_now = {listed_year(t) for _m, t, _s in sample_site.requests[n:]} - {None}
+    assert min(asked_first) <= old_year < min(asked_now)
 
 
 def test_reparse_offline_equals_crawl(store, sample_site, fake_clock):
