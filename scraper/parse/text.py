@@ -10,8 +10,13 @@ The plain-text form (see ``scraper.records``):
   dropped, paragraphs joined by a blank line;
 - bullets as lines starting "• ": Word's ``·`` (or Symbol-font ````) followed by non-breaking spaces,
   and ``<li>``; consecutive bullets are joined by a single newline so a list stays one block;
+- ``<ol>`` items numbered as printed ("1. ", "a. ", "iv. ", honouring ``start`` and ``type``), one
+  line each, so a numbered list also stays one block;
+- table rows (Word tables of votes, attendance or figures in minutes) one line each, cells joined by
+  " | " so a row still reads as a row;
 - ``span.mgHide`` (hidden " ref: 13567"), ``span.mgFileSize`` ("PDF 119 KB"), scripts, styles,
-  images and comments removed; entities decoded, including double-escaped ones (``&amp;#39;``).
+  images, comments and Word's hidden elements (``display:none``, ``mso-hide:all``) removed; entities
+  decoded, including double-escaped ones (``&amp;#39;``).
 """
 
 from __future__ import annotations
@@ -73,47 +78,68 @@ def clean_inline(text: str | None) -> str:
     return collapse_whitespace(decode_residual_entities(text))
 
 
+# Paragraph kinds: consecutive lines of one list kind are joined by a single newline.
+_PLAIN, _BULLET_LINE, _NUMBERED_LINE, _ROW_LINE = 0, 1, 2, 3
+# Word's Courier "o" sub-bullet: the letter followed by non-breaking spaces (before collapsing).
+_WORD_O_BULLET = re.compile(r"^\s*o\u00a0[\s\u00a0]*")
+
+
 class _Blocks:
     """Accumulates inline text into paragraphs while walking a tree."""
 
     def __init__(self) -> None:
-        self.paragraphs: list[tuple[str, bool]] = []  # (text, is_bullet)
+        # (text, kind): kind is _PLAIN, _BULLET_LINE, or (_NUMBERED_LINE | _ROW_LINE, id of the list/table)
+        self.paragraphs: list[tuple[str, object]] = []
         self._parts: list[str] = []
-        self._bullet_prefix: str | None = None
+        self._prefix: str | None = None
+        self._prefix_kind: object = _PLAIN
 
     def add_text(self, text: str) -> None:
         self._parts.append(text)
 
-    def start_list_item(self, prefix: str) -> None:
+    def start_list_item(self, prefix: str, kind: object = _BULLET_LINE) -> None:
         self.flush()
-        self._bullet_prefix = prefix
+        self._prefix = prefix
+        self._prefix_kind = kind
+
+    def add_line(self, text: str, kind: object) -> None:
+        """A finished line of a given kind (a table row)."""
+        self.flush()
+        if text:
+            self.paragraphs.append((text, kind))
 
     def flush(self) -> None:
-        text = collapse_whitespace(decode_residual_entities("".join(self._parts)))
+        raw = "".join(self._parts)
         self._parts = []
-        prefix, self._bullet_prefix = self._bullet_prefix, None
+        prefix, self._prefix = self._prefix, None
+        kind, self._prefix_kind = self._prefix_kind, _PLAIN
+        if not raw:
+            return
+        text = collapse_whitespace(decode_residual_entities(raw))
         if not text:
             return
         glyph = _BULLET_START.match(text)
+        if glyph is None and _WORD_O_BULLET.match(raw):
+            glyph = re.match(r"^o\s*", text)
         if glyph:
             rest = text[glyph.end():].strip()
             if rest:
-                self.paragraphs.append((BULLET + rest, True))
+                self.paragraphs.append((BULLET + rest, _BULLET_LINE))
             return
         if prefix is not None:
-            self.paragraphs.append((prefix + text, prefix == BULLET))
+            self.paragraphs.append((prefix + text, kind))
             return
-        self.paragraphs.append((text, False))
+        self.paragraphs.append((text, _PLAIN))
 
     def text(self) -> str:
         self.flush()
         out: list[str] = []
-        previous_bullet = False
-        for paragraph, is_bullet in self.paragraphs:
+        previous = _PLAIN
+        for paragraph, kind in self.paragraphs:
             if out:
-                out.append("\n" if (is_bullet and previous_bullet) else "\n\n")
+                out.append("\n" if (kind != _PLAIN and kind == previous) else "\n\n")
             out.append(paragraph)
-            previous_bullet = is_bullet
+            previous = kind
         return "".join(out)
 
 
@@ -126,27 +152,85 @@ def _is_dropped(tag: Tag) -> bool:
     return False
 
 
+def _is_hidden(element: etree._Element) -> bool:
+    """Word and ModernGov hide some elements with inline CSS; a reader never saw their text."""
+    style = element.get("style")
+    if not style or "n" not in style:
+        return False
+    compact = style.replace(" ", "").lower()
+    return "display:none" in compact or "mso-hide:all" in compact or "visibility:hidden" in compact
+
+
+def _roman(number: int) -> str:
+    out = []
+    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+                           (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while number >= value:
+            out.append(letters)
+            number -= value
+    return "".join(out)
+
+
+def _list_label(number: int, list_type: str | None) -> str:
+    """An ``<ol>`` item's printed label for its ``type`` ("1", "a", "A", "i", "I")."""
+    if list_type in ("a", "A") and 1 <= number <= 26:
+        letter = chr(ord("a") + number - 1)
+        return (letter.upper() if list_type == "A" else letter) + ". "
+    if list_type in ("i", "I") and number >= 1:
+        roman = _roman(number)
+        return (roman.upper() if list_type == "I" else roman) + ". "
+    return f"{number}. "
+
+
+def _row_text(row: etree._Element) -> str:
+    """One table row as a line: each cell's text, non-empty cells joined by " | "."""
+    cells: list[str] = []
+    for cell in row:
+        if not isinstance(cell.tag, str) or cell.tag.lower() not in _CELL_TAGS or _is_hidden(cell):
+            continue
+        inner = _Blocks()
+        _walk(cell, inner)
+        inner.flush()
+        text = " ".join(paragraph for paragraph, _kind in inner.paragraphs)
+        if text:
+            cells.append(text)
+    return " | ".join(cells)
+
+
 def _walk(element: etree._Element, blocks: _Blocks) -> None:
     """Walk an lxml element's content, feeding text and paragraph breaks to ``blocks``."""
     if element.text:
         blocks.add_text(element.text)
     list_number = 0
+    ordered = element.tag == "ol"
+    if ordered:
+        start = (element.get("start") or "").strip()
+        list_number = int(start) - 1 if start.isdigit() else 0
+        list_type = element.get("type")
     for child in element:
         name = child.tag
         if isinstance(name, str):
             name = name.lower()
             classes = child.get("class")
-            dropped = name in _DROP_TAGS or (classes is not None and any(c in _DROP_CLASSES for c in classes.split()))
+            dropped = (
+                name in _DROP_TAGS
+                or (classes is not None and any(c in _DROP_CLASSES for c in classes.split()))
+                or _is_hidden(child)
+            )
             if dropped:
                 pass
             elif name == "li":
-                if element.tag == "ol":
-                    list_number += 1
-                    blocks.start_list_item(f"{list_number}. ")
+                if ordered:
+                    value = (child.get("value") or "").strip()
+                    list_number = int(value) if value.isdigit() else list_number + 1
+                    blocks.start_list_item(_list_label(list_number, list_type), (_NUMBERED_LINE, id(element)))
                 else:
                     blocks.start_list_item(BULLET)
                 _walk(child, blocks)
                 blocks.flush()
+            elif name == "tr":
+                table = next(child.iterancestors("table"), element)
+                blocks.add_line(_row_text(child), (_ROW_LINE, id(table)))
             elif name in _BLOCK_TAGS:
                 blocks.flush()
                 _walk(child, blocks)

@@ -31,18 +31,36 @@ _MONTHS = {
     )
     for name in names
 }
+# Welsh month names, as Welsh-language installs print them (busnes.senedd.cymru, democratiaeth.*).
+_MONTHS.update(
+    {
+        "ionawr": 1, "chwefror": 2, "mawrth": 3, "ebrill": 4, "mai": 5, "mehefin": 6,
+        "gorffennaf": 7, "awst": 8, "medi": 9, "hydref": 10, "tachwedd": 11, "rhagfyr": 12,
+    }
+)
 
 _UK_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\b")
+# "2nd October, 2019", "15 January 2026", "31 Mar 2020", "Sept. 3 2019" is not ModernGov. Ordinal suffixes
+# include Welsh ones ("1af", "2il", "3ydd", "5ed", "15fed", "11eg", "21ain").
 _TEXT_DATE = re.compile(
     r"(?:\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b",
+    r"\b(\d{1,2})(?:st|nd|rd|th|af|il|ydd|fed|ed|eg|ain)?\s+([A-Za-z]{3,10})\.?,?\s+(\d{4})\b",
     re.IGNORECASE,
 )
+# A numeric date inside free text ("Meeting: 15/01/2026 - Cabinet"); dd/mm/yyyy only, never US order.
+_NUMERIC_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+# Meridiem markers: am/pm in any punctuation, and Welsh "yb" (y bore), "yp" (y prynhawn), "yh" (yr hwyr).
 _CLOCK = re.compile(
-    r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|\b(\d{1,2})[.:](\d{2})\b|\b(noon|midday)\b",
+    r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(a\.?m\.?|p\.?m\.?|y\.?b\.?|y\.?p\.?|y\.?h\.?)(?![a-z])"
+    r"|\b(\d{1,2})[.:](\d{2})\b|\b(noon|midday|canol\s+dydd)\b",
     re.IGNORECASE,
 )
 _STATUSES = ("cancelled", "postponed", "withdrawn", "moved", "rearranged", "confirmed", "provisional")
+# Welsh-language installs' status words, mapped to the web service's English spelling.
+_WELSH_STATUSES = (
+    (re.compile(r"\bwedi(?:['\u2019]i)?\s+(?:ei\s+)?ganslo\b|\bcanslwyd\b", re.IGNORECASE), "Cancelled"),
+    (re.compile(r"\bwedi(?:['\u2019]i)?\s+(?:ei\s+)?ohirio\b|\bgohiriwyd\b", re.IGNORECASE), "Postponed"),
+)
 
 
 def blank_to_none(value: str | None) -> str | None:
@@ -93,22 +111,19 @@ def find_text_date(text: str) -> date | None:
     """The first written date in ``text``: "Wednesday, 2nd October, 2019", "31 Mar 2020", "14 November 2019".
 
     Weekday names are optional and not checked against the date (weekend meetings exist), and the
-    search ignores what precedes the date, so hyphenated committee names cannot break it.
+    search ignores what precedes the date, so hyphenated committee names cannot break it. Welsh month
+    names and ordinals are read too ("15fed Ionawr 2026"); a ``dd/mm/yyyy`` date is the fallback.
     """
-    for match in _TEXT_DATE.finditer(text):
-        day, month_name, year = match.groups()
-        month = _MONTHS.get(month_name.lower())
-        if month is None:
-            continue
-        try:
-            return date(int(year), month, int(day))
-        except ValueError:
-            continue
-    return None
+    found = find_text_date_span(text)
+    return found[0] if found else None
 
 
 def find_text_date_span(text: str) -> tuple[date, int] | None:
-    """Like ``find_text_date`` but also returns where the date ends, to look for a time after it."""
+    """Like ``find_text_date`` but also returns where the date ends, to look for a time after it.
+
+    A written date wins; failing that, a ``dd/mm/yyyy`` date in the text (some installs' subtitles and
+    "Meeting:" links print dates that way).
+    """
     for match in _TEXT_DATE.finditer(text):
         day, month_name, year = match.groups()
         month = _MONTHS.get(month_name.lower())
@@ -118,11 +133,17 @@ def find_text_date_span(text: str) -> tuple[date, int] | None:
             return date(int(year), month, int(day)), match.end()
         except ValueError:
             continue
+    for match in _NUMERIC_DATE.finditer(text):
+        day, month, year = (int(part) for part in match.groups())
+        try:
+            return date(year, month, day), match.end()
+        except ValueError:
+            continue
     return None
 
 
 def parse_clock_time(value: str | None) -> time | None:
-    """The first clock time in ``value``: "10.00 am", "6.30pm", "7 pm", "14:30", "12 noon"; else None.
+    """The first clock time in ``value``: "10.00 am", "6.30pm", "7 pm", "14:30", "12 noon", "2.00 yp"; else None.
 
     Times are free text on many installs ("TBC", "Rising of Cabinet"), so an unreadable time is simply
     unknown rather than an error.
@@ -140,7 +161,8 @@ def parse_clock_time(value: str | None) -> time | None:
         hour, minute = int(hour_ampm), int(minute_ampm or 0)
         if not 1 <= hour <= 12 or minute > 59:
             return None
-        is_pm = meridiem.lower().startswith("p")
+        marker = meridiem.lower().replace(".", "")
+        is_pm = marker.startswith("p") or marker in ("yp", "yh")
         hour = (hour % 12) + (12 if is_pm else 0)
         return time(hour, minute)
     hour, minute = int(hour_24), int(minute_24)
@@ -156,6 +178,9 @@ def find_status(text: str | None) -> str | None:
     for status in _STATUSES:
         if re.search(rf"\b{status}\b", text, re.IGNORECASE):
             return status.capitalize()
+    for pattern, status in _WELSH_STATUSES:
+        if pattern.search(text):
+            return status
     return None
 
 
