@@ -151,6 +151,9 @@ def crawl_command(
 def format_crawl_summary(summary: CrawlSummary, seconds: float | None = None) -> str:
     site = summary.site.base_url if summary.site else "?"
     via = {"webservice": "web service", "html": "HTML pages"}.get(summary.source_mode or "", "?")
+    if summary.html_committees:
+        plural = "s" if summary.html_committees > 1 else ""
+        via += f" (HTML pages for {summary.html_committees} committee{plural} where it failed)"
     took = f" in {seconds:.1f} s" if seconds is not None else ""
     lines = [f"Crawled {site} via {via}{took}, {summary.requests} requests"
              + (" (resumed an interrupted crawl)" if summary.resumed else "")]

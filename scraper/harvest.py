@@ -167,6 +167,7 @@ class CrawlSummary:
     items_removed: int = 0
     meetings_listed: int = 0
     listings_reused: int = 0  # past years' meeting lists read from the archive, not the site
+    html_committees: int = 0  # committees crawled through HTML because their web-service calls failed
     settled_skipped: int = 0
     resumed_skipped: int = 0
     failures: list[Failure] = field(default_factory=list)
@@ -208,6 +209,7 @@ class CrawlSummary:
             "items_removed": self.items_removed,
             "meetings_listed": self.meetings_listed,
             "listings_reused": self.listings_reused,
+            "html_committees": self.html_committees,
             "settled_skipped": self.settled_skipped,
             "resumed_skipped": self.resumed_skipped,
             "skipped_links": len(self.skipped_links),
@@ -426,6 +428,8 @@ class Harvester:
             raise
         listed = self._list_meetings(mode, selected)
         self.summary.meetings_listed = len(listed)
+        if mode == MODE_WEBSERVICE:
+            self.summary.html_committees = len(self._html_committees)
         self.progress.stage("meetings", len(listed))
         for committee, listed_meeting in listed:
             key_ = listed_meeting.key
