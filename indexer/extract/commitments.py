@@ -89,12 +89,14 @@ _FIRM_TRIGGER = re.compile(
     rf"\b(?:will|would|shall|'ll)\s+{_ADV}(?:be\s+{_ADV}(?P<fdone>{_DONE}|{_PASSIVE_ANY})|(?P<fact>{_ACT})\b|(?P<fevent>{_EVENT})\b)"
     rf"|\b(?:agreed|undertook|undertakes|promised|committed|offered|volunteered|pledged|agrees|promises|"
     rf"offers|confirmed\s+(?:that\s+)?(?:he|she|they|officers|the\s+\w+)\s+would)\s+(?:to\s+)?{_ADV}"
-    rf"(?P<fagree>(?!(?:note|approve|accept|support|recommend|endorse|agree|defer|adopt|refuse|grant|receive|the|a|an|with|that|this|it|do|be|to|so)\b){_ACT}\b|(?!(?:note|approve|accept|support|recommend|endorse|agree|defer|adopt|refuse|grant|receive|the|a|an|with|that|this|it|do|be|to|so)\b)[a-z]+\b)"
+    rf"(?P<fagree>(?!(?:note|approve|accept|support|recommend|endorse|agree|defer|adopt|refuse|grant|receive|the|a|an|with|that|this|it|do|be|to|so)\b){_ACT}\b|(?!(?:note|approve|accept|support|recommend|endorse|agree|defer|adopt|refuse|grant|receive|the|a|an|with|that|this|it|do|be|to|so|all|any|some|each|every|both|his|her|their|its|our|my|your|these|those|there|them|him|me|us|in|on|at|for|of|by|from|upon|as|not|no|unanimously|without|subject|and|or|but|but)\b)[a-z]+\b)"
     rf"|\b(?:was|were|had\s+been|has\s+been|have\s+been|is|are)\s+(?:asked|requested|tasked|instructed|"
     rf"commissioned|invited|authori[sz]ed|delegated)\s+to\s+{_ADV}(?!(?:ask|speak|comment|address|put|raise|respond|answer|confirm|clarify|explain|introduce|present|outline|summarise|vote|leave|withdraw|attend\s+the\s+meeting)\b)(?P<fasked>{_ACT})\b"
     rf"|\b(?:asked|requested|instructed|tasked|invited)\s+(?:that\s+)?(?P<addressee>(?!(?:when|whether|if|how|why|what|who|where|which|about)\b)(?!(?:the\s+)?(?:Sub-Committee|Committee|Panel|Board|Council|Cabinet|Members|members|Commission|Forum|Government|Minister|him|her|them|us|me|everyone|all)\b)(?:the\s+)?[\w'’ -]{{2,80}}?)\s+"
     rf"(?:to\s+{_ADV}(?!(?:confirm|clarify|explain|comment|respond|answer|outline|introduce|present|expand|elaborate|speak|address|summarise|update\s+the\s+meeting)\b)(?P<freq>{_ACT})\b|(?:should|be\s+asked\s+to)\s+{_ADV}(?P<freq2>{_ACT})\b)"
     rf"|\b(?:requested|asked|required|directed|instructed)\s+that\s+(?P<addressee2>(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*|officers?)(?:\s+[\w'’-]+){{0,6}}?)\s+{_ADV}(?P<freq3>{_ACT})\b(?!\s+(?:be|is|was)\b)"
+    rf"|^(?:(?:the|all)\s+)?(?P<notesubj>officers?|(?-i:[A-Z])[\w'’-]*(?:\s+(?:(?-i:[A-Z])[\w'’-]*|of|and|for)){{0,6}})\s+to\s+{_ADV}(?P<fnote>{_ACT})\b"
+    rf"|\b(?:will|would|shall)\s+{_ADV}(?P<fany>(?!(?:be|have|like|love|prefer|need|mean|result|require|cost|affect|impact|allow|enable|help|make|appear|seem|depend|benefit|expect|want|wish|hope|think|feel|say|suggest|argue|know|remain|become|get|go|come|take|find|lose|fail|struggle|lead|cause|suffer|face|see|look|happen|occur|apply|involve|vary|exceed|reach|rise|fall|decrease|continue|not|never|also|then|now|only|still|probably|likely|normally|usually|always|often|rather|therefore|however|otherwise|then|say|tell|ask|agree|accept|support|welcome|prefer|defer)\b)[a-z]{{3,}})\b"
     rf"|\bshould\s+expect\s+to\s+(?:be\s+)?(?P<fexpect>\w+)"
     rf"|\b(?:is|are|was|were)\s+(?:due|scheduled|programmed|timetabled|planned|going)\s+to\s+(?:be\s+)?(?P<fdue>{_ACT}|{_DONE})\b"
     rf"|\b(?:undertaking|commitment|promise|assurance)\s+(?:was\s+)?(?:given\s+)?(?:to|that)\b(?P<fnoun>)",
@@ -120,7 +122,7 @@ _EXCLUDE = re.compile(
 )
 _QUESTION_INTRO = re.compile(
     r"(?i)\b(?:asked|enquired|inquired|queried|questioned|wondered|sought\s+clarification\s+(?:on|as\s+to)|"
-    r"wanted\s+to\s+know|asked\s+for\s+clarification\s+(?:on|as\s+to))\s+(?:(?:as\s+to\s+)?(?:whether|if|when|why|"
+    r"wanted\s+to\s+know|asked\s+for\s+clarification\s+(?:on|as\s+to))(?:\s+(?!that\b)[\w'’-]+){0,6}?\s+(?:(?:as\s+to\s+)?(?:whether|if|when|why|"
     r"how|what|who|where|which)|about)\b[^.;]*$"
     r"|\b(?:suggested|felt|considered|believed|thought|proposed|urged|recommended|hoped|argued|"
     r"commented|wished|requested)\s+(?:that\s+)?[^.;]*$"
@@ -324,6 +326,12 @@ def _owner(text: str, clause_pos: int, subject: str, match: re.Match[str], ctx: 
         if nps:
             return ctx.resolve_subject(nps[-1])
         return addressee.strip()
+    if groups.get("fnote"):
+        nps = find_noun_phrases(groups["notesubj"])
+        return ctx.resolve_subject(nps[-1]) if nps else groups["notesubj"].strip()
+    if groups.get("fany") and not nps_for_subject(text, clause_pos, subject) and not _PRONOUN_SUBJECT.match(subject) \
+            and not re.search(r"(?i)\b(?:officers?|council|authority|team|service|trust|police|force|department)\b", subject):
+        return False  # a bare "would <verb>" needs someone to keep the promise
     if groups.get("fasked"):
         nps = find_noun_phrases(text, clause_pos, clause_pos + len(subject))
         if nps:
@@ -341,6 +349,10 @@ def _owner(text: str, clause_pos: int, subject: str, match: re.Match[str], ctx: 
     if _PRONOUN_SUBJECT.match(subject) or passive or not subject.strip():
         return ctx.speaker_before(clause_pos)
     return ctx.speaker_before(clause_pos) if re.search(r"(?i)\b(?:officers?|council|authority|team|service)\b", subject) is None else subject.strip() or None
+
+
+def nps_for_subject(text: str, clause_pos: int, subject: str) -> list[NounPhrase]:
+    return find_noun_phrases(text, clause_pos, clause_pos + len(subject)) if subject.strip() else []
 
 
 def _directive_owner(text: str, pos: int, decision_text: str, ctx: _Ctx) -> str | None:

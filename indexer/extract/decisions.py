@@ -39,7 +39,8 @@ _SENTENCE_FORM = re.compile(
     r"(?:(?P<body>(?:[Tt]he[ \t]+)?(?:Committee|Sub-Committee|Panel|Board|Cabinet|Council|Executive|Commission|"
     r"Forum|Meeting|Authority|Partnership|Joint Committee|Scrutiny Committee|Members)|[Ii]t[ \t]+was)"
     r"[ \t]+(?:(?:then|therefore|also|unanimously|formally|duly|further|accordingly|subsequently)[ \t]+)*)"
-    r"(?P<verb>agreed|resolved|decided|noted|approved|endorsed|refused|granted|deferred|determined)\b"
+    r"(?P<verb>agreed|resolved|decided|noted|approved|endorsed|refused|granted|deferred|determined|"
+    r"AGREED|RESOLVED|DECIDED|NOTED|APPROVED|ENDORSED|REFUSED|GRANTED|DEFERRED)\b"
     r"[ \t]*[:,]?[ \t]*(?P<rest>.*)$",
     re.DOTALL,
 )
@@ -101,12 +102,12 @@ _WORD_NUMBERS = {
 }
 _NUM = r"(?:\d{1,3}|no|none|nil|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|" \
        r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
+_LABEL_WORDS = r"(?:For|In[ \t]+favour|Against|Abstain(?:ed|ing|ers)?|Abstentions?|Did[ \t]+not[ \t]+vote|Not[ \t]+voting)"
 _VOTE_LABEL = re.compile(
-    r"(?im)(?:^|(?<=[;.\n])|(?<=\.\s))[ \t\u00a0•·]*(?P<label>For|In[ \t]+favour|Against|Abstain(?:ed|ing|ers)?|"
-    r"Abstentions?|Did[ \t]+not[ \t]+vote|Not[ \t]+voting)"
+    rf"(?m)(?:^|(?<=[;.\n(,])|(?<=\.\s)|(?<=[(,]\s))[ \t\u00a0•·]*(?P<label>{_LABEL_WORDS})"
     r"(?:[ \t]*\((?P<pcount>\d{1,3})\))?[ \t]*(?:[:\-–—][ \t]*|[ \t]+(?=\d|Councillors?\b|Cllrs?\b))"
-    r"(?P<body>[^\n;]*(?:\n(?![ \t\u00a0•·]*(?:For|In[ \t]+favour|Against|Abstain|Abstention|Did[ \t]+not|Not[ \t]+voting|"
-    r"RESOLVED|AGREED|The\b|It\b|Upon\b|On\b|\n))[^\n;]*){0,6})"
+    rf"(?P<body>(?:(?!,?[ \t]*{_LABEL_WORDS}\b)[^\n;)])*(?:\n(?![ \t\u00a0•·]*(?:{_LABEL_WORDS}|"
+    r"RESOLVED|AGREED|The\b|It\b|Upon\b|On\b|\n))[^\n;)]*){0,6})"
 )
 _VOTE_COUNTS = re.compile(
     rf"(?i)\b(?P<for>{_NUM})[ \t]+(?:(?:votes?|members?|councillors?)[ \t]+)?(?:(?:were|was)[ \t]+)?(?:(?:cast|recorded|voted)[ \t]+)?(?:for|in[ \t]+favour)"
@@ -272,7 +273,9 @@ def _sentence_decision(sentence: str) -> str | None:
     m = _SENTENCE_FORM.match(sentence.strip())
     if not m:
         return None
-    verb, rest = m.group("verb"), m.group("rest").strip()
+    verb, rest = m.group("verb").lower(), m.group("rest").strip()
+    if m.group("verb").isupper() and verb == "noted":
+        return _clean(f"{m.group('verb')} {rest}")
     body = (m.group("body") or "").lower()
     if not rest:
         return None
@@ -308,7 +311,7 @@ def _num(value: str | None) -> int | None:
 def _names(body: str) -> tuple[tuple[str, ...], int | None]:
     body = body.strip().rstrip(".")
     count = None
-    m = re.search(r"\((\d{1,3})\)\s*$", body)
+    m = re.search(r"\((\d{1,3})\)?\s*$", body)
     if m:
         count = int(m.group(1))
         body = body[:m.start()].strip()

@@ -150,7 +150,8 @@ AFTER_TITLE_NOT_NAME = frozenset(
     Councillors Cllr Cllrs Chair Chairman Chairwoman Chairperson Vice Mayor Leader Deputy Cabinet
     Committee Council Panel Board Executive Director Head Officer Officers Manager Assistant Chief
     Strategic Corporate Senior Principal Interim Acting Lead Clerk Solicitor Monitoring Scrutiny Police
-    Report Minutes Agenda Item Appendix RESOLVED AGREED DECISION Resolved Agreed Decision January
+    Report Minutes Agenda Item Appendix RESOLVED AGREED DECISION Resolved Agreed Decision MOVED SECONDED
+    PROPOSED NOTED CARRIED LOST APPROVED REFUSED GRANTED DEFERRED RECOMMENDED AND THAT THE TO FOR January
     February March April June July August September October November December Monday Tuesday
     Wednesday Thursday Friday Saturday Sunday Mr Mrs Ms Miss Dr Prof Professor Sir Dame Rev Inspector
     Superintendent Sergeant Constable Commissioner Portfolio Holder Cabinet Members Apologies Present
@@ -161,7 +162,7 @@ AFTER_TITLE_NOT_NAME = frozenset(
 _WEAK_STOP_ALT = trie_regex(AFTER_TITLE_NOT_NAME)
 CAPS_NAME_TOKEN = rf"(?:(?!(?:{_WEAK_STOP_ALT})\b)(?:[{UP}]{{2,}}|{_NAME_CORE})(?![{APOS}][sS]\b)(?![-\w]))"
 INITIALS = rf"(?:(?:[{UP}]\.[ \t]?|[{UP}][ \t]+(?=[{UP}])){{1,3}})"
-PARTICLE = r"(?:de|van|von|der|den|da|di|le|la|du|al|el|bin|ul|dos|das)"
+PARTICLE = r"(?:de|van|von|der|den|da|di|le|la|du|al|el|bin|ul|dos|das|ap|ab|ferch|mac|ó|o)"
 
 # "J. Smith", "Mary Ann Smith-Jones", "Mrs Smith", "van der Berg" (after a title or "Councillor")
 PERSON_NAME = (
@@ -362,7 +363,7 @@ ADVERBIAL = (
 )
 SPEECH_AFTER = re.compile(
     rf"(?:{SP}(?:{ADVERBIAL}\b,?{SP}?){{0,3}}|,?{SP}(?:{ADVERBIAL}\b,?{SP}?){{0,3}})"
-    rf"(?P<verb>{_VERB_ALT})\b"
+    rf"(?P<verb>(?i:{_VERB_ALT}))\b"
 )
 # An aside between subject and verb: ", in response to a question from X," / " (Chair)"
 ASIDE = re.compile(
@@ -386,7 +387,8 @@ AGENT_BEFORE = re.compile(
     r"(?:\b(?:presented|introduced|reported|moved|seconded|proposed|explained|stated|"
     r"confirmed|advised|raised|asked|queried|given|delivered|led|outlined|summarised|"
     r"summarized|highlighted|suggested|noted|clarified|set\s+out|put|tabled|circulated|"
-    r"answered|addressed|expressed|submitted|read|updated|provided)"
+    r"answered|addressed|expressed|submitted|read|updated|provided|informed|told|briefed|assured|"
+    r"reminded|shown|given|reassured|moved\s+and\s+seconded)"
     r"\s+(?:by|from)\s+$"
     r"|\b(?:heard|received|considered|welcomed|noted)\s+(?:a|an|the)?\s*(?:[\w-]+\s+)?(?:presentation|statement|"
     r"report|representation|representations|update|deputation|submission|address|briefing|overview|"

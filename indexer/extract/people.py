@@ -55,7 +55,7 @@ _HONORIFIC_RE = re.compile(rf"^(?P<hon>{lx.HONORIFIC}){lx.SP}")
 _INITIALS_RE = re.compile(rf"^(?P<ini>{lx.INITIALS}){lx.SP}?")
 _PAREN_AFTER = re.compile(r"[ \t]*\((?P<inner>[^()\n]{1,80})\)")
 _ORG_AFTER = re.compile(
-    rf"{lx.SP}(?:from|of|at|representing|on{lx.SP}behalf{lx.SP}of){lx.SP}(?:the{lx.SP})?"
+    rf",?{lx.SP}(?:from|of|at|representing|on{lx.SP}behalf{lx.SP}of){lx.SP}(?:the{lx.SP})?"
     rf"(?P<org>[{lx.UP}][\w'’‐-]*(?:(?:{lx.SP}(?:and|&|of|for|the|on)?)?{lx.SP}?[{lx.UP}][\w'’‐-]*){{0,6}})"
 )
 _WS = re.compile(r"\s+")
@@ -315,8 +315,9 @@ class Person:
     def kind(self) -> str:
         if self.kind_hint in ("anonymous_member", "public"):
             return self.kind_hint
-        if any(is_chair_role(r) and kind_for_role(r) == "chair" for r in self.roles):
-            return "chair"
+        presiding = [r for r in self.roles if is_chair_role(r) and kind_for_role(r) == "chair"]
+        if presiding and (not self.councillor or any(not re.match(r"(?i)(?:the\s+)?(?:vice|deputy)", r) for r in presiding)):
+            return "chair"  # a named councillor who is only the Vice-Chair speaks as a councillor
         if self.councillor:
             return "councillor"
         if self.rank:

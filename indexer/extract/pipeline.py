@@ -14,7 +14,7 @@ from indexer.extract.model import Extraction, MeetingContext
 from indexer.extract.people import NounPhrase, attendee_registry, find_noun_phrases
 from indexer.extract.speakers import Mention, SpeakerFinder, _Unit, person_label, speakers_from_mentions
 from indexer.extract.topics import Taxonomy, load_taxonomy
-from scraper.records import ArchivedItem
+from scraper.records import ArchivedItem, Attendee
 
 
 def extract_minutes(text: str, context: MeetingContext | None = None, taxonomy: Taxonomy | None = None) -> Extraction:
@@ -34,7 +34,12 @@ def extract_minutes(text: str, context: MeetingContext | None = None, taxonomy: 
         return Extraction(warnings=("input does not look like text",))
     prep = tx.prepare(text)
     body = prep.text
+    attendees = find_attendees(body, 0, len(body))
     registry = attendee_registry(context.attendees)
+    known = {a.name.lower() for a in context.attendees}
+    for a in attendees:  # an item's own "Present:" / "In attendance:" lists name people too
+        if a.status in ("present", "in_attendance") and a.name.lower() not in known:
+            registry.add_attendee(Attendee(name=a.name, role=a.role, attendance=a.status))
     regions = [prep.minutes]
     finder = SpeakerFinder(body, registry)
     mentions = finder.run(regions + ([prep.decision] if prep.decision else []))
@@ -54,7 +59,6 @@ def extract_minutes(text: str, context: MeetingContext | None = None, taxonomy: 
     commitments = find_commitments(
         body, regions, consumed, [(s, e, d.text) for s, e, d in decisions_found], ctx
     )
-    attendees = find_attendees(body, 0, len(body))
     topic_text = body
     topics = taxonomy.classify(topic_text, prep.title)
     phrases = [p for p in finder.phrases if p.kind != "bare"]

@@ -43,8 +43,7 @@ _INTRO_AFTER = re.compile(
 _INTRO_BEFORE = re.compile(
     r"(?:\b(?:[Pp]resent|[Ii]n\s+attendance|[Aa]ttending)(?:\s+(?:for|at)\s+(?:this|the)\s+(?:item|meeting))?"
     r"(?:\s+(?:to|in\s+order\s+to)\s+(?:deliver|present|give|answer|respond|speak|introduce|report|"
-    r"take|update|brief|explain|assist)[^.;:\n]{0,60}?)?\s*(?:were|was)?\s*[:\-–]?\s*"
-    r"|\b(?:[Ww]elcomed|[Ii]ntroduced)\s+)$"
+    r"take|update|brief|explain|assist)[^.;:\n]{0,60}?)?\s*(?:were|was)?\s*[:\-–]?\s*)$"
 )
 _PURPOSE_INTRO_BEFORE = re.compile(r"\bto\s+(?:deliver|present|give|answer|respond|speak|introduce|report|take|update|brief|explain)\b")
 _PARTY_PAREN = re.compile(
@@ -100,8 +99,19 @@ def _chains(text: str, nps: list[NounPhrase]) -> list[tuple[list[NounPhrase], in
 
 
 _APPOSITIVE_CLOSE = re.compile(
-    r"(?:\s+(?:at|of|from|with|in|for|on\s+behalf\s+of)\s+[^,.;:()\n]{1,80}?)?"
-    r"[ \t]*(?:,|\)|and\b|&|[ \t]+(?:were|was|are|is)[ \t]+(?:also[ \t]+)?(?:present|in[ \t]+attendance))"
+    r"(?:[ \t]+[a-z][\w'’-]*){0,4}?(?:\s+(?:at|of|from|with|in|for|on\s+behalf\s+of)\s+[^,.;:()\n]{1,80}?)?"
+    r"[ \t]*(?:,|\)|and\b|&|\.(?:\s|$)|[ \t]+(?:were|was|are|is)[ \t]+(?:also[ \t]+)?(?:present|in[ \t]+attendance))"
+)
+
+
+# "Mr Lewis, solicitor for the licence holder, said": a role in lower case between commas.
+_LOOSE_APPOSITIVE = re.compile(r",[ \t]*(?P<inner>(?!who\b|which\b|in\b|on\b|as\b|however\b|also\b)[^,.;:()\n]{3,90}?),")
+_ROLE_WORD = re.compile(
+    r"(?i)\b(?:director|head|manager|officer|adviser|advisor|solicitor|lawyer|barrister|counsel|clerk|"
+    r"co-?ordinator|executive|commissioner|constable|superintendent|inspector|chair(?:man|woman|person)?|"
+    r"leader|member|holder|lead|representative|secretary|headteacher|head\s+teacher|principal|governor|"
+    r"consultant|specialist|engineer|planner|agent|applicant|objector|resident|petitioner|trustee|"
+    r"chief|president|founder|owner|licensee|partner|auditor|analyst|nurse|doctor|gp|councillor)\b"
 )
 
 
@@ -136,6 +146,10 @@ def _units(text: str, chain: list[NounPhrase], intro: bool = False) -> list[_Uni
             o = org_after(text, np.end)
             if o and not np.kind == "councillor":
                 unit.extra_role = o.group("org")
+            elif unit.appositive is None:
+                a = _LOOSE_APPOSITIVE.match(text, np.end)
+                if a and _ROLE_WORD.search(a.group("inner")):
+                    unit.extra_role = a.group("inner")
         units.append(unit)
     return units
 
