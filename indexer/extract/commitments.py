@@ -240,7 +240,7 @@ _HINT = re.compile(
     r"(?i)\b(?:will|would|shall|could|might|may|can|agreed|agrees|undertook|undertakes|promised|promises|"
     r"committed|offered|offers|volunteered|pledged|asked|requested|tasked|instructed|invited|commissioned|"
     r"authori[sz]ed|delegated|should|due|scheduled|programmed|timetabled|planned|plans|going|hoped|hopes|"
-    r"intended|intends|aimed|aims|undertaking|commitment|promise|assurance|confirmed)\b|'ll\b"
+    r"intended|intends|aimed|aims|undertaking|commitment|promise|assurance|confirmed)\b|'ll\b|^[^.;:]{2,80}?\bto\s+\w"
 )
 
 
@@ -366,6 +366,11 @@ def _directive_owner(text: str, pos: int, decision_text: str, ctx: _Ctx) -> str 
     m = re.search(r"(?i)\b(?:requests?|asks?|instructs?|directs?|tasks?|invites?)\s+(?:that\s+)?(?P<rest>.{0,120})", decision_text)
     if m:
         nps = find_noun_phrases(m.group("rest"))
+        if nps:
+            return ctx.resolve_subject(nps[0])
+    m = re.match(r"(?i)^(?:that\s+)?(?P<subject>.{2,100}?)\s+(?:would|will|shall|should|to|be\s+\w+ed|\w+)\b", decision_text)
+    if m:
+        nps = find_noun_phrases(m.group("subject"))
         if nps:
             return ctx.resolve_subject(nps[0])
     return None

@@ -29,7 +29,8 @@ from indexer.extract.people import (
 
 _CHAIN_SEP = re.compile(
     r"^(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+and[ \t]+|[ \t]*&[ \t]*|[ \t]+together[ \t]+with[ \t]+|"
-    r"[ \t]+as[ \t]+well[ \t]+as[ \t]+|[ \t]+along[ \t]+with[ \t]+|[ \t]+with[ \t]+)$"
+    r"[ \t]+as[ \t]+well[ \t]+as[ \t]+|[ \t]+along[ \t]+with[ \t]+|[ \t]+with[ \t]+|"
+    r"[ \t]+(?:for|of|from|at|on[ \t]+behalf[ \t]+of)[ \t]+[^,.;:\n]{1,50},[ \t]*)$"
 )
 _INTRO_AFTER = re.compile(
     r"[ \t,]*(?:who\s+)?(?:were|was|are|is)\s+(?:also\s+|both\s+|all\s+)?(?:present|in\s+attendance|attending|"
@@ -292,11 +293,13 @@ class SpeakerFinder:
             elif len(people) == 1 and unit.extra_role:
                 people[0].add_role(unit.extra_role)
             return people
-        if np.kind == "role" and unit.appositive is not None and unit.appositive.named:
+        if np.roleish and unit.appositive is not None and unit.appositive.named:
             named = unit.appositive
             people = [registry.resolve_named(named, name) for name in named.names]
             if len(people) == 1:
                 people[0].add_role(np.role)
+                if np.kind == "public":
+                    people[0].kind_hint = "public"
             return people
         if np.kind == "anon1":
             return [registry.group("anon:member", role=None, kind="anonymous_member")]
