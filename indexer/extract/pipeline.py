@@ -133,8 +133,9 @@ def enrich(archived: ArchivedItem, taxonomy: Taxonomy | None = None) -> Extracti
     parts = [item.title or ""]
     if item.agenda_text:
         parts.append(item.agenda_text)
-    if item.minutes_text:
-        parts.append("Minutes:\n\n" + item.minutes_text)
+    # Always mark where minutes start: an item with agenda text only (minutes not yet published)
+    # has recommendations, not decisions, and nobody has spoken yet.
+    parts.append("Minutes:\n\n" + (item.minutes_text or ""))
     if item.decision_text:
         parts.append("Decision:\n\n" + item.decision_text)
     return extract_minutes("\n\n".join(parts), context, taxonomy)

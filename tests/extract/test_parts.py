@@ -119,3 +119,12 @@ def test_enrich_restricted_item_uses_the_title_only():
                               minutes_text="Councillor Grant asked about secrets."))
     assert result.speakers == () and result.decisions == ()
     assert result.topics == ("Housing",)
+
+
+def test_enrich_agenda_only_item_has_no_decisions_yet():
+    result = enrich(_archived(
+        title="Revenue budget 2024/25",
+        agenda_text="The Director of Finance will present the report. RECOMMENDED that Council approves the budget.",
+    ))
+    assert result.decisions == () and result.speakers == () and result.commitments == ()
+    assert result.topics[0] == "Finance and budget"
