@@ -744,13 +744,12 @@ class Harvester:
         except _Failed as exc:
             # A 404 means no attendance page yet (future meetings): normal, not reported.
             complete = complete and exc.status == 404
-        try:
-            parsed = meeting_from_html(page.page, self.base_url, self.site_key, cid, mid,
-                                       item_pages=item_pages, attendance=attendance, parsed_page=first)
-        except ParseError as exc:
-            reason = getattr(exc, "reason", None) or str(exc)
-            self._fail(exc.url or page.result.requested_url, reason, "parse")
-            return None, {}, False
+        parsed, problems = meeting_from_html(page.page, self.base_url, self.site_key, cid, mid,
+                                             item_pages=item_pages, attendance=attendance, parsed_page=first)
+        for problem in problems:
+            if problem.unparseable:
+                self._fail(problem.url, problem.reason, "parse")
+            complete = False
         return parsed, sources, complete
 
 

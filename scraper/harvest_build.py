@@ -123,6 +123,22 @@ def meeting_documents(
     return parsed.meeting.documents, parsed.skipped_links
 
 
+MISSING_ITEM_PAGE = "full minutes page not available"
+
+
+@dataclass(frozen=True)
+class PageProblem:
+    """A supporting page (item, attendance) missing or unparseable; the meeting is built without it."""
+
+    url: str
+    reason: str
+
+    @property
+    def unparseable(self) -> bool:
+        """True when the page was there but did not parse (a missing page was reported when fetched)."""
+        return self.reason != MISSING_ITEM_PAGE
+
+
 def meeting_from_html(
     page: Page,
     base_url: str,
@@ -133,31 +149,45 @@ def meeting_from_html(
     item_pages: Mapping[int, Page] | None = None,
     attendance: Page | None = None,
     parsed_page: ParsedMeeting | None = None,
-) -> ParsedMeeting:
+) -> tuple[ParsedMeeting, tuple[PageProblem, ...]]:
     """The meeting page, completed with full minutes from item pages and the attendance list.
 
-    Items listed as truncated whose ``mgAi.aspx`` page is not in ``item_pages`` keep the visible
-    part of their minutes; the caller knows (and reports) that the meeting is incomplete.
-    ``parsed_page`` is ``page`` already parsed (the crawl reads it first to learn which items
-    are truncated).
+    Raises ``ParseError`` when the meeting page itself does not parse. An item or attendance
+    page that does not parse is left out and returned as a ``PageProblem`` (the item keeps the
+    part of its minutes the meeting page showed), as is a truncated item whose page is missing:
+    the caller reports them and knows the meeting is incomplete. ``parsed_page`` is ``page``
+    already parsed (the crawl reads it first to learn which items are truncated).
     """
     parsed = parsed_page or html_pages.parse_meeting_page(
         page.body, base_url, site, committee_id, meeting_id, url=page.url
     )
+    problems: list[PageProblem] = []
     items = list(parsed.items)
-    skipped = list(parsed.skipped_links)
     for index, item in enumerate(items):
-        full_page = (item_pages or {}).get(item.item_id)
-        if full_page is None or item.item_id not in parsed.truncated_item_ids:
+        if item.item_id not in parsed.truncated_item_ids:
             continue
-        full = html_pages.parse_item_page(
-            full_page.body, base_url, site, meeting_id, committee_id, item_id=item.item_id, url=full_page.url
-        )
+        full_page = (item_pages or {}).get(item.item_id)
+        if full_page is None:
+            problems.append(PageProblem(item.source_url or page.url, MISSING_ITEM_PAGE))
+            continue
+        try:
+            full = html_pages.parse_item_page(
+                full_page.body, base_url, site, meeting_id, committee_id, item_id=item.item_id, url=full_page.url
+            )
+        except ParseError as exc:
+            problems.append(PageProblem(full_page.url, getattr(exc, "reason", None) or str(exc)))
+            continue
         items[index] = _merge_item(item, full)
     meeting = parsed.meeting
     if attendance is not None:
-        meeting = dataclasses.replace(meeting, attendees=html_pages.parse_attendance(attendance.body, url=attendance.url))
-    return finish(ParsedMeeting(meeting, tuple(items), parsed.truncated_item_ids, tuple(skipped)))
+        try:
+            meeting = dataclasses.replace(
+                meeting, attendees=html_pages.parse_attendance(attendance.body, url=attendance.url)
+            )
+        except ParseError as exc:
+            problems.append(PageProblem(attendance.url, getattr(exc, "reason", None) or str(exc)))
+    built = finish(ParsedMeeting(meeting, tuple(items), parsed.truncated_item_ids, parsed.skipped_links))
+    return built, tuple(problems)
 
 
 def _merge_item(visible: AgendaItem, full: AgendaItem) -> AgendaItem:
@@ -180,6 +210,7 @@ def finish(parsed: ParsedMeeting) -> ParsedMeeting:
 
 __all__ = [
     "Page",
+    "PageProblem",
     "committees_from",
     "meeting_from_webservice",
     "meeting_from_html",

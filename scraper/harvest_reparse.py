@@ -88,11 +88,14 @@ def reparse_site(store: ArchiveStore, site: Site, summary: "ReparseSummary", pro
                 else:
                     items = {int(e.meta["item_id"]): e for e in after if e.kind == KIND_HTML_ITEM}
                     attendance = [e for e in after if e.kind == KIND_HTML_ATTENDANCE]
-                    parsed = meeting_from_html(
+                    parsed, problems = meeting_from_html(
                         page(info), site.base_url, site.key, committee_id, meeting_id,
                         item_pages={item_id: page(e) for item_id, e in items.items()},
                         attendance=page(attendance[-1]) if attendance else None,
                     )
+                    for problem in problems:
+                        if problem.unparseable:
+                            summary.failures.append(Failure(problem.url, problem.reason, "parse"))
                     mode = MODE_HTML
                     sources = {"meeting": info.id, "items": {str(k): e.id for k, e in items.items()}}
                     if attendance:

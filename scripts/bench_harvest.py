@@ -71,7 +71,7 @@ def bench_reparse(db: Path) -> dict[str, float]:
             if capture.kind == KIND_WS_MEETING:
                 meeting_from_webservice(page, site.base_url, site.key, cid)
             else:
-                meeting_from_html(page, site.base_url, site.key, cid, mid)
+                meeting_from_html(page, site.base_url, site.key, cid, mid)  # (meeting, problems)
         except Exception:
             pass
     parse_s = time.perf_counter() - started
