@@ -52,6 +52,9 @@ def normalise_base_url(raw: str) -> str:
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         raise PlanError(f"{raw!r} is not an http(s) URL")
     path = parts.path
+    service = path.lower().find("/mgwebservice.asmx")
+    if service >= 0:  # a web-service URL: the base is the folder holding the service
+        path = path[:service + 1]
     last = path.rsplit("/", 1)[-1]
     if last.lower().endswith((".aspx", ".asmx", ".htm", ".html")):
         path = path[: len(path) - len(last)]

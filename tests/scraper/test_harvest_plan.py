@@ -30,6 +30,7 @@ from scraper.store import MeetingState
         ("https://ww5.swindon.gov.uk/moderngov/", "https://ww5.swindon.gov.uk/moderngov"),
         ("https://X.gov.uk/moderngov/mgListCommittees.aspx?bcr=1", "https://x.gov.uk/moderngov"),
         ("http://x.gov.uk/mgWebService.asmx", "http://x.gov.uk"),
+        ("https://x.gov.uk/moderngov/mgWebService.asmx/GetCommittees", "https://x.gov.uk/moderngov"),
     ],
 )
 def test_normalise_base_url(raw, expected):

@@ -282,3 +282,12 @@ def test_restricted_text_sent_by_the_web_service_is_never_stored(store, sample_s
         assert served and words in served[-1]  # the server did send the text; the archive dropped it
         assert words not in record
         assert sample_site.requested(f"GetMeeting?lMeetingId=")  # it came through the web service
+
+
+def test_web_service_403_for_one_committee_falls_back_to_html_without_failing(store, sample_site_factory, fake_clock):
+    site = sample_site_factory(webservice_disabled_status=403, waf_first=False, malformed=False)
+    summary = run(store, site, fake_clock)
+    assert summary.source_mode == "webservice" and summary.html_committees == 1
+    assert summary.failed == 0, summary.failures
+    assert summary.fallbacks and all(f.reason == "HTTP 403" for f in summary.fallbacks)
+    assert summary.meetings.new == len(site.app.data.meetings)
