@@ -67,7 +67,15 @@ def stem_counts(texts: Iterable[str]) -> Counter[str]:
 
 
 def exact_counts(texts: Iterable[str]) -> Counter[str]:
-    """Unstemmed unigrams plus adjacent word pairs of each text, stop words kept.
+    """Unstemmed words, stop words kept: quoted single words, suggestions, wildcards."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(words(text))
+    return counts
+
+
+def pair_counts(texts: Iterable[str]) -> Counter[str]:
+    """Adjacent word pairs of each text ("community safety"), stop words kept.
 
     Pairs let a quoted phrase be answered from postings alone: "community safety" is the pair term
     "community safety"; a longer phrase is every consecutive pair it contains. Pairs never cross
@@ -76,13 +84,10 @@ def exact_counts(texts: Iterable[str]) -> Counter[str]:
     counts: Counter[str] = Counter()
     for text in texts:
         toks = words(text)
-        counts.update(toks)
-        counts.update(a + BIGRAM_JOINER + b for a, b in zip(toks, toks[1:]))
+        counts.update(map(BIGRAM_JOINER.join, zip(toks, toks[1:])))
     return counts
 
 
 def phrase_terms(phrase_words: list[str]) -> list[str]:
-    """The exact-field terms a phrase needs: its word pairs, or the single word itself."""
-    if len(phrase_words) == 1:
-        return phrase_words[:]
+    """The pair-field terms a phrase of two or more words needs."""
     return [a + BIGRAM_JOINER + b for a, b in zip(phrase_words, phrase_words[1:])]

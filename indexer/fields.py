@@ -67,10 +67,17 @@ class StemmedText(_CountedText):
 
 
 class ExactText(_CountedText):
-    """Unstemmed words and adjacent word pairs, stop words kept: what "quoted phrases" match."""
+    """Unstemmed words, stop words kept: a quoted single word, suggestions, wildcards."""
 
     def _counts(self, texts: tuple[str, ...]):
         return analysis.exact_counts(texts)
+
+
+class WordPairs(_CountedText):
+    """Adjacent word pairs, unstemmed, stop words kept: what "quoted phrases" match."""
+
+    def _counts(self, texts: tuple[str, ...]):
+        return analysis.pair_counts(texts)
 
 
 class Values(FieldType):

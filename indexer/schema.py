@@ -4,8 +4,9 @@ One Whoosh document per agenda item. Three kinds of field:
 
 * ranking text: ``title`` and ``body`` (Porter2 stems, stop words dropped, frequencies only);
   title matches are weighted above body matches at query time (``TITLE_BOOST``);
-* ``exact``: unstemmed words and adjacent word pairs of title + texts, which answer "quoted phrases"
-  from postings alone (see ``analysis.exact_counts``);
+* ``exact`` and ``pairs``: unstemmed words and adjacent word pairs of title + texts, which answer
+  "quoted phrases" from postings alone (see ``analysis.pair_counts``); the word field is also the
+  vocabulary for "did you mean" and (when enabled) wildcards;
 * values for filters and facets (whole strings as terms), numeric columns for dates and agenda
   order, and one stored JSON payload with everything ``ItemDetail`` needs.
 
@@ -18,13 +19,14 @@ from __future__ import annotations
 from whoosh import columns
 from whoosh.fields import COLUMN, STORED, Schema
 
-from indexer.fields import ExactText, StemmedText, Values
+from indexer.fields import ExactText, StemmedText, Values, WordPairs
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 TITLE_BOOST = 3.0  # a title match outweighs several body matches
 TEXT_FIELDS = ("title", "body")  # searched by plain words, scored with BM25F-style weights
 EXACT_FIELD = "exact"
+PAIRS_FIELD = "pairs"
 
 # Value fields: name -> key in the engine-neutral document (see documents.build_document).
 VALUE_FIELDS = {
@@ -60,6 +62,7 @@ def build_schema() -> Schema:
         title=StemmedText(),
         body=StemmedText(),
         exact=ExactText(),
+        pairs=WordPairs(),
         site=Values(),
         council=Values(),
         committee=Values(),

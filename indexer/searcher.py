@@ -28,12 +28,13 @@ import numpy as np
 
 from indexer import analysis, arrays
 from indexer.query import And, Fuzzy, MatchAll, Node, Not, Or, Phrase, Wildcard, Words
-from indexer.schema import EXACT_FIELD, FACET_FIELDS, TITLE_BOOST
+from indexer.suggest import Vocabulary
+from indexer.schema import EXACT_FIELD, FACET_FIELDS, PAIRS_FIELD, TITLE_BOOST
 
 K1 = 1.2
 B = 0.75
 PHRASE_BOOST = 1.5
-TERM_CACHE_SIZE = 4096
+TERM_CACHE_BYTES = 96 * 1024 * 1024  # posting arrays kept per snapshot (LRU)
 VALUE_FIELD_FOR_PREFIX = {"committee": "committee", "speaker": "speaker", "topic": "topic", "council": "council"}
 
 
@@ -86,14 +87,16 @@ class Snapshot:
         self.year = np.where(self.date > 0, self.date // 10000, 0)
         self.lengths: dict[str, np.ndarray] = {}
         self.avg_length: dict[str, float] = {}
-        for f in ("title", "body", EXACT_FIELD):
+        for f in ("title", "body", EXACT_FIELD, PAIRS_FIELD):
             ln = self._concat(arrays.field_lengths(r, f) for r, _ in self.leaves) if self.n else np.zeros(0, np.float32)
             self.lengths[f] = ln
             alive_lens = ln[self.alive]
             self.avg_length[f] = float(alive_lens.mean()) if alive_lens.size else 1.0
         self._term_cache: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._cache_bytes = 0
         self._values: dict[str, ValueIndex] = {}
         self._commitments: list[dict[str, Any]] | None = None
+        self._vocab: Vocabulary | None = None
         dated = self.date[self.alive & (self.date > 0)]
         self.min_date = int(dated.min()) if dated.size else 0
         self.max_date = int(dated.max()) if dated.size else 0
@@ -132,12 +135,14 @@ class Snapshot:
                     id_parts.append(ids.astype(np.int64) + offset)
                     w_parts.append(ws)
             if id_parts:
-                result = (np.concatenate(id_parts), np.concatenate(w_parts).astype(np.float32))
+                result = (np.concatenate(id_parts).astype(np.int32), np.concatenate(w_parts).astype(np.float32))
             else:
-                result = (np.zeros(0, np.int64), np.zeros(0, np.float32))
+                result = (np.zeros(0, np.int32), np.zeros(0, np.float32))
             self._term_cache[key] = result
-            if len(self._term_cache) > TERM_CACHE_SIZE:
-                self._term_cache.popitem(last=False)
+            self._cache_bytes += result[0].nbytes + result[1].nbytes + 200
+            while self._cache_bytes > TERM_CACHE_BYTES and len(self._term_cache) > 1:
+                _k, (a, b) = self._term_cache.popitem(last=False)
+                self._cache_bytes -= a.nbytes + b.nbytes + 200
             return result
 
     def values(self, fieldname: str) -> ValueIndex:
@@ -178,6 +183,18 @@ class Snapshot:
             )
             self._values[fieldname] = vi
             return vi
+
+    def vocabulary(self) -> "Vocabulary":
+        """The word vocabulary for suggestions, loaded on first use."""
+        if self._vocab is None:
+            with self.lock:
+                if self._vocab is None:
+                    self._vocab = Vocabulary(
+                        (t.decode("utf-8"), ti.doc_frequency())
+                        for reader, _ in self.leaves
+                        for t, ti in reader.iter_field(EXACT_FIELD)
+                    )
+        return self._vocab
 
     def stored(self, docnum: int) -> dict[str, Any]:
         with self.lock:
@@ -322,8 +339,10 @@ class Evaluator:
         if node.field in VALUE_FIELD_FOR_PREFIX:
             return self._value_prefix(node.field, list(node.words), phrase=True)
         mask, scores = self.everything()
-        for term in analysis.phrase_terms(list(node.words)):
-            ids, sc, _ = self.snap.bm25(EXACT_FIELD, term, PHRASE_BOOST)
+        words = list(node.words)
+        fieldname = PAIRS_FIELD if len(words) > 1 else EXACT_FIELD
+        for term in analysis.phrase_terms(words) if len(words) > 1 else words:
+            ids, sc, _ = self.snap.bm25(fieldname, term, PHRASE_BOOST)
             m = np.zeros(self.snap.n, dtype=bool)
             if ids.size:
                 m[ids] = True
@@ -390,14 +409,12 @@ class Evaluator:
                 source = [t.decode("utf-8") for t in self.snap.reader.expand_prefix(EXACT_FIELD, prefix)]
             else:
                 source = [t.decode("utf-8") for t in self.snap.reader.lexicon(EXACT_FIELD)]
-        words = (t for t in source if analysis.BIGRAM_JOINER not in t and fnmatch.fnmatchcase(t, pattern))
+        words = (t for t in source if fnmatch.fnmatchcase(t, pattern))
         terms = sorted({analysis.stem(w) for w in self._expand(words, EXACT_FIELD)})
         return self._or_terms(self._text_fields(node.field), terms)
 
     def _fuzzy(self, node: Fuzzy) -> tuple[np.ndarray, np.ndarray]:
-        with self.snap.lock:
-            near = [t.decode("utf-8") if isinstance(t, bytes) else t
-                    for t in self.snap.reader.terms_within(EXACT_FIELD, node.word, node.distance, prefix=1)]
-        words = [w for w in near if analysis.BIGRAM_JOINER not in w]
-        terms = sorted({analysis.stem(w) for w in self._expand(iter(words), EXACT_FIELD)} | {analysis.stem(node.word)})
+        vocab = self.snap.vocabulary()
+        near = vocab.within(node.word, node.distance, self.max_expansions)
+        terms = sorted({analysis.stem(w) for w in near} | {analysis.stem(node.word)})
         return self._or_terms(self._text_fields(node.field), terms)

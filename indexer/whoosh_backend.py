@@ -43,11 +43,12 @@ from indexer.search_api import (
 )
 from indexer.searcher import Deadline, Evaluator, Snapshot
 from indexer.settings import SearchSettings
+from indexer.suggest import suggest
 from indexer import analysis
 
 ENGINE = "whoosh"
 MISMATCH_MESSAGE = "index built by an older version: run minutes index --rebuild"
-REBUILD_SEGMENT_DOCS = 25_000  # documents per segment in a rebuild (memory bound)
+REBUILD_SEGMENT_DOCS = 20_000  # documents per segment in a rebuild (memory bound)
 
 
 def _parse_date(value: Any) -> date | None:
@@ -70,6 +71,7 @@ def whoosh_fields(doc: dict[str, Any]) -> dict[str, Any]:
         "title": doc.get("title") or "",
         "body": texts,
         "exact": (doc.get("title") or "",) + texts,
+        "pairs": (doc.get("title") or "",) + texts,
         "site": doc.get("site") or "",
         "council": doc.get("council") or "",
         "committee": doc.get("committee") or "",
@@ -524,29 +526,9 @@ class WhooshBackend:
                 words.extend(n.words)
 
         walk(root)
-        replacements: dict[str, str] = {}
-        for w in dict.fromkeys(words):
-            if len(w) < 3 or w.isdigit() or w in analysis.STOP_WORDS:
-                continue
-            if snap.doc_frequency(snap.postings(EXACT_FIELD, w)[0]) > 0:
-                continue
-            with snap.lock:
-                near = [t.decode("utf-8") if isinstance(t, bytes) else t
-                        for t in snap.reader.terms_within(EXACT_FIELD, w, 2 if len(w) > 5 else 1, prefix=1)]
-            near = [t for t in near if analysis.BIGRAM_JOINER not in t and t != w][:50]
-            if not near:
-                continue
-            best = max(near, key=lambda t: (snap.doc_frequency(snap.postings(EXACT_FIELD, t)[0]), -abs(len(t) - len(w))))
-            if snap.doc_frequency(snap.postings(EXACT_FIELD, best)[0]) > 0:
-                replacements[w] = best
-        if not replacements:
+        if not words:
             return None
-        import re
-
-        def sub(m: "re.Match[str]") -> str:
-            return replacements.get(m.group().lower(), m.group())
-
-        return re.sub(r"[^\W_]+(?:'[^\W_]+)*", sub, original)
+        return suggest(snap.vocabulary(), words, original)
 
     # ------------------------------------------------------------------ items
 
