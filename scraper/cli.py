@@ -29,7 +29,7 @@ from scraper.harvest import (
     crawl,
     reparse,
 )
-from scraper.http import DEFAULT_DELAY, PoliteClient
+from scraper.http import DEFAULT_DELAY, DEFAULT_USER_AGENT, PoliteClient
 from scraper.settings import InstancePaths
 from scraper.store import ArchiveStore, CrawlError, SiteStatus, StoreError
 
@@ -106,6 +106,8 @@ def _open_store(paths: InstancePaths, *, must_exist: bool = False) -> ArchiveSto
               help="Seconds between requests to the site (a robots.txt Crawl-delay can raise it).")
 @click.option("--refresh", is_flag=True,
               help="Re-fetch settled meetings too (old, minutes published, already seen in final form).")
+@click.option("--user-agent", default=DEFAULT_USER_AGENT, show_default=True, metavar="TEXT",
+              help="How the crawler introduces itself; keep a way to contact you in it.")
 @pass_instance
 def crawl_command(
     paths: InstancePaths,
@@ -116,6 +118,7 @@ def crawl_command(
     source: str,
     delay: float,
     refresh: bool,
+    user_agent: str,
 ) -> None:
     """Harvest one ModernGov council into the archive.
 
@@ -123,11 +126,15 @@ def crawl_command(
     interruption and it resumes where it stopped.
     """
     options = CrawlOptions(since=since, until=until, committees=committees, source=source, refresh=refresh)
+    try:
+        client = PoliteClient(delay=delay, user_agent=user_agent.strip())
+    except ValueError as exc:
+        raise CliError(f"--user-agent: {exc}", EXIT_USAGE) from None
     progress = ClickProgress()
     started = time.monotonic()
     store = _open_store(paths)
     try:
-        with PoliteClient(delay=delay) as client:
+        with client:
             summary = crawl(store, base_url, options, client=client, progress=progress)
     except (NotModernGov, BadCrawlRequest) as exc:
         raise CliError(str(exc), EXIT_USAGE) from None

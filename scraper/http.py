@@ -207,8 +207,9 @@ class PoliteClient:
         now: Callable[[], datetime] | None = None,
         session: requests.Session | None = None,
     ) -> None:
-        if "python-requests" in user_agent.lower():
-            raise ValueError("the User-Agent must identify this project, not the HTTP library")
+        if not user_agent or "python-requests" in user_agent.lower():
+            raise ValueError("the User-Agent must identify the crawler (and how to reach its operator), "
+                             "not the HTTP library")
         if delay < 0:
             raise ValueError("delay must be >= 0 seconds")
         self.user_agent = user_agent

@@ -38,6 +38,8 @@ def test_bad_arguments_exit_2(instance):
     assert invoke(instance, "crawl", "ftp://example.org").exit_code == 2
     assert invoke(instance, "crawl", "https://x.example", "--since", "2020-13-01").exit_code == 2
     assert invoke(instance, "crawl", "https://x.example", "--source", "pdf").exit_code == 2
+    refused = invoke(instance, "crawl", "https://x.example", "--user-agent", "python-requests/2.32")
+    assert refused.exit_code == 2 and "User-Agent" in refused.stderr
 
 
 def test_crawl_summary_status_and_reparse(instance, sample_site):
