@@ -230,3 +230,32 @@ def test_failed_parallel_rebuild_leaves_live_index_alone(tmp_path):
     assert b.search(SearchRequest(q="prevent")).total == 3
     assert build(b, fixed_corpus(), rebuild=True).rebuilt  # not locked, abandoned generation pruned
     assert len(layout.generations(b.index_dir)) == 2
+
+
+def test_readers_keep_working_during_incremental_commits(tmp_path):
+    pairs = fixed_corpus() + random_corpus(200)
+    b = WhooshBackend(tmp_path / "ix", SETTINGS)
+    build(b, pairs)
+    reader = WhooshBackend(tmp_path / "ix", SETTINGS)
+    errors: list[str] = []
+    stop = threading.Event()
+
+    def search_loop():
+        while not stop.is_set():
+            try:
+                page = reader.search(SearchRequest(q="budget", per_page=50))
+                assert page.total >= 1 and all(h.title for h in page.results)
+            except Exception as exc:  # pragma: no cover - reported below
+                errors.append(repr(exc))
+
+    t = threading.Thread(target=search_loop)
+    t.start()
+    try:
+        for round_ in range(4):  # each round edits items: new segments, merges, deletions
+            edited = [(dataclasses.replace(a, item=dataclasses.replace(a.item, title=f"{a.item.title} r{round_}")), e)
+                      if i % 3 == round_ % 3 else (a, e) for i, (a, e) in enumerate(pairs)]
+            build(b, edited, commit_every=40)
+    finally:
+        stop.set()
+        t.join()
+    assert not errors
