@@ -281,10 +281,11 @@ ANON_SINGULAR = (
     rf"[Oo]pposition|[Ii]ndependent|[Cc]o-opted|[Ll]ay|[Ee]lected|[Yy]outh|[Pp]arent|[Cc]hurch|"
     rf"[Vv]oting|[Nn]on-voting){SP})?"
     rf"(?:Member|member|MEMBER|Councillor|councillor|Cllr\.?|Governor|governor)\b(?![{APOS}])"
+    rf"(?:{SP}of{SP}the{SP}(?:Committee|Panel|Board|Commission|Forum|Sub-Committee|Council|Cabinet|Authority)\b)?"
     rf"(?!{SP}(?:of|for){SP}the{SP}public)(?!{SP}(?:of|for){SP}[{UP}])(?!{SP}[{UP}][{LO}]))"
 )
 ANON_PLURAL = (
-    rf"(?:(?:(?:[Ss]ome|[Ss]everal|[Mm]any|[Oo]ther|[Tt]he{SP}other|[Aa]ll|[Bb]oth|[Tt]wo|[Tt]hree|"
+    rf"(?:(?:(?:[Aa]{SP}number{SP}of|[Aa]{SP}few|[Mm]ost|[Aa]ll{SP}the|[Ss]ome|[Ss]everal|[Mm]any|[Oo]ther|[Tt]he{SP}other|[Aa]ll|[Bb]oth|[Tt]wo|[Tt]hree|"
     rf"[Ff]our|[Vv]arious|[Nn]umerous|[Tt]he|[Ff]ellow|[Ii]ndividual|[Oo]pposition|[Ee]lected|"
     rf"[Cc]o-opted|Committee|Panel|Board|Cabinet|Commission|Forum|Sub-Committee|Scrutiny){SP}){{0,2}}"
     rf"(?:Members|members|MEMBERS|Councillors|councillors|Cllrs\.?)\b(?![{APOS}])"
@@ -351,7 +352,7 @@ SPEECH_VERBS = (
     "stated", "remarked that", "accepted that", "noted the", "emphasised that", "replied that",
     "queried the", "queried why", "queried how", "queried what", "submitted that", "submitted",
     "averred", "contributed", "interjected", "intervened", "testified", "gave evidence",
-    "put forward", "moved an amendment", "moved the motion", "seconded the motion",
+    "put forward", "moved an amendment", "moved the motion", "seconded the motion", "debated",
 )
 _VERB_ALT = trie_regex(SPEECH_VERBS)
 # Adverbs, auxiliaries and short asides allowed between a speaker and the verb.
@@ -385,15 +386,16 @@ OBJECT_BEFORE = re.compile(
 # "Members heard from X", "a question from X", "on the motion of X", "Moved: X".
 AGENT_BEFORE = re.compile(
     r"(?:\b(?:presented|introduced|reported|moved|seconded|proposed|explained|stated|"
-    r"confirmed|advised|raised|asked|queried|given|delivered|led|outlined|summarised|"
+    r"confirmed|advised|raised|asked|queried|given|delivered|outlined|summarised|"
     r"summarized|highlighted|suggested|noted|clarified|set\s+out|put|tabled|circulated|"
     r"answered|addressed|expressed|submitted|read|updated|provided|informed|told|briefed|assured|"
     r"reminded|shown|given|reassured|moved\s+and\s+seconded)"
     r"\s+(?:by|from)\s+$"
     r"|\b(?:heard|received|considered|welcomed|noted)\s+(?:a|an|the)?\s*(?:[\w-]+\s+)?(?:presentation|statement|"
-    r"report|representation|representations|update|deputation|submission|address|briefing|overview|"
+    r"representation|representations|update|deputation|submission|address|briefing|overview|"
     r"evidence|questions?)\s+(?:from|by)\s+$"
     r"|\bheard\s+from\s+$"
+    r"|\b(?:deputation|delegation|petition|presentation)\b[^.;]{0,80}\b(?:led|presented|given)\s+by\s+$"
     r"|\b(?:response|responding|reply|replying|answer|answering|following|after|addition)\s+(?:to\s+)?"
     r"(?:a|an|the|further|some|several|various|two|three)?\s*(?:[\w-]+\s+)?"
     r"(?:question|questions|query|queries|comment|comments|point|points|concern|concerns|"
