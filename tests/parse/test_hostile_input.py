@@ -156,16 +156,26 @@ def test_meeting_page_without_subtitle_names_the_selector():
         parse_meeting_page(b'<div id="modgov"><h1 class="mgMainTitleTxt">Agenda</h1></div>', BASE, "s", 1, 2, url=URL)
 
 
-def test_meeting_page_row_without_item_id_is_an_error():
+def test_meeting_page_row_without_item_id_gets_a_stable_synthetic_id():
+    # This used to be an error, but real installs (table#mgItemTable at mycouncil.oxford.gov.uk) print rows
+    # with neither an AI<id> anchor nor an item link: the meeting must not be lost for that.
     body = b"""<div id="modgov"><h2 class="mgSubTitleTxt">Cabinet - Monday, 9th March, 2020 10.00 am</h2>
 <table class="mgItemTable"><tr><td class="mgItemNumberCell">1.</td><td><p class="mgAiTitleTxt">Orphan</p></td></tr></table></div>"""
-    with pytest.raises(ParseError, match="no item id"):
-        parse_meeting_page(body, BASE, "s", 1, 2, url=URL)
+    first = parse_meeting_page(body, BASE, "s", 1, 2, url=URL)
+    again = parse_meeting_page(body, BASE, "s", 1, 2, url=URL)
+    (item,) = first.items
+    assert item.item_id < 0 and item.item_id == again.items[0].item_id
+    assert item.title == "Orphan" and item.number == "1."
+    assert item.source_url == f"{BASE}/ieListDocuments.aspx?CId=1&MId=2"
+    assert first.truncated_item_ids == ()
 
 
-def test_attendance_page_without_table_names_the_selector():
-    with pytest.raises(ParseError, match="attendance"):
-        parse_attendance(b'<div id="modgov"><h1>Attendance</h1></div>')
+def test_attendance_page_without_table_has_no_attendees():
+    # A ModernGov page with no attendance recorded yet is not an error (it used to be one, which failed
+    # every future meeting); a page that is not ModernGov at all still is.
+    assert parse_attendance(b'<div id="modgov"><h1>Attendance</h1><p>No attendance recorded.</p></div>') == ()
+    with pytest.raises(ParseError, match="modgov"):
+        parse_attendance(b"<html><body><h1>Attendance</h1></body></html>")
 
 
 def test_empty_lists_are_normal():
