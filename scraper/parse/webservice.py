@@ -11,6 +11,8 @@ Every trap of GUIDE.md §8.1 is handled here:
   ``text.html_to_text`` exactly as the HTML pages are, so both paths give equal records;
 - the printed number is ``fulldisplaynumberformat`` (``agendaitemnumber`` is internal; 0 is a heading);
 - ``isrestricted=True`` items keep their title only, even when the server sends their text;
+- a SOAP envelope or ASP.NET ``<string>`` wrapper around the answer is unwrapped; sub-items nested in
+  their parent ``<agendaitem>`` are read as items of their own;
 - attendees keep name, role, attendance, member id, party and ward, never contact details.
 """
 
@@ -39,8 +41,40 @@ WS_ROOTS = {
 _DECISION_FIELDS = ("decisionnonemptyhtmlbody", "decisionhtmlbody", "decisiontext")
 
 
+# Wrappers around the operation's own XML: a SOAP 1.1/1.2 answer (<Envelope><Body><OpResponse><OpResult>)
+# and ASP.NET's string-typed answer (<string xmlns="…">&lt;committees&gt;…</string>), whose payload is
+# the XML escaped as text.
+_WRAPPERS = frozenset({"Envelope", "Body", "string"})
+
+
+def _element_children(element: Tag) -> list[Tag]:
+    return [child for child in element.children if isinstance(child, Tag)]
+
+
+def _unwrap(root: Tag, names: tuple[str, ...], depth: int = 0) -> Tag | None:
+    """The operation's element inside a SOAP envelope or a string wrapper, or None."""
+    if root.name in names:
+        return root
+    if depth > 2:
+        return None
+    if root.name in _WRAPPERS or root.name.endswith(("Response", "Result")):
+        found = root.find(list(names))
+        if found is not None:
+            return found
+        text = root.get_text().strip()
+        if text.startswith("<") and not _element_children(root):
+            inner = BeautifulSoup(text, "xml").find(True)
+            if inner is not None:
+                return _unwrap(inner, names, depth + 1)
+    return None
+
+
 def ws_root(body: bytes | str, expected: str | tuple[str, ...], url: str | None = None) -> Tag:
-    """The XML root element, checked against the operation's expected root name(s)."""
+    """The operation's root element, checked against the expected root name(s).
+
+    The plain GET answer is the root itself; a SOAP envelope (POST transport, or a proxy that always
+    answers SOAP) and ASP.NET's ``<string>`` wrapper holding escaped XML are unwrapped first.
+    """
     names = (expected,) if isinstance(expected, str) else expected
     if not body or not body.strip():
         raise NotWebServiceXML("empty body where web-service XML was expected", url)
@@ -48,9 +82,10 @@ def ws_root(body: bytes | str, expected: str | tuple[str, ...], url: str | None 
     root = soup.find(True)
     if root is None:
         raise NotWebServiceXML(f"no XML element where <{names[0]}> was expected", url)
-    if root.name not in names:
+    unwrapped = _unwrap(root, names)
+    if unwrapped is None:
         raise NotWebServiceXML(f"expected web-service root <{'> or <'.join(names)}>, got <{root.name}>", url)
-    return root
+    return unwrapped
 
 
 def _children(element: Tag) -> dict[str, Tag]:
@@ -200,18 +235,24 @@ def _attendees(root: Tag) -> tuple[Attendee, ...]:
         return ()
     attendees: list[Attendee] = []
     for element in container.find_all("attendee", recursive=False):
-        name = clean_inline(element.get("name"))
+
+        def value(name: str) -> str | None:
+            # Attributes in the installs seen; a child element of the same name is accepted too.
+            found = element.get(name)
+            return found if found is not None else field(element, name)
+
+        name = clean_inline(value("name"))
         if not name:
             continue
         # Only public-role facts are kept; addresses, phones and e-mails are never read.
         attendees.append(
             Attendee(
                 name=name,
-                role=blank_to_none(clean_inline(element.get("roledescription"))),
-                attendance=blank_to_none(clean_inline(element.get("attendance"))),
-                member_id=parse_int(element.get("memberid")),
-                party=blank_to_none(clean_inline(element.get("politicalparty"))),
-                ward=blank_to_none(clean_inline(element.get("ward"))),
+                role=blank_to_none(clean_inline(value("roledescription"))),
+                attendance=blank_to_none(clean_inline(value("attendance"))),
+                member_id=parse_int(value("memberid")),
+                party=blank_to_none(clean_inline(value("politicalparty"))),
+                ward=blank_to_none(clean_inline(value("ward"))),
             )
         )
     return tuple(attendees)
@@ -231,9 +272,17 @@ def parse_meeting(
     skipped: list[str] = []
     items: list[AgendaItem] = []
     container = root.find("agendaitems", recursive=False)
-    elements = container.find_all("agendaitem", recursive=False) if container is not None else []
-    for position, element in enumerate(elements):
+    # Sub-items may be nested inside their parent item (<agendaitem>…<agendaitems><agendaitem>): all are
+    # read, in document order, each once.
+    elements = container.find_all("agendaitem") if container is not None else root.find_all("agendaitem")
+    seen_ids: set[int] = set()
+    position = -1
+    for element in elements:
         item_id = _required_int(element, "agendaitemid", "agendaitem", url)
+        if item_id in seen_ids:
+            continue
+        seen_ids.add(item_id)
+        position += 1
         restricted = parse_flag(field(element, "isrestricted")) is True
         if restricted:
             agenda_text = minutes_text = decision_text = ""
