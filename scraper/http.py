@@ -171,12 +171,25 @@ def build_url(url: str, params: Mapping[str, object] | None = None) -> str:
     return f"{url}{'&' if urlsplit(url).query else '?'}{query}"
 
 
+def host_name(url: str) -> str:
+    """The rate limit is per machine: http and https (or two ports) of one host share it."""
+    return (urlsplit(url).hostname or "").lower()
+
+
 @dataclass
 class _HostState:
-    last_request: float | None = None
-    crawl_delay: float = 0.0
+    """robots.txt is per origin (scheme, host, port: RFC 9309 §2.3)."""
+
     robots: Protego | None = None
     unavailable: str | None = None  # reason, once robots.txt said 5xx/unreachable
+
+
+@dataclass
+class _RateState:
+    """The rate limit is per host name; a Crawl-delay of any of its origins applies to all."""
+
+    last_request: float | None = None
+    crawl_delay: float = 0.0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -240,6 +253,7 @@ class PoliteClient:
         self.session.trust_env = False  # no proxies or .netrc credentials picked up silently
         self.session.verify = True
         self._hosts: dict[str, _HostState] = {}
+        self._rates: dict[str, _RateState] = {}
         self._hosts_lock = threading.Lock()
         self.request_count = 0
         # Called with every response received (retried ones, redirect hops and robots.txt
@@ -283,10 +297,17 @@ class PoliteClient:
 
     def effective_delay(self, url: str) -> float:
         """Seconds kept between requests to ``url``'s host: our delay or its Crawl-delay."""
-        state = self._host(url)
-        return max(self.delay, state.crawl_delay)
+        return max(self.delay, self._rate(url).crawl_delay)
 
     # -- robots.txt ---------------------------------------------------------------------
+
+    def _rate(self, url: str) -> _RateState:
+        key = host_name(url)
+        with self._hosts_lock:
+            rate = self._rates.get(key)
+            if rate is None:
+                rate = self._rates[key] = _RateState()
+            return rate
 
     def _host(self, url: str) -> _HostState:
         key = host_key(url)
@@ -321,10 +342,7 @@ class PoliteClient:
                 location = result.header("Location")
                 if result.status in (301, 302, 303, 307, 308) and location:
                     target = urljoin(target, location.strip())
-                    if host_key(target) != host_key(url):
-                        # Redirected robots.txt on another host: that host's rate limit applies.
-                        self._host(target)
-                    continue
+                    continue  # each hop is rate-limited by the host it goes to
                 break
             else:
                 # RFC 9309 §2.3.1.2: too many redirects may be treated as unavailable (allowed).
@@ -348,8 +366,9 @@ class PoliteClient:
         state.robots = Protego.parse(text)
         crawl_delay = state.robots.crawl_delay(ROBOTS_TOKEN)
         if crawl_delay:
-            state.crawl_delay = min(float(crawl_delay), self.crawl_delay_cap)
-            log.info("%s asks for Crawl-delay %s s (using %s s)", host_key(url), crawl_delay, state.crawl_delay)
+            rate = self._rate(url)
+            rate.crawl_delay = max(rate.crawl_delay, min(float(crawl_delay), self.crawl_delay_cap))
+            log.info("%s asks for Crawl-delay %s s (using %s s)", host_key(url), crawl_delay, rate.crawl_delay)
 
     # -- one URL, with retries ------------------------------------------------------------
 
@@ -408,7 +427,7 @@ class PoliteClient:
         self, url: str, requested: str, *, max_body: int | None, truncate: bool
     ) -> tuple[FetchResult, object]:
         limit = self.max_body if max_body is None else max_body
-        state = self._host(url)
+        state = self._rate(url)
         with state.lock:
             self._wait_turn(state)
             self.request_count += 1
@@ -434,7 +453,7 @@ class PoliteClient:
         )
         return result, response.raw
 
-    def _wait_turn(self, state: _HostState) -> None:
+    def _wait_turn(self, state: _RateState) -> None:
         """Hold the per-host rate limit; every request, robots.txt included, passes here."""
         gap = max(self.delay, state.crawl_delay)
         now = self.clock.monotonic()

@@ -285,3 +285,23 @@ def test_tls_is_verified(tmp_path, fake_clock):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_two_ports_of_one_host_share_the_rate_limit_but_not_robots(scripted_server, fake_clock):
+
+    first = scripted_server
+    second = type(first)()
+    try:
+        for srv, rules in ((first, "User-agent: *\nDisallow: /a\n"), (second, "User-agent: *\nDisallow: /b\n")):
+            srv.routes["/robots.txt"] = srv.reply(200, rules)
+            srv.routes["/a"] = srv.reply(200, "a")
+            srv.routes["/b"] = srv.reply(200, "b")
+        c = client(fake_clock, delay=2)
+        assert c.get(first.base_url + "/b").ok
+        assert c.get(second.base_url + "/a").ok
+        with pytest.raises(RobotsDisallowed):
+            c.get(second.base_url + "/b")
+        # robots(1), /b, robots(2), /a: one machine, so every request after the first waited.
+        assert fake_clock.sleeps == [2, 2, 2]
+    finally:
+        second.stop()
