@@ -27,6 +27,7 @@ from bs4.element import Comment, Declaration, Doctype, NavigableString, Processi
 
 from scraper.records import AgendaItem, Attendee, Committee, Document, Meeting
 
+from .encoding import decode_body
 from .errors import ParseError
 from .text import absolute_url, clean_inline, collapse_whitespace, html_to_text, inline_text, tag_to_text
 from .types import DecisionDetail, DecisionSummary, ParsedMeeting
@@ -88,9 +89,10 @@ def _soup(body: bytes | str, *, modgov_only: bool = False) -> BeautifulSoup:
     # not by a warning on stderr.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        text = decode_body(body)  # windows-1252 in disguise, mixed encodings, BOMs: see .encoding
         if modgov_only:
-            return BeautifulSoup(body or b"", "lxml", parse_only=_MODGOV_ONLY)
-        return BeautifulSoup(body or b"", "lxml")
+            return BeautifulSoup(text, "lxml", parse_only=_MODGOV_ONLY)
+        return BeautifulSoup(text, "lxml")
 
 
 def _page_title(body: bytes | str) -> str:

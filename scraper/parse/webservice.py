@@ -23,6 +23,7 @@ from bs4.element import Tag
 
 from scraper.records import AgendaItem, Attendee, Committee, Document, Meeting
 
+from .encoding import decode_xml
 from .errors import NotWebServiceXML, ParseError
 from .text import absolute_url, clean_inline, html_to_text
 from .types import ParsedMeeting
@@ -78,7 +79,7 @@ def ws_root(body: bytes | str, expected: str | tuple[str, ...], url: str | None 
     names = (expected,) if isinstance(expected, str) else expected
     if not body or not body.strip():
         raise NotWebServiceXML("empty body where web-service XML was expected", url)
-    soup = BeautifulSoup(body, "xml")
+    soup = BeautifulSoup(decode_xml(body), "xml")
     root = soup.find(True)
     if root is None:
         raise NotWebServiceXML(f"no XML element where <{names[0]}> was expected", url)
