@@ -280,7 +280,8 @@ def format_status(row: SiteStatus) -> str:
         f"  committees {row.committees}, meetings {row.meetings}, items {row.items}\n"
         f"  last crawl: {last}\n"
         f"  errors: {row.errors} in the last crawl, {row.errors_total} in all"
-        + (" ('minutes status --errors' lists them)" if row.errors else "")
+        + (f"; {row.skipped_links} non-http document links skipped" if row.skipped_links else "")
+        + (" ('minutes status --errors' lists them)" if row.errors or row.skipped_links else "")
     )
 
 
@@ -301,6 +302,7 @@ def _status_json(row: SiteStatus, errors: list[CrawlError]) -> dict[str, Any]:
         },
         "errors": row.errors,
         "errors_total": row.errors_total,
+        "skipped_links": row.skipped_links,
         "last_crawl_errors": [
             {"url": e.url, "kind": e.kind, "reason": e.reason, "at": e.at.isoformat()} for e in errors
         ],

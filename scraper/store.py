@@ -254,8 +254,9 @@ class SiteStatus:
     meetings: int
     items: int
     last_crawl: CrawlRun | None
-    errors: int  # errors recorded by the last crawl
+    errors: int  # failures recorded by the last crawl (fetch, parse, rejected, robots)
     errors_total: int
+    skipped_links: int = 0  # non-http(s) document links the last crawl skipped (reported, not failures)
 
 
 @dataclass(frozen=True)
@@ -764,14 +765,19 @@ class ArchiveStore:
                 "SELECT * FROM crawl_runs WHERE site = ? ORDER BY id DESC LIMIT 1", (site.key,)
             ).fetchone()
             last_run = _run(last) if last else None
-            errors = 0
+            errors = skipped = 0
             if last_run is not None:
-                errors = self._db.execute(
-                    "SELECT count(*) FROM crawl_errors WHERE run_id = ?", (last_run.id,)
-                ).fetchone()[0]
-            total = self._db.execute("SELECT count(*) FROM crawl_errors WHERE site = ?", (site.key,)).fetchone()[0]
+                errors, skipped = self._db.execute(
+                    "SELECT coalesce(sum(kind != 'skipped_link'), 0), coalesce(sum(kind = 'skipped_link'), 0)"
+                    " FROM crawl_errors WHERE run_id = ?",
+                    (last_run.id,),
+                ).fetchone()
+            total = self._db.execute(
+                "SELECT count(*) FROM crawl_errors WHERE site = ? AND kind != 'skipped_link'", (site.key,)
+            ).fetchone()[0]
             out.append(
-                SiteStatus(site, counts["committees"], counts["meetings"], counts["items"], last_run, errors, total)
+                SiteStatus(site, counts["committees"], counts["meetings"], counts["items"], last_run, errors, total,
+                           skipped)
             )
         return out
 
