@@ -181,3 +181,12 @@ def test_item_hash_changes_only_with_what_the_indexer_sees(store):
     renamed = {a.item.item_id: a.content_hash for a in store.iter_archived_items()}
     assert renamed[1] != after[1] and renamed[2] != after[2]
     assert [a.item.item_id for a in store.iter_archived_items(site="https://council.example/")] == [1, 2]
+
+
+def test_records_stored_by_older_or_newer_versions_still_load():
+    old = '{"site":"s","item_id":1,"meeting_id":2,"committee_id":3,"number":"1.","title":"T"}'
+    loaded = serialize.loads(AgendaItem, old)  # fields added since then take their defaults
+    assert loaded.documents == () and loaded.minutes_text == "" and not loaded.restricted
+    newer = '{"site":"s","meeting_id":2,"committee_id":3,"date":null,"future_field":[1,2]}'
+    assert serialize.loads(Meeting, newer).date is None  # unknown fields are ignored
+    assert serialize.canonical_json(meeting()) == serialize.canonical_json(serialize.loads(Meeting, serialize.dumps(meeting())))
