@@ -32,7 +32,15 @@ from .errors import ParseError
 from .text import absolute_url, clean_inline, collapse_whitespace, html_to_text, inline_text, tag_to_text
 from .types import DecisionDetail, DecisionSummary, ParsedMeeting
 from .urls import item_url, meeting_url
-from .values import find_status, find_text_date, find_text_date_span, parse_clock_time, parse_int, parse_uk_date
+from .values import (
+    find_status,
+    find_text_date,
+    find_text_date_span,
+    find_welsh_status,
+    parse_clock_time,
+    parse_int,
+    parse_uk_date,
+)
 
 _NON_TEXT_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
 _TRUNCATION = re.compile(r"view\s+the\s+full\s+minutes\s+text\s+for\s+item", re.IGNORECASE)
@@ -638,9 +646,9 @@ def _meeting_status(page_title: str, subtitle: str, after_date: str = "", notice
     sentence = _STATUS_SENTENCE.search(notices)
     if sentence:
         return _status_from(sentence.group(1))
-    for text in (after_date, notices):
-        welsh = find_status(text) if text else None
-        if welsh in ("Cancelled", "Postponed"):
+    for text in (after_date, subtitle, notices):
+        welsh = find_welsh_status(text)
+        if welsh is not None:
             return welsh
     return "Confirmed"
 

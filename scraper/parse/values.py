@@ -178,6 +178,13 @@ def find_status(text: str | None) -> str | None:
     for status in _STATUSES:
         if re.search(rf"\b{status}\b", text, re.IGNORECASE):
             return status.capitalize()
+    return find_welsh_status(text)
+
+
+def find_welsh_status(text: str | None) -> str | None:
+    """A Welsh status marker ("WEDI'I GANSLO", "Gohiriwyd") as the web service's English word."""
+    if not text:
+        return None
     for pattern, status in _WELSH_STATUSES:
         if pattern.search(text):
             return status
@@ -193,4 +200,5 @@ __all__ = [
     "find_text_date_span",
     "parse_clock_time",
     "find_status",
+    "find_welsh_status",
 ]
