@@ -485,14 +485,6 @@ def _read_item_blocks(
             return
         if any(tag.find(class_="mgLabel") is not None or "mgLabel" in _classes(tag) for tag in tags):
             return  # "Venue:", "Meeting:" and other labelled fields are metadata, not item text
-        links = [link for tag in tags for link in ([tag] if tag.name == "a" else tag.find_all("a", href=True))]
-        section = state["section"]
-        for link in links:
-            href = link.get("href") or ""
-            if href and (section == "documents" or _is_document_link(link)):
-                add_document(link)
-        if section == "documents" or _is_navigation(nodes):
-            return
         text_inline = clean_inline(
             " ".join(str(node) if isinstance(node, NavigableString) else inline_text(node) for node in nodes)
         )
@@ -501,6 +493,14 @@ def _read_item_blocks(
             if heading is not None:
                 state["section"] = heading
                 return
+        links = [link for tag in tags for link in ([tag] if tag.name == "a" else tag.find_all("a", href=True))]
+        section = state["section"]
+        for link in links:
+            href = link.get("href") or ""
+            if href and (section == "documents" or _is_document_link(link)):
+                add_document(link)
+        if section == "documents" or _is_navigation(nodes):
+            return
         if section == "agenda" and not loose_agenda:
             return
         truncated = any(_remove_truncation_links(tag) for tag in tags) if links else False
