@@ -22,14 +22,13 @@ again, from the run it interrupted: meetings it completed are not fetched again.
 
 from __future__ import annotations
 
-import dataclasses
 import fcntl
 import os
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterator, Protocol
+from typing import Any, Iterator
 from urllib.parse import urlsplit
 
 from scraper.harvest_build import (
@@ -54,8 +53,24 @@ from scraper.harvest_build import (
     site_name_from_page,
     with_documents,
 )
+from scraper.harvest_types import (  # the crawl's public vocabulary, re-exported here
+    MAX_CONSECUTIVE_SERVER_ERRORS,
+    SOURCES,
+    BadCrawlRequest,
+    CrawlBusy,
+    CrawlOptions,
+    CrawlSummary,
+    Failure,
+    HarvestError,
+    NotModernGov,
+    NullProgress,
+    Progress,
+    ReparseSummary,
+    SiteBlocked,
+    SiteFailing,
+    Tally,
+)
 from scraper.harvest_plan import (
-    DEFAULT_SETTLE_AFTER_DAYS,
     PlanError,
     Window,
     is_settled,
@@ -74,171 +89,6 @@ from scraper.parse.types import ParsedMeeting
 from scraper.parse.urls import attendance_url, item_url, meeting_list_url, meeting_url
 from scraper.records import Committee, Document, Meeting, Site, site_key
 from scraper.store import ArchiveStore
-
-SOURCES = ("auto", "webservice", "html")
-# After this many requests in a row end in 5xx/429 (after their own retries) or no answer at all,
-# the site is struggling: stop rather than work through the rest of the crawl at its expense.
-MAX_CONSECUTIVE_SERVER_ERRORS = 5
-
-
-# --------------------------------------------------------------------------- errors
-
-
-class HarvestError(Exception):
-    """A crawl could not run at all; the message is one line fit for a person."""
-
-
-class NotModernGov(HarvestError):
-    """The URL does not answer like a ModernGov install (web service nor HTML pages)."""
-
-
-class SiteBlocked(HarvestError):
-    """Every way in answered with a WAF challenge or error page."""
-
-
-class BadCrawlRequest(HarvestError):
-    """The crawl was asked for something impossible: not an http(s) URL, an empty window, an unknown committee."""
-
-
-class SiteFailing(HarvestError):
-    """The site answered request after request with server errors: the crawl stopped to spare it.
-
-    The run stays open, so running the same command later resumes it.
-    """
-
-
-class CrawlBusy(HarvestError):
-    """Another crawl holds this archive's write lock."""
-
-
-# --------------------------------------------------------------------------- options, results
-
-
-@dataclass(frozen=True)
-class CrawlOptions:
-    since: date | None = None
-    until: date | None = None
-    committees: tuple[str, ...] = ()
-    source: str = "auto"  # auto | webservice | html
-    refresh: bool = False  # re-fetch settled meetings too
-    settle_after_days: int = DEFAULT_SETTLE_AFTER_DAYS
-
-    def __post_init__(self) -> None:
-        if self.source not in SOURCES:
-            raise ValueError(f"source must be one of {', '.join(SOURCES)}")
-
-    def resume_key(self) -> dict[str, Any]:
-        """What must match for an unfinished run to be resumed instead of starting a new one."""
-        return {
-            "source": self.source,
-            "committees": sorted(c.strip().casefold() for c in self.committees),
-            "refresh": self.refresh,
-        }
-
-
-@dataclass
-class Tally:
-    new: int = 0
-    changed: int = 0
-    unchanged: int = 0
-
-    def add(self, change: str, n: int = 1) -> None:
-        setattr(self, change, getattr(self, change) + n)
-
-
-@dataclass(frozen=True)
-class Failure:
-    url: str
-    reason: str
-    kind: str = "fetch"  # fetch | parse | rejected | robots | skipped_link
-
-
-@dataclass
-class CrawlSummary:
-    """What a crawl did; ``headline()`` is the "N new, N changed, N unchanged, N failed" line."""
-
-    site: Site | None
-    run_id: int | None
-    source_mode: str | None = None
-    resumed: bool = False
-    committees: Tally = field(default_factory=Tally)
-    meetings: Tally = field(default_factory=Tally)
-    items: Tally = field(default_factory=Tally)
-    items_removed: int = 0
-    meetings_listed: int = 0
-    listings_reused: int = 0  # past years' meeting lists read from the archive, not the site
-    html_committees: int = 0  # committees crawled through HTML because their web-service calls failed
-    settled_skipped: int = 0
-    resumed_skipped: int = 0
-    failures: list[Failure] = field(default_factory=list)
-    skipped_links: list[Failure] = field(default_factory=list)
-    fallbacks: list[Failure] = field(default_factory=list)  # web-service calls the HTML pages replaced
-    requests: int = 0
-
-    def _total(self, name: str) -> int:
-        return sum(getattr(t, name) for t in (self.committees, self.meetings, self.items))
-
-    @property
-    def new(self) -> int:
-        return self._total("new")
-
-    @property
-    def changed(self) -> int:
-        return self._total("changed")
-
-    @property
-    def unchanged(self) -> int:
-        return self._total("unchanged")
-
-    @property
-    def failed(self) -> int:
-        return len(self.failures)
-
-    def headline(self) -> str:
-        return f"{self.new} new, {self.changed} changed, {self.unchanged} unchanged, {self.failed} failed"
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "new": self.new,
-            "changed": self.changed,
-            "unchanged": self.unchanged,
-            "failed": self.failed,
-            "committees": dataclasses.asdict(self.committees),
-            "meetings": dataclasses.asdict(self.meetings),
-            "items": dataclasses.asdict(self.items),
-            "items_removed": self.items_removed,
-            "meetings_listed": self.meetings_listed,
-            "listings_reused": self.listings_reused,
-            "html_committees": self.html_committees,
-            "settled_skipped": self.settled_skipped,
-            "resumed_skipped": self.resumed_skipped,
-            "skipped_links": len(self.skipped_links),
-            "fallbacks": len(self.fallbacks),
-            "requests": self.requests,
-            "source_mode": self.source_mode,
-            "resumed": self.resumed,
-        }
-
-
-class Progress(Protocol):
-    """How a crawl shows progress (the CLI draws a click progress bar on stderr)."""
-
-    def stage(self, label: str, total: int | None) -> None: ...
-
-    def advance(self, steps: int = 1) -> None: ...
-
-    def note(self, message: str) -> None: ...
-
-
-class NullProgress:
-    def stage(self, label: str, total: int | None) -> None:
-        pass
-
-    def advance(self, steps: int = 1) -> None:
-        pass
-
-    def note(self, message: str) -> None:
-        pass
 
 
 # --------------------------------------------------------------------------- fetching with storage
@@ -810,19 +660,6 @@ def crawl(
 
 
 # --------------------------------------------------------------------------- reparse
-
-
-@dataclass
-class ReparseSummary:
-    committees: Tally = field(default_factory=Tally)
-    meetings: Tally = field(default_factory=Tally)
-    items: Tally = field(default_factory=Tally)
-    failures: list[Failure] = field(default_factory=list)
-
-    def headline(self) -> str:
-        totals = [sum(getattr(t, n) for t in (self.committees, self.meetings, self.items))
-                  for n in ("new", "changed", "unchanged")]
-        return f"{totals[0]} new, {totals[1]} changed, {totals[2]} unchanged, {len(self.failures)} failed"
 
 
 def reparse(

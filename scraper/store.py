@@ -29,245 +29,30 @@ import json
 import sqlite3
 import zlib
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator, Literal, Sequence
+from typing import Any, Iterator, Sequence
 
 from scraper import serialize
 from scraper.records import AgendaItem, ArchivedItem, Committee, Meeting, Site
+from scraper.store_schema import MIGRATIONS, SCHEMA_VERSION
+from scraper.store_types import (
+    Capture,
+    CaptureInfo,
+    Change,
+    CrawlError,
+    CrawlRun,
+    MeetingState,
+    MeetingWrite,
+    SiteStatus,
+    StoredMeeting,
+)
 
-Change = Literal["new", "changed", "unchanged"]
 BUSY_TIMEOUT_MS = 30_000
 
 
 class StoreError(Exception):
     """The archive database cannot be used as asked (newer schema, corrupt file, ...)."""
-
-
-# --------------------------------------------------------------------------- schema
-
-MIGRATIONS: tuple[str, ...] = (
-    # 1: initial schema
-    """
-    CREATE TABLE sites (
-        key         TEXT PRIMARY KEY,
-        base_url    TEXT NOT NULL,
-        name        TEXT NOT NULL,
-        source_mode TEXT,                      -- how the last crawl listed it: webservice | html
-        first_seen  TEXT NOT NULL,
-        updated_at  TEXT NOT NULL
-    );
-    CREATE TABLE blobs (
-        sha256      TEXT PRIMARY KEY,          -- of the uncompressed body
-        size        INTEGER NOT NULL,
-        compression TEXT NOT NULL,             -- 'zlib'
-        data        BLOB NOT NULL
-    );
-    CREATE TABLE crawl_runs (
-        id          INTEGER PRIMARY KEY,
-        site        TEXT NOT NULL,
-        base_url    TEXT NOT NULL,
-        started_at  TEXT NOT NULL,
-        finished_at TEXT,
-        status      TEXT NOT NULL,             -- running | completed | failed
-        since       TEXT,
-        until       TEXT,
-        options     TEXT NOT NULL,             -- canonical JSON: source, committees, refresh
-        summary     TEXT                       -- JSON counts, written when the run ends
-    );
-    CREATE INDEX crawl_runs_site ON crawl_runs(site, status);
-    CREATE TABLE captures (
-        id            INTEGER PRIMARY KEY,
-        site          TEXT NOT NULL,           -- a site key; no FK: a URL that fails validation is no site
-        run_id        INTEGER REFERENCES crawl_runs(id),
-        kind          TEXT NOT NULL,           -- ws_committees, ws_meetings, ws_meeting, html_meeting, ...
-        requested_url TEXT NOT NULL,
-        url           TEXT NOT NULL,           -- after redirects
-        fetched_at    TEXT NOT NULL,
-        status        INTEGER NOT NULL,
-        content_type  TEXT,
-        headers       TEXT NOT NULL,           -- JSON list of [name, value]
-        sha256        TEXT NOT NULL REFERENCES blobs(sha256),
-        size          INTEGER NOT NULL,
-        meta          TEXT NOT NULL,           -- JSON: what was asked for (committee_id, meeting_id, item_id, ...)
-        rejected      TEXT                     -- why it is not data (WAF challenge, error page), else NULL
-    );
-    CREATE INDEX captures_site_kind ON captures(site, kind);
-    CREATE INDEX captures_url ON captures(requested_url);
-    CREATE TABLE committees (
-        key          TEXT PRIMARY KEY,
-        site         TEXT NOT NULL REFERENCES sites(key),
-        committee_id INTEGER NOT NULL,
-        title        TEXT NOT NULL,
-        record       TEXT NOT NULL,
-        content_hash TEXT NOT NULL,
-        sources      TEXT NOT NULL,            -- JSON: capture ids it was parsed from
-        first_seen   TEXT NOT NULL,
-        updated_at   TEXT NOT NULL,            -- last time its content changed
-        last_seen    TEXT NOT NULL
-    );
-    CREATE INDEX committees_site ON committees(site);
-    CREATE TABLE meetings (
-        key          TEXT PRIMARY KEY,
-        site         TEXT NOT NULL REFERENCES sites(key),
-        meeting_id   INTEGER NOT NULL,
-        committee_id INTEGER NOT NULL,
-        date         TEXT,
-        record       TEXT NOT NULL,            -- Meeting JSON, attendees and documents included
-        content_hash TEXT NOT NULL,            -- of the meeting record and its items together
-        has_minutes  INTEGER NOT NULL,
-        source_mode  TEXT NOT NULL,            -- webservice | html
-        sources      TEXT NOT NULL,            -- JSON: which captures it was built from (for reparse)
-        first_seen   TEXT NOT NULL,
-        updated_at   TEXT NOT NULL,            -- last time its content changed
-        last_checked TEXT NOT NULL             -- last time it was fetched and parsed
-    );
-    CREATE INDEX meetings_site ON meetings(site, committee_id, date);
-    CREATE TABLE items (
-        key          TEXT PRIMARY KEY,
-        site         TEXT NOT NULL REFERENCES sites(key),
-        meeting_key  TEXT NOT NULL REFERENCES meetings(key) ON DELETE CASCADE,
-        item_id      INTEGER NOT NULL,
-        position     INTEGER NOT NULL,
-        record       TEXT NOT NULL,
-        content_hash TEXT NOT NULL,
-        first_seen   TEXT NOT NULL,
-        updated_at   TEXT NOT NULL
-    );
-    CREATE INDEX items_meeting ON items(meeting_key, position);
-    CREATE INDEX items_site ON items(site);
-    CREATE TABLE crawl_progress (
-        run_id      INTEGER NOT NULL REFERENCES crawl_runs(id) ON DELETE CASCADE,
-        meeting_key TEXT NOT NULL,
-        outcome     TEXT NOT NULL,             -- new | changed | unchanged | settled
-        detail      TEXT NOT NULL,             -- JSON: item counts of that meeting's write
-        done_at     TEXT NOT NULL,
-        PRIMARY KEY (run_id, meeting_key)
-    );
-    CREATE TABLE crawl_errors (
-        id     INTEGER PRIMARY KEY,
-        site   TEXT NOT NULL,
-        run_id INTEGER REFERENCES crawl_runs(id),
-        kind   TEXT NOT NULL,                  -- fetch | parse | rejected | robots | skipped_link
-        url    TEXT NOT NULL,
-        reason TEXT NOT NULL,
-        at     TEXT NOT NULL
-    );
-    CREATE INDEX crawl_errors_site ON crawl_errors(site, run_id);
-    """,
-)
-SCHEMA_VERSION = len(MIGRATIONS)
-
-
-# --------------------------------------------------------------------------- values
-
-
-@dataclass(frozen=True)
-class Capture:
-    """A stored HTTP response, body decompressed."""
-
-    id: int
-    site: str
-    run_id: int | None
-    kind: str
-    requested_url: str
-    url: str
-    fetched_at: datetime
-    status: int
-    content_type: str | None
-    headers: tuple[tuple[str, str], ...]
-    sha256: str
-    body: bytes
-    meta: dict[str, Any] = dataclasses.field(default_factory=dict)
-    rejected: str | None = None
-
-
-@dataclass(frozen=True)
-class CaptureInfo:
-    """A stored response without its body: enough to choose which captures to re-parse."""
-
-    id: int
-    kind: str
-    url: str
-    status: int
-    meta: dict[str, Any]
-    rejected: str | None
-
-
-@dataclass(frozen=True)
-class MeetingState:
-    """What the harvester needs to decide whether a stored meeting must be fetched again."""
-
-    key: str
-    date: date | None
-    content_hash: str
-    has_minutes: bool
-    cancelled: bool
-    source_mode: str
-    first_seen: datetime
-    updated_at: datetime
-    last_checked: datetime
-
-
-@dataclass(frozen=True)
-class StoredMeeting:
-    """A meeting as stored, with the captures it was built from (for reparse)."""
-
-    meeting: Meeting
-    items: tuple[AgendaItem, ...]
-    source_mode: str
-    sources: dict[str, Any]
-    content_hash: str
-
-
-@dataclass(frozen=True)
-class CrawlRun:
-    id: int
-    site: str
-    base_url: str
-    started_at: datetime
-    finished_at: datetime | None
-    status: str
-    since: date | None
-    until: date | None
-    options: dict[str, Any]
-    summary: dict[str, Any] | None
-
-
-@dataclass(frozen=True)
-class CrawlError:
-    site: str
-    run_id: int | None
-    kind: str
-    url: str
-    reason: str
-    at: datetime
-
-
-@dataclass(frozen=True)
-class SiteStatus:
-    """One line of ``minutes status``."""
-
-    site: Site
-    committees: int
-    meetings: int
-    items: int
-    last_crawl: CrawlRun | None
-    errors: int  # failures recorded by the last crawl (fetch, parse, rejected, robots)
-    errors_total: int
-    skipped_links: int = 0  # non-http(s) document links the last crawl skipped (reported, not failures)
-
-
-@dataclass(frozen=True)
-class MeetingWrite:
-    """Outcome of writing one meeting: the meeting's own change and its items' changes."""
-
-    meeting: Change
-    items_new: int = 0
-    items_changed: int = 0
-    items_unchanged: int = 0
-    items_removed: int = 0
 
 
 # --------------------------------------------------------------------------- helpers

@@ -281,7 +281,7 @@ def test_restricted_text_sent_by_the_web_service_is_never_stored(store, sample_s
                   if c.meta.get("meeting_id") == leaked_meetings[data_item.item_id]]
         assert served and words in served[-1]  # the server did send the text; the archive dropped it
         assert words not in record
-        assert sample_site.requested(f"GetMeeting?lMeetingId=")  # it came through the web service
+        assert sample_site.requested("GetMeeting?lMeetingId=")  # it came through the web service
 
 
 def test_web_service_403_for_one_committee_falls_back_to_html_without_failing(store, sample_site_factory, fake_clock):

@@ -219,10 +219,9 @@ def test_body_too_large_is_aborted(scripted_server, fake_clock):
     assert "/big" in str(info.value)
 
 
-def test_connection_errors_retried_then_fetch_failed(fake_clock, scripted_server):
+def test_connection_errors_retried_then_fetch_failed(fake_clock):
     import socket
 
-    srv = scripted_server
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
