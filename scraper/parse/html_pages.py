@@ -43,8 +43,16 @@ from .values import (
 )
 
 _NON_TEXT_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
-_TRUNCATION = re.compile(r"view\s+the\s+full\s+minutes\s+text\s+for\s+item", re.IGNORECASE)
-_RESTRICTED = re.compile(r"\b(?:reasons?\s+why\b.*\brestricted|exempt\s+information|restricted\s+item)\b", re.IGNORECASE)
+_TRUNCATION = re.compile(
+    r"view\s+the\s+full\s+minutes\s+text\s+for\s+item|testun\s+llawn\s+y\s+cofnodion", re.IGNORECASE
+)
+# An item-level restriction notice in the item's action list: "View the reasons why item 15. is restricted".
+# A restricted *document* ("… why document 3 is restricted") leaves the rest of the item public.
+_RESTRICTED = re.compile(
+    r"\b(?:reasons?\s+why\s+(?:agenda\s+)?item\b.*\brestricted|reasons?\s+why\s+(?:this|the)\s+item\b.*\brestricted|"
+    r"exempt\s+information|restricted\s+item)\b",
+    re.IGNORECASE,
+)
 _AI_ANCHOR = re.compile(r"^AI(\d+)$")
 _DOC_HREF = re.compile(r"(?:^|/)(?:documents/|mgConvert2PDF\.aspx)|\.(?:pdf|docx?|xlsx?|pptx?|odt|rtf)(?:$|[?#])", re.IGNORECASE)
 _ATTACHMENT_ID = re.compile(r"(?:documents/s(\d+)/|mgConvert2PDF\.aspx\?(?:[^#]*&)?ID=(\d+))", re.IGNORECASE)
@@ -187,6 +195,12 @@ def _is_document_link(link: Tag) -> bool:
     if _page_name(href) == "mgchoosedocpack.aspx":
         return link.find(class_="mgFileSize") is not None
     return False
+
+
+def _is_modgov_page(href: str) -> bool:
+    """A link to one of ModernGov's own pages (``mgAi.aspx#mgDocuments``, ``mgIssueHistoryHome.aspx``):
+    navigation, never a document, even inside a documents list."""
+    return _page_name(href).endswith(".aspx") and not _is_document_href(href)
 
 
 def _document(link: Tag, base_url: str, skipped: list[str]) -> Document | None:
@@ -497,7 +511,7 @@ def _read_item_blocks(
         section = state["section"]
         for link in links:
             href = link.get("href") or ""
-            if href and (section == "documents" or _is_document_link(link)):
+            if href and (_is_document_link(link) or (section == "documents" and not _is_modgov_page(href))):
                 add_document(link)
         if section == "documents" or _is_navigation(nodes):
             return
@@ -527,7 +541,9 @@ def _read_item_blocks(
         elif "mgBulletList" in classes:
             for link in (tag for tag in _tags(element) if tag.name == "a"):
                 href = (link.get("href") or "").strip()
-                if state["section"] == "documents" or _is_document_link(link) or href.lower().startswith("javascript:"):
+                if _is_document_link(link) or href.lower().startswith("javascript:") or (
+                    state["section"] == "documents" and not _is_modgov_page(href)
+                ):
                     add_document(link)
 
     def visit(node: Tag) -> None:
@@ -805,6 +821,8 @@ def parse_meeting_page(
             if title_tag is None:
                 continue  # spacer rows and notes without an item
             if item_id is None:
+                if "mgAiTitleTxt" not in _classes(title_tag):
+                    continue  # neither ModernGov's title class nor an item id: a note row, not an item
                 item_id = _synthetic_item_id(meeting_id, len(items))
             if item_id in item_rows:
                 continue

@@ -441,3 +441,29 @@ def test_get_meeting_with_nested_sub_items_and_element_attendees():
     (attendee,) = parsed.meeting.attendees
     assert (attendee.name, attendee.role, attendee.attendance, attendee.member_id) == ("Councillor Ada Reed", "Chair", "Present", 42)
     assert "Secret" not in repr(parsed)
+
+
+def test_note_rows_without_title_class_or_id_are_not_items():
+    body = page(
+        '<table class="mgItemTable"><tr><td class="mgItemNumberCell"><p class="mgAiTitleTxt"><a name="AI5"></a>1.</p></td>'
+        '<td><p class="mgAiTitleTxt">Welcome</p></td></tr>'
+        "<tr><td></td><td><p>The meeting closed at 9.05 pm.</p></td></tr></table>"
+    )
+    assert [i.item_id for i in parse_meeting_page(body, BASE, "s", 1, 2).items] == [5]
+
+
+def test_a_restricted_appendix_does_not_restrict_the_item():
+    item = only_item(one_row(
+        '<p class="mgAiTitleTxt">Depot Sale</p><div class="mgWordPara"><p>To agree the sale.</p></div>'
+        '<p class="mgSubItemTitleTxt">Additional documents:</p><ul class="mgBulletList">'
+        '<li><a href="documents/s9/Report.pdf">Report</a></li>'
+        '<li>Restricted enclosure <ul class="mgActionList"><li><a href="mgAi.aspx?ID=77#mgDocuments">'
+        "View the reasons why document 2 is restricted</a></li></ul></li></ul>"
+    ))
+    assert not item.restricted and item.agenda_text == "To agree the sale."
+    assert [d.title for d in item.documents] == ["Report"]
+    restricted = only_item(one_row(
+        '<p class="mgAiTitleTxt">Depot Sale</p><ul class="mgActionList"><li><a href="mgAi.aspx?ID=77&amp;RR=1">'
+        "View the reasons why item 4. is restricted</a></li></ul><div class=\"mgWordPara\"><p>Leaked text.</p></div>"
+    ))
+    assert restricted.restricted and restricted.agenda_text == "" and "Leaked" not in repr(restricted)
