@@ -16,7 +16,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import sample_items  # noqa: E402
+from web_corpus import sample_items  # noqa: E402
 
 from archive import create_app  # noqa: E402
 from archive.serving import start_server  # noqa: E402

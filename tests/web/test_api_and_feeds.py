@@ -7,7 +7,7 @@ import io
 import xml.etree.ElementTree as ET
 
 import pytest
-from corpus import FORMULA_TITLE, PLANTED_ID, SEED_ID, sample_items
+from web_corpus import FORMULA_TITLE, PLANTED_ID, SEED_ID, sample_items
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 RESULT_KEYS = ["id", "title", "committee", "council", "date", "item_number", "url", "source_url", "snippet_html", "speakers", "topics"]

@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from corpus import PLANTED_ID
+from web_corpus import PLANTED_ID
 
 pytestmark = pytest.mark.browser
 

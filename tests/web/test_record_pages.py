@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 import pytest
 from bs4 import BeautifulSoup
-from corpus import PLANTED_ID, SAMPLETON, SEED_ID, sample_items
+from web_corpus import PLANTED_ID, SAMPLETON, SEED_ID, sample_items
 
 
 def soup(response, status: int = 200) -> BeautifulSoup:

@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 import pytest
 from conftest import build_index
-from corpus import SEED_ID, sample_items
+from web_corpus import SEED_ID, sample_items
 
 from archive import create_app
 from indexer import layout

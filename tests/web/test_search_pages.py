@@ -6,7 +6,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 from bs4 import BeautifulSoup
-from corpus import PLANTED_ID, SEED_ID, sample_items
+from web_corpus import PLANTED_ID, SEED_ID, sample_items
 
 
 def soup(response) -> BeautifulSoup:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from corpus import SEED_ID
+from web_corpus import SEED_ID
 
 URLS = [
     "/", "/search?q=school", f"/items/{SEED_ID}", "/commitments", "/coverage", "/api/search?q=x",
