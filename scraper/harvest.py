@@ -54,6 +54,7 @@ from scraper.harvest_build import (
     with_documents,
 )
 from scraper.harvest_types import (  # the crawl's public vocabulary, re-exported here
+    MAX_CONSECUTIVE_CHALLENGES,
     MAX_CONSECUTIVE_SERVER_ERRORS,
     SOURCES,
     BadCrawlRequest,
@@ -143,6 +144,7 @@ class Harvester:
         self._html_committees: set[int] = set()  # committees whose web-service calls fail
         self._name_page: bytes | None = None  # an HTML page whose <title> names the council
         self._server_errors_in_a_row = 0
+        self._challenges_in_a_row = 0
 
     # -- storage of every response ------------------------------------------------------
 
@@ -216,7 +218,9 @@ class Harvester:
         reason = detect_challenge(result.body, result.content_type, url=result.url)
         if reason:
             self.store.reject_capture(capture_id, reason)
+            self._challenged(result.requested_url, reason)
             raise self._fail(result.requested_url, f"not data: {reason}", "rejected", status=result.status, soft=soft)
+        self._challenges_in_a_row = 0
         return _Fetched(result, capture_id)
 
     def _server_error(self, url: str, reason: str) -> None:
@@ -226,6 +230,16 @@ class Harvester:
             raise SiteFailing(
                 f"{self.base_url} answered {self._server_errors_in_a_row} requests in a row with errors "
                 f"(last: {reason} for {url}); stopped to spare it. Run the same command later to resume"
+            )
+
+    def _challenged(self, url: str, reason: str) -> None:
+        """A firewall that challenges page after page will not let us through: stop asking."""
+        self._challenges_in_a_row += 1
+        if self._challenges_in_a_row >= MAX_CONSECUTIVE_CHALLENGES:
+            self._fail(url, f"not data: {reason}", "rejected")
+            raise SiteBlocked(
+                f"{self.base_url} answered {self._challenges_in_a_row} requests in a row with a challenge page "
+                f"({reason}); it blocks automated clients, so the crawl stopped. What was stored is kept"
             )
 
     def _parse_failure(self, fetched: _Fetched, exc: ParseError, *, soft: bool = False) -> _Failed:

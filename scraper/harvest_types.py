@@ -17,6 +17,8 @@ SOURCES = ("auto", "webservice", "html")
 # After this many requests in a row end in 5xx/429 (after their own retries) or no answer at all,
 # the site is struggling: stop rather than work through the rest of the crawl at its expense.
 MAX_CONSECUTIVE_SERVER_ERRORS = 5
+# Likewise for WAF challenge pages: one is a hiccup (or a per-page rule), five in a row is a block.
+MAX_CONSECUTIVE_CHALLENGES = 5
 
 
 # --------------------------------------------------------------------------- errors
@@ -195,6 +197,7 @@ class ReparseSummary:
 __all__ = [
     "SOURCES",
     "MAX_CONSECUTIVE_SERVER_ERRORS",
+    "MAX_CONSECUTIVE_CHALLENGES",
     "HarvestError",
     "NotModernGov",
     "SiteBlocked",

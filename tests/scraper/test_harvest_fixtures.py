@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from scraper.harvest import CrawlOptions, SiteFailing, crawl
+from scraper.harvest import CrawlOptions, SiteBlocked, SiteFailing, crawl
 from scraper.http import PoliteClient
 from scraper.store import ArchiveStore
 
@@ -81,3 +81,21 @@ def test_a_503_storm_stops_the_crawl_and_it_can_resume_later(tmp_path, scripted_
     storm_hits = [p for p in srv.paths() if p.split("?")[0] in ("/mgWebService.asmx/GetMeetings", "/ieListMeetings.aspx", "/ieDocHome.aspx")]
     assert len(storm_hits) == 5 * 3
     assert [r.status for r in store.runs()] == ["running"]  # resumable with the same command
+
+
+def test_a_firewall_that_challenges_every_page_stops_the_crawl(tmp_path, scripted_server, fake_clock):
+    from scraper.sample_site.app import WAF_PAGE
+
+    srv = scripted_server
+    srv.routes["/robots.txt"] = srv.reply(404)
+    srv.routes["/mgWebService.asmx/GetCommittees"] = srv.reply(200, (MG / "committees.xml").read_bytes(), **XML)
+    challenge = srv.reply(200, WAF_PAGE, Content_Type="text/html")
+    for path in ("/mgWebService.asmx/GetMeetings", "/ieListMeetings.aspx", "/ieDocHome.aspx"):
+        srv.routes[path] = challenge
+    store = ArchiveStore(tmp_path / "a.sqlite3")
+    with pytest.raises(SiteBlocked, match="5 requests in a row with a challenge page"):
+        crawl(store, srv.base_url, CrawlOptions(since=date(2024, 1, 1)), client=PoliteClient(delay=0, clock=fake_clock))
+    assert len(srv.paths()) == 2 + 5  # robots.txt, GetCommittees, then five challenges and no more
+    rejected = [c for c in store.captures() if c.rejected]
+    assert len(rejected) == 5 and all("Incapsula" in c.rejected for c in rejected)
+    assert store.counts()["meetings"] == 0
