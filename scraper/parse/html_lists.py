@@ -111,7 +111,9 @@ def parse_meeting_list(
     """
     root = modgov_root(body, url)
     meetings: dict[int, Meeting] = {}
-    for link in _links_to(root, "ieListDocuments.aspx"):
+    # Old meetings on long-lived installs still link to the legacy CeListDocuments.aspx?MID= page.
+    pages = ("ielistdocuments.aspx", "celistdocuments.aspx")
+    for link in (a for a in root.find_all("a", href=True) if _page_name(a["href"]) in pages):
         meeting_id = _int_param(link["href"], "MId", "MeetingId", "MID")
         if meeting_id is None or meeting_id in meetings:
             continue
@@ -130,7 +132,10 @@ def parse_meeting_list(
         if status is None:
             container = link.find_parent(["li", "tr"])
             if container is not None and root in container.parents:
-                others = [a for a in container.find_all("a", href=True) if _page_name(a["href"]) == "ielistdocuments.aspx"]
+                others = [
+                    a for a in container.find_all("a", href=True)
+                    if _page_name(a["href"]) in pages
+                ]
                 if len(others) <= 1:
                     status = find_status(inline_text(container))
         meetings[meeting_id] = Meeting(

@@ -467,3 +467,11 @@ def test_a_restricted_appendix_does_not_restrict_the_item():
         "View the reasons why item 4. is restricted</a></li></ul><div class=\"mgWordPara\"><p>Leaked text.</p></div>"
     ))
     assert restricted.restricted and restricted.agenda_text == "" and "Leaked" not in repr(restricted)
+
+
+def test_meeting_list_keeps_legacy_ce_list_documents_links():
+    # Old meetings link to CeListDocuments.aspx?MID=… (democracy.wirral.gov.uk, 2007; GUIDE.md §5.1).
+    listing = ('<p><a href="CeListDocuments.aspx?MID=12&amp;RD=Agenda&amp;DF=16%2f08%2f2007&amp;A=1&amp;R=0">16 Aug 2007 2.00 pm</a></p>'
+               '<p><a href="ieListDocuments.aspx?CId=5&amp;MId=13">1 Sep 2008 10.00 am</a></p>')
+    assert list(_meetings(listing, 5).items()) == [
+        (12, (date(2007, 8, 16), time(14, 0), "Confirmed")), (13, (date(2008, 9, 1), time(10, 0), "Confirmed"))]
