@@ -65,6 +65,8 @@ _INLINE_TAGS = frozenset({
     "strike", "strong", "sub", "sup", "tt", "u", "wbr", "mark", "time", "label", "o:p", "nobr",
 })
 # Never text: page furniture or form controls inside an item cell.
+# Elements that may be a section heading when their whole text is a section label.
+_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "p", "div", "span", "strong", "b", "caption", "dt", "legend"})
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "img", "input", "button", "select", "textarea",
                         "iframe", "object", "embed", "caption", "hr", "map", "svg", "video", "audio"})
 
@@ -115,6 +117,7 @@ def _read_item_blocks(
     exclude: Tag | None = None,
     *,
     loose_agenda: bool = True,
+    descend_tables: bool = False,
 ) -> _ItemContent:
     """Read an item's blocks in document order, each belonging to the latest section heading.
 
@@ -126,7 +129,8 @@ def _read_item_blocks(
     current section, except ModernGov's furniture: recorded-vote tables and other ``mg*``-classed
     elements, "View Recorded Vote" navigation links, and labelled metadata (``span.mgLabel``).
     ``loose_agenda=False`` ignores loose content before the first heading (an ``mgAi.aspx`` page's
-    content area also holds the page's own labels and links).
+    content area also holds the page's own labels and links); ``descend_tables=True`` reads blocks
+    inside item tables too (an item page that lays its one item out as an agenda row).
     """
     content = _ItemContent()
     state = {"section": "agenda"}
@@ -233,8 +237,15 @@ def _read_item_blocks(
                 run = []
             if any(cls.startswith("mg") for cls in classes) or name == "table" and _is_item_table(child):
                 # ModernGov furniture (recorded votes, help lines) or a nested item table (its rows are
-                # items of their own); only descend if it wraps item blocks.
-                if name != "table" and _has_item_block(child):
+                # items of their own); only descend if it wraps item blocks. A section title that names
+                # a section ("h2.mgSectionTitle Minutes") still starts that section.
+                if name != "table":
+                    heading = _SECTION_HEADINGS.get(_heading_key(inline_text(child))) if name in _HEADING_TAGS else None
+                    if heading is not None:
+                        state["section"] = heading
+                    elif _has_item_block(child):
+                        visit(child)
+                elif descend_tables and _has_item_block(child):
                     visit(child)
                 continue
             if _has_item_block(child):

@@ -227,7 +227,7 @@ def parse_item_page(
             break
     content_root = root.find(class_="mgContent") or root
     skipped: list[str] = []
-    content = _read_item_blocks(content_root, base_url, skipped, loose_agenda=False)
+    content = _read_item_blocks(content_root, base_url, skipped, loose_agenda=False, descend_tables=True)
     restricted = content.restricted
     return AgendaItem(
         site=site,

@@ -475,3 +475,21 @@ def test_meeting_list_keeps_legacy_ce_list_documents_links():
                '<p><a href="ieListDocuments.aspx?CId=5&amp;MId=13">1 Sep 2008 10.00 am</a></p>')
     assert list(_meetings(listing, 5).items()) == [
         (12, (date(2007, 8, 16), time(14, 0), "Confirmed")), (13, (date(2008, 9, 1), time(10, 0), "Confirmed"))]
+
+
+def test_item_page_with_its_item_in_an_agenda_row_and_section_title_headings():
+    # Unverified layouts of mgAi.aspx (GUIDE.md §6.4 is [text] only): the item laid out as an agenda
+    # row, and "Minutes" as an h2.mgSectionTitle. Either way the full minutes must be found, because
+    # they replace the truncated ones.
+    row = b"""<div id="modgov"><div class="mgSubTitle"><h2 class="mgSubTitleTxt">Tidal Defences Programme</h2></div>
+<div class="mgContent"><table class="mgItemTable"><tr><td class="mgItemNumberCell"><p class="mgAiTitleTxt"><a name="AI8802"></a>42.</p></td>
+<td><p class="mgAiTitleTxt">Tidal Defences Programme</p><p class="mgSubItemTitleTxt">Minutes:</p>
+<div class="mgWordPara"><p>The full minutes.</p><p>Second paragraph.</p></div></td></tr></table></div></div>"""
+    section = b"""<div id="modgov"><h2 class="mgSubTitleTxt">Tidal Defences Programme</h2><div class="mgContent">
+<div class="mgWordPara"><p>To consider the programme.</p></div><h2 class="mgSectionTitle">Minutes</h2>
+<div class="mgWordPara"><p>The full minutes.</p><p>Second paragraph.</p></div>
+<h2 class="mgSectionTitle">Documents</h2><ul class="mgBulletList"><li><a href="mgAi.aspx?ID=8802#x">Back</a></li></ul></div></div>"""
+    for body in (row, section):
+        item = parse_item_page(body, BASE, "s", 4410, 311, item_id=8802)
+        assert item.minutes_text == "The full minutes.\n\nSecond paragraph."
+        assert item.title == "Tidal Defences Programme" and item.documents == ()
