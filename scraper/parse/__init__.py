@@ -8,6 +8,11 @@ Two paths give equal records for the same meeting:
 - web service: ``parse_committees``, ``parse_meetings``, ``parse_meeting``;
 - HTML pages: ``parse_committee_list``, ``parse_meeting_list``, ``parse_meeting_page`` (+
   ``parse_attendance`` for attendees and ``parse_item_page`` for truncated minutes).
+
+Both are built for the markup real installs serve, not only the reconstruction in GUIDE.md §6: the
+quirks handled, and where each was seen, are tested in ``tests/parse/test_real_markup.py``, and
+``tests/parse/test_tolerance.py`` checks that markup variants of one meeting give identical records.
+Bodies are decoded by ``encoding.decode_body`` the way browsers read them before any parsing.
 """
 
 from __future__ import annotations

@@ -397,7 +397,7 @@ def _split_cells(row: Tag) -> tuple[Tag | None, Tag | None]:
 
     The number cell is ``td.mgItemNumberCell``; installs without that class (``table#mgItemTable`` on
     mycouncil.oxford.gov.uk) are recognised by a first cell holding only a short number ("6.", "3a",
-    "(ii)"). The content cell is the last other cell.
+    "(ii)"). The content cell is the other cell holding ``.mgAiTitleTxt``, else the last other cell.
     """
     cells = [cell for cell in row.children if getattr(cell, "name", None) == "td"]
     if not cells:
@@ -408,6 +408,11 @@ def _split_cells(row: Tag) -> tuple[Tag | None, Tag | None]:
         if not first or _NUMBER_CELL_TEXT.match(first):
             number_cell = cells[0]
     content_cells = [cell for cell in cells if cell is not number_cell]
+    if len(content_cells) > 1:
+        # Title | Documents layouts: the content cell is the one holding the item's title.
+        for cell in content_cells:
+            if any("mgAiTitleTxt" in _classes(tag) for tag in _tags(cell)):
+                return number_cell, cell
     return number_cell, (content_cells[-1] if content_cells else None)
 
 

@@ -493,3 +493,13 @@ def test_item_page_with_its_item_in_an_agenda_row_and_section_title_headings():
         item = parse_item_page(body, BASE, "s", 4410, 311, item_id=8802)
         assert item.minutes_text == "The full minutes.\n\nSecond paragraph."
         assert item.title == "Tidal Defences Programme" and item.documents == ()
+
+
+def test_three_cell_rows_take_the_cell_holding_the_title():
+    body = page(
+        '<table class="mgItemTable"><tr><td class="mgItemNumberCell"><p class="mgAiTitleTxt"><a name="AI9"></a>2.</p></td>'
+        '<td><p class="mgAiTitleTxt">Budget</p><div class="mgWordPara"><p>To set the budget.</p></div></td>'
+        '<td><a href="documents/s3/Budget.pdf">Budget report</a></td></tr></table>'
+    )
+    item = only_item(body)
+    assert (item.item_id, item.number, item.title, item.agenda_text) == (9, "2.", "Budget", "To set the budget.")
