@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date
 
@@ -27,6 +28,33 @@ def run(store, site, clock, **options):
     options.setdefault("since", SINCE)
     client = PoliteClient(delay=0, clock=clock)
     return crawl(store, site.base_url, CrawlOptions(**options), client=client)
+
+
+@dataclasses.dataclass
+class Crawled:
+    store: ArchiveStore
+    site: object
+    summary: object
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory):
+    """One default crawl of a fresh sample council, shared by the tests that only inspect it."""
+    from scraper.sample_site import serve_sample_site
+
+    class NoWaitClock:
+        def monotonic(self) -> float:
+            return 0.0
+
+        def sleep(self, seconds: float) -> None:
+            pass
+
+    site = serve_sample_site()
+    store = ArchiveStore(tmp_path_factory.mktemp("crawled") / "archive.sqlite3")
+    summary = run(store, site, NoWaitClock())
+    yield Crawled(store, site, summary)
+    store.close()
+    site.stop()
 
 
 def records(store):
@@ -64,8 +92,8 @@ def test_503_is_retried_honouring_retry_after_then_stored(store, sample_site_fac
     assert store.committees(store.sites()[0].key)
 
 
-def test_waf_challenge_is_a_failure_not_data(store, sample_site, fake_clock):
-    summary = run(store, sample_site, fake_clock)
+def test_waf_challenge_is_a_failure_not_data(crawled):
+    store, sample_site, summary = crawled.store, crawled.site, crawled.summary
     rejected = [c for c in store.captures() if c.rejected and not c.rejected.startswith("parse error")]
     assert rejected and all("Incapsula" in c.rejected for c in rejected)
     assert all(c.status == 200 for c in rejected)  # served as a success, still not data
@@ -147,8 +175,8 @@ def test_not_moderngov(store, sample_site_factory, fake_clock):
     assert store.sites() == []
 
 
-def test_malformed_page_is_recorded_and_the_crawl_goes_on(store, sample_site, fake_clock):
-    summary = run(store, sample_site, fake_clock)
+def test_malformed_page_is_recorded_and_the_crawl_goes_on(crawled):
+    store, sample_site, summary = crawled.store, crawled.site, crawled.summary
     (broken,) = flagged(sample_site, "malformed_page")
     url = malformed_url(sample_site)
     assert [f for f in summary.failures if f.url == url and f.kind == "parse" and "modgov" in f.reason]
@@ -173,8 +201,8 @@ def test_robots_disallow_is_obeyed_by_the_harvester(store, sample_site_factory, 
     assert store.counts()["meetings"] > 0  # the allowed pages were still harvested
 
 
-def test_non_http_document_links_are_skipped_and_reported(store, sample_site, fake_clock):
-    summary = run(store, sample_site, fake_clock)
+def test_non_http_document_links_are_skipped_and_reported(crawled):
+    store, sample_site, summary = crawled.store, crawled.site, crawled.summary
     assert summary.skipped_links and all("javascript:" in f.reason for f in summary.skipped_links)
     assert [e for e in store.errors() if e.kind == "skipped_link"]
     for archived in store.iter_archived_items():
@@ -263,8 +291,8 @@ def test_html_path_completes_truncated_minutes_and_keeps_the_variants(store, sam
     assert attended and all(a.name for m in attended for a in m.attendees)
 
 
-def test_restricted_text_sent_by_the_web_service_is_never_stored(store, sample_site, fake_clock):
-    run(store, sample_site, fake_clock)
+def test_restricted_text_sent_by_the_web_service_is_never_stored(crawled):
+    store, sample_site = crawled.store, crawled.site
     leaked = [i for m in sample_site.app.data.meetings for i in m.items if "leak" in i.flags]
     assert leaked
     site_key = store.sites()[0].key
