@@ -40,6 +40,16 @@ def test_bad_arguments_exit_2(instance):
     assert invoke(instance, "crawl", "https://x.example", "--source", "pdf").exit_code == 2
     refused = invoke(instance, "crawl", "https://x.example", "--user-agent", "python-requests/2.32")
     assert refused.exit_code == 2 and "User-Agent" in refused.stderr
+    backwards = invoke(instance, "crawl", "https://x.example", "--since", "2021-01-02", "--until", "2021-01-01")
+    assert backwards.exit_code == 2 and "is after --until" in backwards.stderr
+
+
+def test_unknown_or_ambiguous_committee_is_a_usage_error(instance, sample_site):
+    unknown = invoke(instance, "crawl", sample_site.base_url, "--delay", "0", "--committee", "Allotments")
+    assert unknown.exit_code == 2 and "no committee matches 'Allotments'" in unknown.stderr
+    ambiguous = invoke(instance, "crawl", sample_site.base_url, "--delay", "0", "--committee", "Committee")
+    assert ambiguous.exit_code == 2 and "give the id or the full title" in ambiguous.stderr
+    assert len(ambiguous.stderr.strip().splitlines()) == 1
 
 
 def test_crawl_summary_status_and_reparse(instance, sample_site):
