@@ -167,10 +167,14 @@ class _Ctx:
     speaker_before: Callable[[int], str | None]
 
 
+CLAUSE_WINDOW = 400  # how far back a clause (and what introduces it) is looked for, in characters
+
+
 def _clause_bounds(sentence: str, trigger_start: int) -> int:
     """Where the clause holding the trigger starts (after "that", ";", or a coordinating "and")."""
-    start = 0
-    for m in _CLAUSE_START.finditer(sentence, 0, trigger_start):
+    window = max(0, trigger_start - CLAUSE_WINDOW)
+    start = window
+    for m in _CLAUSE_START.finditer(sentence, window, trigger_start):
         between = sentence[m.end():trigger_start]
         if m.group(0).strip().lower() in ("and", ", and"):
             # only split at "and" when what follows is a short subject ("and a further session")
@@ -200,14 +204,14 @@ def _strength_and_match(clause_text: str) -> tuple[str, re.Match[str]] | None:
 def find_commitments(
     text: str,
     regions: list[tuple[int, int]],
-    skip: list[tuple[int, int]],
+    skip: tx.Spans,
     decisions: list[tuple[int, int, str]],
     ctx: _Ctx,
 ) -> list[Commitment]:
     found: list[tuple[int, Commitment]] = []
     for start, end in regions:
         for sent in tx.sentences(text, start, end):
-            if any(s <= sent.start < e for s, e in skip):
+            if skip.contains(sent.start):
                 continue
             found.extend(_from_sentence(text, sent, ctx))
         for m in _ACTION_LINE.finditer(text, start, end):
@@ -251,30 +255,37 @@ def _from_sentence(text: str, sent: tx.Sentence, ctx: _Ctx) -> list[tuple[int, C
         return []
     out: list[tuple[int, Commitment]] = []
     pos = 0
+    # the next match of each trigger regex, re-searched only once we have moved past it, so that
+    # a long sentence costs one pass per regex rather than one per trigger
+    cached: dict[int, re.Match[str] | None] = {}
     while pos < len(s):
         first = None
-        for rx in (_FIRM_TRIGGER, _SOFT_TRIGGER):
-            m = rx.search(s, pos)
-            if m and (first is None or m.start() < first.start()):
+        for i, rx in enumerate((_FIRM_TRIGGER, _SOFT_TRIGGER)):
+            m = cached.get(i, False)
+            if m is False or (m is not None and m.start() < pos):
+                m = rx.search(s, pos)
+                cached[i] = m
+            if m is not None and (first is None or m.start() < first.start()):
                 first = m
         if first is None:
             break
         clause_start = _clause_bounds(s, first.start())
         # the clause runs to the next clause boundary that starts a new subject, else the end
-        nxt = _CLAUSE_END.search(s, first.end())
-        clause_end = nxt.start() if nxt else len(s)
+        nxt = _CLAUSE_END.search(s, first.end(), first.end() + CLAUSE_WINDOW)
+        clause_end = min(nxt.start() if nxt else len(s), first.end() + CLAUSE_WINDOW)
         clause = s[clause_start:clause_end].strip()
         pos = first.end()
         if not clause:
             continue
-        prefix = s[:clause_start]
+        prefix = s[max(0, clause_start - CLAUSE_WINDOW):clause_start]
+        before = s[max(0, first.start() - CLAUSE_WINDOW):first.start()]
         if _is_relative_clause(prefix):
             continue
         if _EXCLUDE.search(s[clause_start:first.end() + 40]):
             continue
-        if _QUESTION_INTRO.search(s[:first.start()]) and not re.search(r"(?i)\b(?:replied|responded|confirmed|advised|explained|said|stated|informed|assured|agreed|undertook)\b", s[:first.start()][-200:]):
+        if _QUESTION_INTRO.search(before) and not re.search(r"(?i)\b(?:replied|responded|confirmed|advised|explained|said|stated|informed|assured|agreed|undertook)\b", before[-200:]):
             continue
-        if _HYPOTHETICAL.search(s[:first.start()]) and not _SOFT_MARKER.search(clause):
+        if _HYPOTHETICAL.search(before) and not _SOFT_MARKER.search(clause):
             continue
         result = _strength_and_match(clause)
         if result is None:

@@ -29,7 +29,8 @@ _HEADING = re.compile(
     re.MULTILINE,
 )
 _INLINE_CAPS = re.compile(
-    r"(?P<head>\b(?:(?:[Tt]he[ \t]+)?(?:Committee|Sub-Committee|Panel|Board|Cabinet|Council|Executive|Commission|"
+    r"(?P<head>(?<=[.!?][ \t])(?:RESOLVED|AGREED|DECISION)(?=[ \t]*(?:[:\-–—]|that\b|That\b|THAT\b|to\b))|"
+    r"\b(?:(?:[Tt]he[ \t]+)?(?:Committee|Sub-Committee|Panel|Board|Cabinet|Council|Executive|Commission|"
     r"Forum|Members|Meeting)|[Ii]t[ \t]+was)[ \t]+(?:(?:then|therefore|also|UNANIMOUSLY|unanimously|formally|"
     r"duly|further)[ \t]+)*(?:RESOLVED|AGREED|DECIDED))(?P<sep>[ \t]*[:\-–—,]?[ \t]*)"
 )
@@ -167,8 +168,9 @@ def _heading_blocks(text: str, start: int, end: int) -> list[tuple[int, int, int
                 text[m.end():m.end() + 1] not in ("\n", ""):
             continue  # "Agreed budgets were ..." is prose, not a heading
         heads.append((m.start(), m.end()))
+    line_heads = tx.Spans(heads)
     for m in _INLINE_CAPS.finditer(text, start, end):
-        if not any(s <= m.start() < e for s, e in heads):
+        if not line_heads.contains(m.start()):
             heads.append((m.start(), m.end()))
     heads.sort()
     blocks = []
@@ -202,17 +204,17 @@ def _block_end(text: str, body_start: int, limit: int) -> int:
     return end
 
 
-def find_decisions(text: str, regions: list[tuple[int, int]], decision_region: tuple[int, int] | None) -> tuple[list[tuple[int, int, Decision]], list[tuple[int, int]]]:
+def find_decisions(text: str, regions: list[tuple[int, int]], decision_region: tuple[int, int] | None) -> tuple[list[tuple[int, int, Decision]], tx.Spans]:
     """Decisions with their spans; also the consumed spans (so commitments can see them)."""
     found: list[_Found] = []
-    consumed: list[tuple[int, int]] = []
+    consumed = tx.Spans()
     all_regions = list(regions)
     if decision_region is not None:
         all_regions.append(decision_region)
     for start, end in all_regions:
         blocks = _heading_blocks(text, start, end)
         for hs, bs, be in blocks:
-            consumed.append((hs, be))
+            consumed.add(hs, be)
             body = text[bs:be]
             if not body.strip(" \t\n.;:-–"):
                 moved = _MOVED_THAT.search(text, max(start, hs - 400), hs)
@@ -231,32 +233,32 @@ def find_decisions(text: str, regions: list[tuple[int, int]], decision_region: t
                 found.append(_Found(pos if pos >= 0 else bs, be, cleaned))
         # sentence forms outside heading blocks
         for sent in tx.sentences(text, start, end):
-            if any(s <= sent.start < e for s, e in consumed):
+            if consumed.contains(sent.start):
                 continue
             if _BARE_RESOLVED.match(sent.text):
                 # "Cllr A proposed and Cllr B seconded that X be done. Resolved unanimously."
                 moved = _MOVED_THAT.search(text, max(start, sent.start - 400), sent.start)
                 if moved:
                     found.append(_Found(moved.start("res"), sent.end, _clean(moved.group("res"))))
-                    consumed.append((moved.start("res"), sent.end))
+                    consumed.add(moved.start("res"), sent.end)
                 continue
             d = _sentence_decision(sent.text)
             if d:
                 found.append(_Found(sent.start, sent.end, d))
-                consumed.append((sent.start, sent.end))
+                consumed.add(sent.start, sent.end)
         if decision_region is not None and (start, end) == decision_region and not blocks:
             limit = end
             stop = _STOP_LABEL.search(text, start, end)
             if stop:
                 limit = stop.start()
             for ps, pe in tx.paragraphs(text, start, limit):
-                if any(s <= ps < e for s, e in consumed):
+                if consumed.contains(ps):
                     continue
                 for limb in _split_limbs(text[ps:pe]):
                     cleaned = _clean(limb)
                     if cleaned and not (_NARRATIVE.search(cleaned) and not _RESOLUTION_LIKE.search(cleaned)):
                         found.append(_Found(ps, pe, cleaned))
-                consumed.append((ps, pe))
+                consumed.add(ps, pe)
     # one decision per text (a Decision: section often repeats the minutes' resolution)
     out: list[tuple[int, int, Decision]] = []
     seen: set[str] = set()

@@ -166,7 +166,7 @@ PARTICLE = r"(?:de|van|von|der|den|da|di|le|la|du|al|el|bin|ul|dos|das|ap|ab|fer
 
 # "J. Smith", "Mary Ann Smith-Jones", "Mrs Smith", "van der Berg" (after a title or "Councillor")
 PERSON_NAME = (
-    rf"(?:(?:{HONORIFIC}{SP})?(?:{INITIALS}{SP}?)?{CAPS_NAME_TOKEN}"
+    rf"(?:(?:{HONORIFIC}{SP})?(?:{INITIALS}{SP}?)?(?:(?:de|van|von|der|den|da|di|le|la|du|al|el|ap|ab|o|mac){SP}){{0,2}}(?=[{UP}]){CAPS_NAME_TOKEN}"
     rf"(?:{SP}(?:{PARTICLE}{SP}){{0,2}}{CAPS_NAME_TOKEN}){{0,3}})"
 )
 # A name standing alone: two or three capitalised words ("Daxa Pancholi", "Sean Abruthnot").
@@ -353,6 +353,15 @@ SPEECH_VERBS = (
     "queried the", "queried why", "queried how", "queried what", "submitted that", "submitted",
     "averred", "contributed", "interjected", "intervened", "testified", "gave evidence",
     "put forward", "moved an amendment", "moved the motion", "seconded the motion", "debated",
+    "underlined", "underscored", "asserted", "claimed", "alleged", "countered", "rebutted", "refuted",
+    "retorted", "probed", "pressed", "posed", "encouraged", "implored", "appealed", "called for",
+    "called on", "called upon", "pleaded", "demanded", "guaranteed", "counselled", "cited", "quoted",
+    "disclosed", "revealed", "commended", "applauded", "withdrew", "hoped", "expected that",
+    "anticipated that", "sought assurance", "sought assurances", "went through", "took the board through",
+    "took the cabinet through", "took the sub-committee through", "talked through", "ran through",
+    "walked members through", "delivered", "led the discussion", "took questions", "answered questions",
+    "responded to questions", "fielded", "queried whether", "recounted", "described how", "explained how",
+    "outlined how", "set out how", "advocated", "cautioned that", "stated", "mentioned that",
 )
 _VERB_ALT = trie_regex(SPEECH_VERBS)
 # Adverbs, auxiliaries and short asides allowed between a speaker and the verb.

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from indexer.extract import text as tx
@@ -51,10 +52,11 @@ def extract_minutes(text: str, context: MeetingContext | None = None, taxonomy: 
         votes.extend(find_votes(body, start, end))
     decisions = attach_votes(decisions_found, votes)
 
+    starts = [m.start for m in mentions]
     ctx = _Ctx(
         meeting_date=context.date,
         resolve_subject=lambda np: _resolve_label(finder, np),
-        speaker_before=lambda pos: _speaker_before(body, mentions, pos),
+        speaker_before=lambda pos: _speaker_before(body, mentions, starts, pos),
     )
     commitments = find_commitments(
         body, regions, consumed, [(s, e, d.text) for s, e, d in decisions_found], ctx
@@ -104,16 +106,15 @@ def _resolve_label(finder: SpeakerFinder, np: NounPhrase) -> str | None:
 _PARA_BREAK = re.compile(r"\n[ \t\u00a0]*\n|\n(?=[ \t]*[•·▪●]\s)")
 
 
-def _speaker_before(text: str, mentions: list[Mention], pos: int) -> str | None:
+def _speaker_before(text: str, mentions: list[Mention], starts: list[int], pos: int) -> str | None:
     """The last speaker mentioned before ``pos`` in the same paragraph (reported speech owner)."""
-    para_start = 0
-    for m in _PARA_BREAK.finditer(text, max(0, pos - 4000), pos):
+    para_start = max(0, pos - 4000)
+    for m in _PARA_BREAK.finditer(text, para_start, pos):
         para_start = m.end()
-    best = None
-    for m in mentions:
-        if para_start <= m.start < pos:
-            best = m
-    return person_label(best.person) if best else None
+    i = bisect.bisect_left(starts, pos) - 1
+    if i >= 0 and mentions[i].start >= para_start:
+        return person_label(mentions[i].person)
+    return None
 
 
 def enrich(archived: ArchivedItem, taxonomy: Taxonomy | None = None) -> Extraction:

@@ -175,3 +175,44 @@ def paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if text[pos:end].strip():
         out.append((pos, end))
     return out
+
+
+class Spans:
+    """A set of [start, end) spans answering "is this offset inside one?" in O(log n).
+
+    Spans are added in any order; queries sort lazily. Used to skip text already read as a
+    decision, which would otherwise cost a scan of every span per sentence.
+    """
+
+    def __init__(self, spans: list[tuple[int, int]] | None = None) -> None:
+        self._spans: list[tuple[int, int]] = list(spans or [])
+        self._sorted = False
+        self._starts: list[int] = []
+        self._max_end: list[int] = []
+
+    def add(self, start: int, end: int) -> None:
+        self._spans.append((start, end))
+        self._sorted = False
+
+    def __iter__(self):
+        return iter(self._spans)
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+    def contains(self, pos: int) -> bool:
+        if not self._spans:
+            return False
+        if not self._sorted:
+            self._spans.sort()
+            self._starts = [s for s, _e in self._spans]
+            running = -1
+            self._max_end = []
+            for _s, e in self._spans:
+                running = max(running, e)
+                self._max_end.append(running)
+            self._sorted = True
+        import bisect
+
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return i >= 0 and self._max_end[i] > pos
