@@ -304,6 +304,7 @@ def _simplify(node: Node) -> Node:
                 kids.extend(s.children)  # type: ignore[union-attr]
             else:
                 kids.append(s)
+        kids = list(dict.fromkeys(kids))  # "council council council" is one term, evaluated once
         if not kids:
             return MatchAll()
         if len(kids) == 1:
