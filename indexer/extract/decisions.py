@@ -141,6 +141,24 @@ def _clean(text: str) -> str:
     return out
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")
+
+
+def _trim_narrative(text: str) -> str:
+    """Keep a resolution's own sentences; drop narrative that follows it in the same paragraph
+    ("RESOLVED that the report be noted. The Chair then closed the meeting.")."""
+    parts = _SENTENCE_BREAK.split(text)
+    if len(parts) == 1:
+        return text
+    kept = [parts[0]]
+    for part in parts[1:]:
+        if _RESOLUTION_LIKE.search(part) and not _NARRATIVE.search(part):
+            kept.append(part)
+        else:
+            break
+    return " ".join(kept)
+
+
 def _split_limbs(body: str) -> list[str]:
     """Split a resolution into its limbs; a short lead-in ("that:", "that the Committee:") goes."""
     parts = _LIMB.split(body)
@@ -222,7 +240,7 @@ def find_decisions(text: str, regions: list[tuple[int, int]], decision_region: t
                     found.append(_Found(moved.start("res"), hs, _clean(moved.group("res"))))
                 continue
             for i, limb in enumerate(_split_limbs(body)):
-                cleaned = _clean(limb)
+                cleaned = _trim_narrative(_clean(limb))
                 if not cleaned or len(cleaned) < 3:
                     continue
                 if _NARRATIVE.search(cleaned) and not _RESOLUTION_LIKE.search(cleaned):
