@@ -70,8 +70,13 @@ _ACT = _alt(ACTION_VERBS)
 _DONE = _alt(PASSIVE_DONE)
 _ADV = r"(?:(?:also|now|then|personally|happily|gladly|further|shortly|urgently|promptly|certainly|definitely|additionally|separately|directly|formally|again|ultimately|initially|first|jointly|specifically|continue\s+to|seek\s+to|aim\s+to|try\s+to|endeavour\s+to|be\s+able\s+to)\s+)*"
 
+_EVENT = (r"(?:begin|start|commence|open|reopen|launch|take\s+place|go\s+live|come\s+into\s+(?:force|effect|operation)|"
+          r"be\s+(?:operational|available|ready|in\s+place|open|live|complete|completed|finished|in\s+operation|"
+          r"on\s+site|up\s+and\s+running)|conclude|finish|resume|proceed|"
+          r"return|reconvene|meet|report|follow|arrive|be\s+back)")
+_PASSIVE_ANY = r"(?!(?:able|affected|required|needed|expected|likely|happy|pleased|useful|concerned|interested|based|subject|entitled|eligible|responsible|liable|seen|known|called|treated|regarded|deemed|counted|charged|used|impacted|minded|prepared|willing|grateful|surprised|disappointed|obliged|bound|sorry|keen)\b)[a-z]+(?:ed|en|wn|un|ut|et|lt|pt|ld)\b"
 _SOFT_TRIGGER = re.compile(
-    rf"\b(?:could|might|may|can)\s+{_ADV}(?:be\s+{_ADV}(?P<sdone>{_DONE})\b|(?P<sact>{_ACT})\b)"
+    rf"\b(?:could|might|may|can)\s+{_ADV}(?:be\s+{_ADV}(?P<sdone>{_DONE}\b|{_PASSIVE_ANY})|(?P<sact>{_ACT})\b)"
     rf"|\bwould\s+{_ADV}(?P<sconsider>consider|explore|look\s+at\s+whether|try\s+to|endeavour\s+to|aim\s+to|"
     rf"seek\s+to|hope\s+to|be\s+happy\s+to|be\s+willing\s+to|be\s+pleased\s+to|be\s+prepared\s+to|"
     rf"welcome\s+the\s+opportunity\s+to|investigate\s+whether|look\s+at\s+the\s+possibility|"
@@ -80,15 +85,10 @@ _SOFT_TRIGGER = re.compile(
     rf"|\b(?:will|would|shall)\s+{_ADV}(?:be\s+)?(?:look(?:ed)?\s+at|explore[d]?|consider(?:ed)?)\s+(?:whether|if|how)\b",
     re.IGNORECASE,
 )
-_EVENT = (r"(?:begin|start|commence|open|reopen|launch|take\s+place|go\s+live|come\s+into\s+(?:force|effect|operation)|"
-          r"be\s+(?:operational|available|ready|in\s+place|open|live|complete|completed|finished|in\s+operation|"
-          r"on\s+site|up\s+and\s+running)|conclude|finish|resume|proceed|"
-          r"return|reconvene|meet|report|follow|arrive|be\s+back)")
-_PASSIVE_ANY = r"(?!(?:able|affected|required|needed|expected|likely|happy|pleased|useful|concerned|interested|based|subject|entitled|eligible|responsible|liable|seen|known|called|treated|regarded|deemed|counted|charged|used|impacted|minded|prepared|willing|grateful|surprised|disappointed|obliged|bound|sorry|keen)\b)[a-z]+(?:ed|en|wn|un|ut|et|lt|pt|ld)\b"
 _FIRM_TRIGGER = re.compile(
     rf"\b(?:will|would|shall|'ll)\s+{_ADV}(?:be\s+{_ADV}(?P<fdone>{_DONE}|{_PASSIVE_ANY})|(?P<fact>{_ACT})\b|(?P<fevent>{_EVENT})\b)"
     rf"|\b(?:agreed|undertook|undertakes|promised|committed|offered|volunteered|pledged|agrees|promises|"
-    rf"offers|confirmed\s+(?:that\s+)?(?:he|she|they|officers|the\s+\w+)\s+would)\s+(?:to\s+)?{_ADV}"
+    rf"offers)\s+(?:to\s+)?{_ADV}"
     rf"(?P<fagree>(?!(?:note|approve|accept|support|recommend|endorse|agree|defer|adopt|refuse|grant|receive|the|a|an|with|that|this|it|do|be|to|so)\b){_ACT}\b|(?!(?:note|approve|accept|support|recommend|endorse|agree|defer|adopt|refuse|grant|receive|the|a|an|with|that|this|it|do|be|to|so|all|any|some|each|every|both|his|her|their|its|our|my|your|these|those|there|them|him|me|us|in|on|at|for|of|by|from|upon|as|not|no|unanimously|without|subject|and|or|but|but)\b)[a-z]+\b)"
     rf"|\b(?:was|were|had\s+been|has\s+been|have\s+been|is|are)\s+(?:asked|requested|tasked|instructed|"
     rf"commissioned|invited|authori[sz]ed|delegated)\s+to\s+{_ADV}(?!(?:ask|speak|comment|address|put|raise|respond|answer|confirm|clarify|explain|introduce|present|outline|summarise|vote|leave|withdraw|attend\s+the\s+meeting)\b)(?P<fasked>{_ACT})\b"
@@ -138,7 +138,10 @@ _AGENT_NOUN = re.compile(
     r"university|college|hospital|ccg|icb|nhs|we|they|he|she|i)\b|^\s*(?:the\s+)?(?-i:[A-Z])"
 )
 # A promise's clause ends where the next reported clause starts ("..., and that ...").
-_CLAUSE_END = re.compile(r"(?i);\s+|\.\s+(?=[A-Z])|\bbut\s+|,?\s+and\s+that\s+|,\s+that\s+|,\s+while\s+|,\s+whilst\s+")
+_CLAUSE_END = re.compile(
+    r"(?i);\s+|\.\s+(?=[A-Z])|\bbut\s+|,?\s+and\s+that\s+|,\s+that\s+|,\s+while\s+|,\s+whilst\s+"
+    r"|,\s+and\s+(?=(?:[\w'’-]+\s+){1,5}(?:will|would|shall|could|may|might|agreed|undertook)\b)"
+)
 _PRONOUN_SUBJECT = re.compile(r"(?i)^\s*(?:he|she|they|we|i)\b")
 _NON_AGENT_SUBJECT = re.compile(r"(?i)^\s*(?:it|this|that|which|there|these|those)\b")
 _DIRECTIVE = re.compile(
@@ -152,6 +155,7 @@ _DIRECTIVE = re.compile(
     r"(?!\s+(?:be|is|are|was|were|and|of|for|on|from|to\s+be|has|have|had)\b)(?![.,;:]|\s*$)"
     r"|\b(?:receives?|requests?)\s+(?:a|an|the|further)\s+(?:further\s+)?(?:report|update|briefing|presentation)\b"
     r"|\bbe\s+(?:\w+\s+and\s+)?(?:referred|passed|forwarded|sent|reported)\s+to\b"
+    r"|\bbe\s+(?:taken\s+into\s+account|incorporated|reflected|taken\s+forward|followed\s+up|actioned)\b"
     r"|\b(?:authori[sz]es?|instructs?|directs?)\s+(?:the\s+)?(?-i:[A-Z])|\bdelegates?\s+(?:authority|responsibility|power)\b"
     r"|\bbe\s+(?:circulated|brought\s+back|brought|submitted|provided|presented|arranged|held|sent|shared|"
     r"published|reviewed|added|scheduled|reported|prepared|produced|undertaken|carried\s+out|convened|"
