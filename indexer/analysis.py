@@ -35,10 +35,21 @@ BIGRAM_JOINER = " "  # exact-field pair terms are "word word"; unigrams never co
 
 
 def words(text: str) -> list[str]:
-    """Lower-cased word tokens of ``text``, in order (typographic apostrophes normalised)."""
+    """Lower-cased word tokens of ``text``, in order (typographic apostrophes normalised).
+
+    The result is shared (cached for the few most recent texts, since indexing tokenizes each text
+    for three fields): callers must not modify it.
+    """
     if not text:
         return []
-    return [w.replace("\u2019", "'") for w in _WORD_RE.findall(text.lower())]
+    if len(text) > 100_000:  # do not pin huge texts in the cache
+        return _WORD_RE.findall(text.lower().replace("\u2019", "'"))
+    return _words_cached(text)
+
+
+@lru_cache(maxsize=16)
+def _words_cached(text: str) -> list[str]:
+    return _WORD_RE.findall(text.lower().replace("\u2019", "'"))
 
 
 def word_spans(text: str) -> Iterable[tuple[int, int, str]]:
