@@ -242,11 +242,6 @@ _CAP_PHRASE_WORD = (
     rf"(?:(?!(?:Councillors?|Cllrs?|Mr|Mrs|Ms|Miss|Dr|Inspector|Police{SP}(?:Inspector|Sergeant|Constable|Superintendent)|Professor|The|A|An)\b)"
     rf"[{UP}][\w{APOS}‐-]*|[0-9]{{1,3}}\b|(?:e|E)-[\w]+)"
 )
-# "of Community Safety and Protection", "for Adults, Health and Wellbeing", "of the Council"
-ROLE_OF = (
-    rf"(?:{SP}(?:of|for|in){SP}(?:the{SP})?{_CAP_PHRASE_WORD}"
-    rf"(?:(?:{SP}|,{SP}(?=[{UP}][\w‐-]*{SP}(?:and|&){SP}))(?:(?:and|&|of|for|in|the|on)(?:{SP}the)?{SP})?{_CAP_PHRASE_WORD}){{0,7}})"
-)
 LOWER_CASE_HEADS = frozenset((
     "Officer", "Adviser", "Advisor", "Solicitor", "Lawyer", "Clerk", "Manager", "Director", "Chair",
     "Chairman", "Chairwoman", "Chairperson", "Vice-Chair", "Vice-Chairman", "Engineer", "Planner",
@@ -259,15 +254,26 @@ LOWER_CASE_HEADS = frozenset((
 ))
 _HEAD_ALT = "(?:" + alt([h for h in ROLE_HEADS if h in LOWER_CASE_HEADS], case_first=True) + "|" + alt(ROLE_HEADS) + ")"
 _HEAD_ALT_CAP = alt(ROLE_HEADS)
+# "of Community Safety and Protection", "for Adults, Health and Wellbeing", "of the Council"
+ROLE_OF = (
+    rf"(?:{SP}(?:of|for|in){SP}(?:the{SP})?{_CAP_PHRASE_WORD}"
+    rf"(?:(?:{SP}|,{SP}(?=[{UP}][\w‐-]*{SP}(?:and|&){SP}))(?:(?:(?:and|&)(?!{SP}the\b)|(?:of|for|in|on)(?:{SP}the)?|the){SP})?(?!{_HEAD_ALT_CAP}{SP}(?:of|for)\b){_CAP_PHRASE_WORD}){{0,7}})"
+)
 _LOWER_MOD_ALT = alt(ROLE_LOWER_MODIFIERS)
+# "The Deputy Leader and Cabinet Member for Finance": one person holding two roles.
+_ROLE_AND_ROLE = (
+    rf"(?:{SP}(?:and|&){SP}(?:Cabinet{SP}Member|Executive{SP}Member|Lead{SP}Member|Portfolio{SP}Holder|"
+    rf"Deputy{SP}Leader|Chief{SP}Executive|Head{SP}of{SP}Paid{SP}Service|Section{SP}151{SP}Officer|"
+    rf"Monitoring{SP}Officer|Returning{SP}Officer)(?![\w‐-]))"
+)
 ROLE_BODY = (
     rf"(?:(?:(?!{_HEAD_ALT_CAP}(?![\w‐-])){CAP_WORD}(?:{SP}(?:and|&){SP}(?={CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_ALT}(?![\w‐-]))|,{SP}(?={CAP_WORD}(?:,{SP}{CAP_WORD})*{SP}(?:and|&){SP}{CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_ALT}(?![\w‐-])))|(?:{CAP_WORD}|{_LOWER_MOD_ALT}){SP}){{0,5}}{_HEAD_ALT}(?![\w‐-])"
-    rf"(?:{ROLE_OF})?(?:{SP}\((?:[^()\n]{{1,40}})\))?)"
+    rf"(?:{ROLE_OF})?(?:{_ROLE_AND_ROLE}(?:{ROLE_OF})?)?(?:{SP}\((?:[^()\n]{{1,40}})\))?)"
 )
 # Without a determiner a role must be capitalised ("Prevent Co-ordinator" in an introduction).
 ROLE_BODY_CAP = (
     rf"(?:(?:(?!{_HEAD_ALT_CAP}(?![\w‐-])){CAP_WORD}(?:{SP}(?:and|&){SP}(?={CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_ALT_CAP}(?![\w‐-]))|,{SP}(?={CAP_WORD}(?:,{SP}{CAP_WORD})*{SP}(?:and|&){SP}{CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_ALT_CAP}(?![\w‐-])))|{CAP_WORD}{SP}){{0,5}}{_HEAD_ALT_CAP}(?![\w‐-])"
-    rf"(?:{ROLE_OF})?(?:{SP}\((?:[^()\n]{{1,40}})\))?)"
+    rf"(?:{ROLE_OF})?(?:{_ROLE_AND_ROLE}(?:{ROLE_OF})?)?(?:{SP}\((?:[^()\n]{{1,40}})\))?)"
 )
 OFFICERS_PLURAL = (
     rf"(?:(?:{DET}{SP})?(?:(?:{CAP_WORD}|{_LOWER_MOD_ALT}|relevant|other|senior|two|three){SP}){{0,3}}"
