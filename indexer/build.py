@@ -33,7 +33,11 @@ Progress = Callable[[int], None]
 Enricher = Callable[[ArchivedItem], Extraction]
 
 
-class ArchiveMissing(Exception):
+class BuildError(Exception):
+    """The build cannot start (no archive, unreadable taxonomy...): one line for the person."""
+
+
+class ArchiveMissing(BuildError):
     """There is no archive database to index yet."""
 
 
@@ -81,11 +85,14 @@ def default_enricher(paths: InstancePaths | None = None) -> tuple[Enricher, str,
         data = paths.taxonomy_file.read_bytes()
         token = hashlib.sha256(data).hexdigest()[:12]
         try:
-            from indexer.extract import load_taxonomy  # type: ignore[attr-defined]
-
-            taxonomy = load_taxonomy(paths.taxonomy_file)
+            from indexer.extract import TaxonomyError, load_taxonomy  # type: ignore[attr-defined]
         except ImportError:
             taxonomy = None
+        else:
+            try:
+                taxonomy = load_taxonomy(paths.taxonomy_file)
+            except TaxonomyError as exc:
+                raise BuildError(str(exc)) from None
     if taxonomy is None:
         return (lambda a: enrich(a)), token, warnings
     return (lambda a: enrich(a, taxonomy)), token, warnings
@@ -246,4 +253,4 @@ def count_items(paths: InstancePaths) -> int | None:
         return None
 
 
-__all__ = ["IndexSummary", "ArchiveMissing", "index_items", "update_index", "count_items", "IndexSchemaMismatch"]
+__all__ = ["IndexSummary", "BuildError", "ArchiveMissing", "index_items", "update_index", "count_items", "IndexSchemaMismatch"]

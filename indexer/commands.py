@@ -29,7 +29,7 @@ from indexer.search_api import SORTS, BadRequest, IndexBusy, IndexMissing, Index
 @pass_instance
 def index_command(paths: InstancePaths, rebuild: bool, procs: int | None) -> None:
     """Bring the search index up to date with the archive (only changed items are rewritten)."""
-    from indexer.build import ArchiveMissing, count_items, update_index
+    from indexer.build import BuildError, count_items, update_index
 
     if not paths.archive_db.is_file():
         raise CliError(f"no archive at {paths.archive_db}: run minutes crawl first")
@@ -43,7 +43,7 @@ def index_command(paths: InstancePaths, rebuild: bool, procs: int | None) -> Non
         raise CliError(str(exc), EXIT_TEMPFAIL) from None
     except IndexSchemaMismatch as exc:
         raise CliError(str(exc)) from None
-    except ArchiveMissing as exc:
+    except BuildError as exc:
         raise CliError(str(exc)) from None
     for warning in summary.warnings:
         click.echo(f"minutes: warning: {warning}", err=True)

@@ -112,3 +112,26 @@ def test_second_writer_gets_exit_75(archive):
         os.close(lock)
     assert proc.returncode == EXIT_TEMPFAIL
     assert "index busy, try again" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_seed_item_end_to_end_with_the_real_extractor(instance):
+    """The real seed (Leicester, Prevent) through store -> enrich -> index -> search."""
+    from datetime import date
+
+    from corpus import LEICESTER, make_item
+
+    from tests.conftest import FIXTURES_DIR
+
+    raw = (FIXTURES_DIR / "seed" / "000_1c9ed8fbe304a52e.txt").read_text(encoding="utf-8")
+    head, minutes = raw.split("Minutes:", 1)
+    agenda = head.split("PRESENTATION ON THE PREVENT PROGRAMME", 1)[1].strip()
+    archived, _ = make_item(5, "Presentation on the Prevent programme", minutes=minutes.strip(), agenda=agenda,
+                            site=LEICESTER, when=date(2018, 11, 1), meeting_id=4321)
+    fill_store(instance.archive_db, [(archived, None)])
+    assert run(instance, "index").exit_code == 0
+    data = json.loads(run(instance, "search", "speaker:knopp", "--json").stdout)
+    assert data["total"] == 1
+    assert "William Knopp" in {f["value"] for f in data["facets"]["speaker"]}
+    assert "William Knopp" in data["results"][0]["speakers"]
+    phrase = json.loads(run(instance, "search", '"far right"', "--json").stdout)
+    assert phrase["total"] == 1 and "<mark>far right</mark>" in phrase["results"][0]["snippet_html"]
