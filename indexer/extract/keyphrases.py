@@ -193,6 +193,7 @@ def _singular(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
 def _idf_word(word: str) -> float:
     return min(_idf(word), _idf(word + "s")) if not word.endswith("s") else _idf(word)
 
