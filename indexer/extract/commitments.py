@@ -72,7 +72,7 @@ _ADV = r"(?:(?:also|now|then|personally|happily|gladly|further|shortly|urgently|
 
 _EVENT = (r"(?:begin|start|commence|open|reopen|launch|take\s+place|go\s+live|come\s+into\s+(?:force|effect|operation)|"
           r"be\s+(?:operational|available|ready|in\s+place|open|live|complete|completed|finished|in\s+operation|"
-          r"on\s+site|up\s+and\s+running)|conclude|finish|resume|proceed|"
+          r"on\s+site|up\s+and\s+running)|conclude|finish|resume|proceed|run\s+(?:until|to|from|for|over)|"
           r"return|reconvene|meet|report|follow|arrive|be\s+back)")
 _PASSIVE_ANY = r"(?!(?:able|affected|required|needed|expected|likely|happy|pleased|useful|concerned|interested|based|subject|entitled|eligible|responsible|liable|seen|known|called|treated|regarded|deemed|counted|charged|used|impacted|minded|prepared|willing|grateful|surprised|disappointed|obliged|bound|sorry|keen)\b)[a-z]+(?:ed|en|wn|un|ut|et|lt|pt|ld)\b"
 _SOFT_TRIGGER = re.compile(
@@ -86,7 +86,7 @@ _SOFT_TRIGGER = re.compile(
     re.IGNORECASE,
 )
 _FIRM_TRIGGER = re.compile(
-    rf"\b(?:will|would|shall|'ll)\s+{_ADV}(?:be\s+{_ADV}(?P<fdone>{_DONE}|{_PASSIVE_ANY})|(?P<fact>{_ACT})\b|(?P<fevent>{_EVENT})\b)"
+    rf"\b(?:will|would|shall|'ll)\s+{_ADV}(?:be\s+{_ADV}(?P<fdone>{_DONE}|{_PASSIVE_ANY})|(?P<fevent>{_EVENT})\b|(?P<fact>{_ACT})\b)"
     rf"|\b(?:agreed|undertook|undertakes|promised|committed|offered|volunteered|pledged|agrees|promises|"
     rf"offers)\s+(?:to\s+)?{_ADV}"
     rf"(?P<fagree>(?!(?:note|approve|accept|support|recommend|endorse|agree|defer|adopt|refuse|grant|receive|the|a|an|with|that|this|it|do|be|to|so)\b){_ACT}\b|(?!(?:note|approve|accept|support|recommend|endorse|agree|defer|adopt|refuse|grant|receive|the|a|an|with|that|this|it|do|be|to|so|all|any|some|each|every|both|his|her|their|its|our|my|your|these|those|there|them|him|me|us|in|on|at|for|of|by|from|upon|as|not|no|unanimously|without|subject|and|or|but|but)\b)[a-z]+\b)"
@@ -115,7 +115,7 @@ _EXCLUDE = re.compile(
     r"preferable|welcome|wise|possible|difficult|easier|harder|a\s+good\s+idea|unlikely|likely|necessary|"
     r"essential|expensive|cheaper|fair|unfair|wrong|right|most)|look\s+to\s+see|expect|want|wish|hope\s+that|"
     r"suggest|argue|say|think|feel|welcome\s+any|benefit|seem|appear|depend|continue\s+to\s+be)\b"
-    r"|\bit\s+(?:would|could|may|might)\s+(?!be\s+(?:[a-z]+ed|[a-z]+en|held|brought|sent|made|met|done|given|taken|put|set|run|kept|built|shown|seen)\b)|\b(?:could|may|might|can)\s+(?:not|never|have|be\s+that|be\s+argued|"
+    r"|\bit\s+(?:would|could|may|might)\s+(?!be\s+(?:[a-z]+ed|[a-z]+en|held|brought|sent|made|met|done|given|taken|put|set|run|kept|built|shown|seen)\b)(?!" + _EVENT + r"\b)|\b(?:could|may|might|can)\s+(?:not|never|have|be\s+that|be\s+argued|"
     r"be\s+seen|be\s+possible|be\s+useful|be\s+helpful|be\s+difficult|be\s+beneficial|be\s+worth|also\s+be\s+useful|"
     r"find|wish|want|like|need|help|lead|result|cause|mean|affect|impact|potentially)\b"
     r"|\bideally\b|\bin\s+(?:theory|principle)\b|\bhypothetical"
@@ -356,7 +356,7 @@ def _owner(text: str, clause_pos: int, subject: str, match: re.Match[str], ctx: 
     nps = find_noun_phrases(text, clause_pos, clause_pos + len(subject))
     if nps and not passive:
         return ctx.resolve_subject(nps[-1])
-    if _NON_AGENT_SUBJECT.match(subject) and not passive:
+    if _NON_AGENT_SUBJECT.match(subject) and not passive and not groups.get("fevent"):
         return False
     if not passive and groups.get("fact") and not re.fullmatch(_EVENT, groups["fact"], re.IGNORECASE) \
             and subject.strip() and not _PRONOUN_SUBJECT.match(subject) \

@@ -16,7 +16,7 @@ from indexer.extract import text as tx
 from indexer.extract.model import Decision, Vote
 
 _HEADING = re.compile(
-    r"^[ \t\u00a0•·*]*(?:\(?\d{1,3}[.)]?[ \t]+)?(?:\(?[a-z][.)][ \t]+)?"
+    r"^[ \t\u00a0•·*]*(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]?[ \t]+)?(?:\(?[a-z][.)][ \t]+)?"
     r"(?P<head>(?:It[ \t]+was[ \t]+|(?:The[ \t]+)?(?:Committee|Sub-Committee|Panel|Board|Cabinet|Council|Executive|"
     r"Commission|Forum|Members|Meeting)[ \t]+)?(?:(?:UNANIMOUSLY|[Uu]nanimously|FURTHER|[Ff]urther|"
     r"[Tt]herefore|THEREFORE)[ \t]+)?"
@@ -29,7 +29,7 @@ _HEADING = re.compile(
     re.MULTILINE,
 )
 _INLINE_CAPS = re.compile(
-    r"(?P<head>(?<=[.!?][ \t])(?:RESOLVED|AGREED|DECISION)(?=[ \t]*(?:[:\-–—]|that\b|That\b|THAT\b|to\b))|"
+    r"(?P<head>(?:(?<=[.!?][ \t])|(?<=\band[ \t])|(?<=,[ \t]))(?:RESOLVED|AGREED|DECISION)(?=[ \t]*(?:[:\-–—]|that\b|That\b|THAT\b|to\b))|"
     r"\b(?:(?:[Tt]he[ \t]+)?(?:Committee|Sub-Committee|Panel|Board|Cabinet|Council|Executive|Commission|"
     r"Forum|Members|Meeting)|[Ii]t[ \t]+was)[ \t]+(?:(?:then|therefore|also|UNANIMOUSLY|unanimously|formally|"
     r"duly|further)[ \t]+)*(?:RESOLVED|AGREED|DECIDED))(?P<sep>[ \t]*[:\-–—,]?[ \t]*)"

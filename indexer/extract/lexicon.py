@@ -268,12 +268,12 @@ _ROLE_AND_ROLE = (
 )
 ROLE_BODY = (
     rf"(?:(?:(?!{_HEAD_ALT_CAP}(?![\w‐-])){CAP_WORD}(?:{SP}(?:and|&){SP}(?={CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_ALT}(?![\w‐-]))|,{SP}(?={CAP_WORD}(?:,{SP}{CAP_WORD})*{SP}(?:and|&){SP}{CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_ALT}(?![\w‐-])))|(?:{CAP_WORD}|{_LOWER_MOD_ALT}){SP}){{0,5}}{_HEAD_ALT}(?![\w‐-])"
-    rf"(?:{ROLE_OF})?(?:{_ROLE_AND_ROLE}(?:{ROLE_OF})?)?(?:{SP}\((?:[^()\n]{{1,40}})\))?)"
+    rf"(?:{ROLE_OF})?(?:{_ROLE_AND_ROLE}(?:{ROLE_OF})?)?(?:{SP}\((?!(?:Councillors?|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor|County|Borough)\b)(?:[^()\n]{{1,40}})\))?)"
 )
 # Without a determiner a role must be capitalised ("Prevent Co-ordinator" in an introduction).
 ROLE_BODY_CAP = (
     rf"(?:(?:(?!{_HEAD_ALT_CAP}(?![\w‐-])){CAP_WORD}(?:{SP}(?:and|&){SP}(?={CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_ALT_CAP}(?![\w‐-]))|,{SP}(?={CAP_WORD}(?:,{SP}{CAP_WORD})*{SP}(?:and|&){SP}{CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_ALT_CAP}(?![\w‐-])))|{CAP_WORD}{SP}){{0,5}}{_HEAD_ALT_CAP}(?![\w‐-])"
-    rf"(?:{ROLE_OF})?(?:{_ROLE_AND_ROLE}(?:{ROLE_OF})?)?(?:{SP}\((?:[^()\n]{{1,40}})\))?)"
+    rf"(?:{ROLE_OF})?(?:{_ROLE_AND_ROLE}(?:{ROLE_OF})?)?(?:{SP}\((?!(?:Councillors?|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor|County|Borough)\b)(?:[^()\n]{{1,40}})\))?)"
 )
 OFFICERS_PLURAL = (
     rf"(?:(?:{DET}{SP})?(?:(?:{CAP_WORD}|{_LOWER_MOD_ALT}|relevant|other|senior|two|three){SP}){{0,3}}"
@@ -400,9 +400,9 @@ OBJECT_BEFORE = re.compile(
 # Passive and nominal forms that name a contributor after the verb: "presented by X",
 # "Members heard from X", "a question from X", "on the motion of X", "Moved: X".
 AGENT_BEFORE = re.compile(
-    r"(?:\b(?:presented|introduced|reported|moved|seconded|proposed|explained|stated|"
+    r"(?i)(?:\b(?:presented|introduced|reported|moved|seconded|proposed|explained|stated|"
     r"confirmed|advised|raised|asked|queried|given|delivered|outlined|summarised|"
-    r"summarized|highlighted|suggested|noted|clarified|set\s+out|put|tabled|circulated|"
+    r"summarized|highlighted|suggested|noted|clarified|set\s+out|put|tabled|"
     r"answered|addressed|expressed|submitted|read|updated|provided|informed|told|briefed|assured|"
     r"reminded|shown|given|reassured|moved\s+and\s+seconded)"
     r"\s+(?:by|from)\s+$"

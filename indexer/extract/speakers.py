@@ -105,6 +105,11 @@ _APPOSITIVE_CLOSE = re.compile(
 )
 
 
+# "in response to Members' questions": the owners of the questions asked them.
+_POSSESSIVE_ASKER = re.compile(
+    r"(?i)\b(?:response|responding|reply|replying|answer|answering)\s+to\s+(?:the\s+)?"
+    r"(?P<who>(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){0,3})['’]s?\s+(?:questions?|queries|query|comments?|concerns?|points?)\b"
+)
 # "Mr Lewis, solicitor for the licence holder, said": a role in lower case between commas.
 _LOOSE_APPOSITIVE = re.compile(r",[ \t]*(?P<inner>(?!who\b|which\b|in\b|on\b|as\b|however\b|also\b)[^,.;:()\n]{3,90}?),")
 _ROLE_WORD = re.compile(
@@ -141,7 +146,14 @@ def _units(text: str, chain: list[NounPhrase], intro: bool = False) -> list[_Uni
         else:
             i += 1
         p = paren_after(text, np.end)
-        if p and not _PARTY_PAREN.match(p.group("inner").strip()):
+        inner_named = None
+        if p and np.roleish and unit.appositive is None:
+            inner = find_noun_phrases(text, p.start("inner"), p.end("inner"))
+            if len(inner) == 1 and inner[0].named:
+                inner_named = inner[0]
+        if inner_named is not None:
+            unit.appositive = inner_named  # "The Chair (Councillor Rose Tiller) welcomed ..."
+        elif p and not _PARTY_PAREN.match(p.group("inner").strip()):
             unit.extra_role = p.group("inner").strip()
         elif np.named:
             o = org_after(text, np.end)
@@ -236,6 +248,10 @@ class SpeakerFinder:
                     for unit in units:
                         unit.intro = True
                 plans.append((units, speaking, intro, start, end))
+            for m in _POSSESSIVE_ASKER.finditer(text, start, end):
+                asker = find_noun_phrases(text, m.start("who"), m.end("who"))
+                if asker:
+                    plans.append(([_Unit(asker[0])], True, False, start, end))
         # first pass: make every fully named person and every appositive role known
         for units, _speaking, _intro, _s, _e in plans:
             for unit in units:
