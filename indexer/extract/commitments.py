@@ -106,7 +106,8 @@ _SOFT_MARKER = re.compile(
     r"(?i)\b(?:if|where|when|as)\s+(?:so\s+)?(?:required|requested|needed|necessary|appropriate|possible|"
     r"practicable|desired|wished|helpful|useful|feasible|resources\s+allow(?:ed)?)\b"
     r"|\bif\s+(?:members|councillors|the\s+committee|the\s+panel|anyone)\s+(?:so\s+)?(?:wish(?:ed)?|want(?:ed)?|request(?:ed)?)\b"
-    r"|\bwhere\s+possible\b|\bsubject\s+to\s+(?:funding|resources|capacity|availability)\b"
+    r"|\bwhere\s+possible\b|\bsubject\s+to\s+(?:the\s+)?(?:\w+\s+){0,2}(?:funding|resources|capacity|availability|approval|agreement|"
+    r"consultation|permission|sign-off|confirmation|consent|budget)\b"
 )
 _EXCLUDE = re.compile(
     r"(?i)\bwould\s+have\s+(?:been|had|done|made|liked|preferred|expected|seen|wanted|[a-z]+ed)\b|\bwould\s+(?:like|love|prefer|rather|not|never|normally|usually|typically|generally|"
@@ -157,6 +158,7 @@ _DIRECTIVE = re.compile(
     r"|\bbe\s+(?:\w+\s+and\s+)?(?:referred|passed|forwarded|sent|reported)\s+to\b"
     r"|\bbe\s+(?:taken\s+into\s+account|incorporated|reflected|taken\s+forward|followed\s+up|actioned)\b"
     r"|\b(?:authori[sz]es?|instructs?|directs?)\s+(?:the\s+)?(?-i:[A-Z])|\bdelegates?\s+(?:authority|responsibility|power)\b"
+    r"|\bcalls?\s+(?:on|upon)\s+(?:the\s+)?(?-i:[A-Z])[^.;]{0,80}?\bto\s+\w+"
     r"|\bbe\s+(?:circulated|brought\s+back|brought|submitted|provided|presented|arranged|held|sent|shared|"
     r"published|reviewed|added|scheduled|reported|prepared|produced|undertaken|carried\s+out|convened|"
     r"organised|written|issued|forwarded|investigated|explored|made\s+available|included|updated)\b"

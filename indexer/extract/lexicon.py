@@ -419,7 +419,9 @@ AGENT_BEFORE = re.compile(
     r"suggestion|remarks|observations|contribution)\s+(?:raised\s+|made\s+|put\s+|asked\s+)?"
     r"(?:from|by)\s+$"
     r"|\b(?:on|upon)\s+the\s+motion\s+of\s+$"
-    r"|\b(?:Moved|Proposed|Seconded|MOVED|PROPOSED|SECONDED|Mover|Seconder)(?:\s+by)?\s*[:\-–]?\s*$)"
+    r"|\b(?-i:Moved|Proposed|Seconded|MOVED|PROPOSED|SECONDED|Mover|Seconder)(?:\s+by\s*[:\-–]?|\s*[:\-–])\s*$"
+    r"|\b(?:comments|points|observations|questions|representations|statements?|remarks|queries|concerns)\s+"
+    r"(?:were|was)\s+(?:also\s+)?(?:made|raised|asked|put|expressed|submitted)\s+by\s+$)"
 )
 
 # ---------------------------------------------------------------- sections

@@ -101,7 +101,7 @@ def _chains(text: str, nps: list[NounPhrase]) -> list[tuple[list[NounPhrase], in
 
 _APPOSITIVE_CLOSE = re.compile(
     r"(?:[ \t]+[a-z][\w'’-]*){0,4}?(?:\s+(?:at|of|from|with|in|for|on\s+behalf\s+of)\s+[^,.;:()\n]{1,80}?)?"
-    r"[ \t]*(?:,|\)|and\b|&|\.(?:\s|$)|[ \t]+(?:were|was|are|is)[ \t]+(?:also[ \t]+)?(?:present|in[ \t]+attendance))"
+    r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*(?:,|\)|and\b|&|\.(?:\s|$)|[ \t]+(?:were|was|are|is)[ \t]+(?:also[ \t]+)?(?:present|in[ \t]+attendance))"
 )
 
 
