@@ -383,7 +383,7 @@ SPEECH_AFTER = re.compile(
 )
 # An aside between subject and verb: ", in response to a question from X," / " (Chair)"
 ASIDE = re.compile(
-    r"(?:\s*,\s*[^,.;:!?\n]{1,90},|\s*\([^()\n]{1,80}\)|\s*[–—-]\s*[^.;:!?\n–—]{1,80}[–—])"
+    r"(?:\s*,\s*[^,.;:!?\n]{1,140},|\s*\([^()\n]{1,80}\)|\s*[–—-]\s*[^.;:!?\n–—]{1,80}[–—])"
 )
 # Words before a noun phrase that make it an object or complement, not a subject.
 OBJECT_BEFORE = re.compile(
@@ -410,6 +410,7 @@ AGENT_BEFORE = re.compile(
     r"representation|representations|update|deputation|submission|address|briefing|overview|"
     r"evidence|questions?)\s+(?:from|by)\s+$"
     r"|\bheard\s+from\s+$"
+    r"|\b(?:in\s+)?(?:response|reply|answer|responding|replying)\s+to\s+$"
     r"|\b(?:answered|answering|responded\s+to|responding\s+to|took|taking|fielded|invited)\s+(?:\w+\s+)?questions?\s+(?:from|by)\s+$"
     r"|\b(?:deputation|delegation|petition|presentation)\b[^.;]{0,80}\b(?:led|presented|given)\s+by\s+$"
     r"|\b(?:response|responding|reply|replying|answer|answering|following|after|addition)\s+(?:to\s+)?"

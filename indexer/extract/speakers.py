@@ -100,11 +100,14 @@ def _chains(text: str, nps: list[NounPhrase]) -> list[tuple[list[NounPhrase], in
 
 
 _APPOSITIVE_CLOSE = re.compile(
-    r"(?:[ \t]+[a-z][\w'’-]*){0,4}?(?:\s+(?:at|of|from|with|in|for|on\s+behalf\s+of)\s+[^,.;:()\n]{1,80}?)?"
-    r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*(?:,|\)|and\b|&|\.(?:\s|$)|[ \t]+(?:were|was|are|is)[ \t]+(?:also[ \t]+)?(?:present|in[ \t]+attendance))"
+    r"(?:[ \t]*\([^()\n]{1,40}\))?(?:\s+(?:at|of|from|with|in|for|on\s+behalf\s+of)\s+[^,.;:()\n]{1,80}?)?"
+    r"[ \t]*(?:,|\)|and\b|&|\.(?:\s|$)|[ \t]+(?:were|was|are|is)[ \t]+(?:also[ \t]+)?(?:present|in[ \t]+attendance))"
+    # "Engagement Lead for the Council's external auditor," : a few lower-case words, then a comma
+    rf"|(?:[ \t]+(?!(?i:{lx._VERB_ALT})\b)[a-z][\w'’-]*){{1,4}}?[ \t]*,"
 )
 
 
+_WHO_SPOKE = re.compile(rf"[ \t]*,?[ \t]*who[ \t]+(?:then[ \t]+|also[ \t]+)?(?i:{lx._VERB_ALT})\b")
 # "in response to Members' questions": the owners of the questions asked them.
 _POSSESSIVE_ASKER = re.compile(
     r"(?i)\b(?:response|responding|reply|replying|answer|answering)\s+to\s+(?:the\s+)?"
@@ -242,6 +245,8 @@ class SpeakerFinder:
                     or _speaks_after_coordination(text, chain_end, end)
                 ):
                     speaking = True
+                elif object_like and _WHO_SPOKE.match(text, chain_end, min(end, chain_end + 80)):
+                    speaking = True  # "asked the Head of Planning, who replied that ..."
                 elif intro:
                     speaking = purpose
                 if intro and not speaking:
