@@ -73,6 +73,7 @@ _ADV = r"(?:(?:also|now|then|personally|happily|gladly|further|shortly|urgently|
 _EVENT = (r"(?:begin|start|commence|open|reopen|launch|take\s+place|go\s+live|come\s+into\s+(?:force|effect|operation)|"
           r"be\s+(?:operational|available|ready|in\s+place|open|live|complete|completed|finished|in\s+operation|"
           r"on\s+site|up\s+and\s+running)|conclude|finish|resume|proceed|run\s+(?:until|to|from|for|over)|"
+          r"come\s+(?:back|before|forward|to\s+(?:the\s+)?(?-i:[A-Z])\w*)|go\s+(?:out|ahead)|"
           r"return|reconvene|meet|report|follow|arrive|be\s+back)")
 _PASSIVE_ANY = r"(?!(?:able|affected|required|needed|expected|likely|happy|pleased|useful|concerned|interested|based|subject|entitled|eligible|responsible|liable|seen|known|called|treated|regarded|deemed|counted|charged|used|impacted|minded|prepared|willing|grateful|surprised|disappointed|obliged|bound|sorry|keen)\b)[a-z]+(?:ed|en|wn|un|ut|et|lt|pt|ld)\b"
 _SOFT_TRIGGER = re.compile(
@@ -126,7 +127,7 @@ _QUESTION_INTRO = re.compile(
     r"wanted\s+to\s+know|asked\s+for\s+clarification\s+(?:on|as\s+to))(?:\s+(?!that\b)[\w'’-]+){0,6}?\s+(?:(?:as\s+to\s+)?(?:whether|if|when|why|"
     r"how|what|who|where|which)|about)\b[^.;]*$"
     r"|\b(?:suggested|felt|considered|believed|thought|proposed|urged|recommended|hoped|argued|"
-    r"commented|wished|requested)\s+(?:that\s+)?[^.;]*$"
+    r"contended|claimed|asserted|maintained|insisted|speculated|commented|wished|requested)\s+(?:that\s+)?[^.;]*$"
 )
 _HYPOTHETICAL = re.compile(r"(?i)\b(?:if|unless|in\s+the\s+event\s+that)\b[^.;]{0,80}\b(?:was|were|had|did|became|happened|occurred)\b[^.;]*$")
 _CLAUSE_START = re.compile(r"(?i)(?:\bthat\s+|;\s*|:\s*|\bbut\s+|\bhowever,?\s+|\bwhich\s+meant\s+that\s+|,\s+and\s+|\band\s+)")

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from indexer.extract.model import Extraction, MeetingContext
 from indexer.extract.pipeline import extract_minutes
+from scraper.records import Attendee
 
 TEXT_MATCH = 0.7
 _TOKEN = re.compile(r"[a-z0-9£]+")
@@ -223,7 +224,11 @@ def evaluate(directory: Path) -> Report:
         md = data.get("meeting_date")
         if isinstance(md, str):
             md = date.fromisoformat(md)
-        extraction = extract_minutes(data["text"], MeetingContext(date=md))
+        attendees = tuple(
+            Attendee(name=a["name"], role=a.get("role"), attendance=a.get("attendance"))
+            for a in data.get("attendees", []) if isinstance(a, dict) and a.get("name")
+        )
+        extraction = extract_minutes(data["text"], MeetingContext(date=md, attendees=attendees))
         result = evaluate_passage(path, data, extraction, report)
         report.passages.append(result)
         report.mentions.add(result.mentions)

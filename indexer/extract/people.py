@@ -86,8 +86,9 @@ _EXTERNAL_ROLE = re.compile(
     r"independent member|co-opted|lay member|engagement lead|external|healthwatch|camhs|gp practice)\b"
 )
 _PUBLIC_ROLE = re.compile(
-    r"(?i)\b(?:public|objector|applicant|agent|petitioner|resident|speaker|supporter|representor|"
-    r"complainant|appellant|licence holder|licensee|interested part|witness|questioner|neighbour)"
+    r"(?i)\b(?:public|objectors?|applicants?|agents?|petitioners?|residents?|speakers?|supporters?|representors?|"
+    r"complainants?|appellants?|licence holders?|licensees?|interested part(?:y|ies)|witness(?:es)?|questioners?|"
+    r"neighbours?|drivers?|deputees?)(?:['’]s?)?\b"
 )
 _CHAIR_WORD = re.compile(r"(?i)^(?:the\s+)?(?:chair|chairman|chairwoman|chairperson|chair person)$")
 _VICE_WORD = re.compile(r"(?i)^(?:the\s+)?(?:vice|deputy)[\s-]*(?:chair|chairman|chairwoman|chairperson)$")

@@ -60,6 +60,7 @@ class Mention:
     end: int
     text: str
     person: Person
+    chair_phrase: bool = False  # named by a presiding role ("The Vice-Chair"): speaking as chair
 
 
 @dataclass
@@ -282,7 +283,8 @@ class SpeakerFinder:
         return self.mentions
 
     def _add(self, np: NounPhrase, person: Person) -> None:
-        self.mentions.append(Mention(np.start, np.end, np.text, person))
+        chair = np.kind == "role" and bool(np.role) and kind_for_role(np.role) == "chair"
+        self.mentions.append(Mention(np.start, np.end, np.text, person, chair))
 
     def _register(self, unit: _Unit) -> None:
         np, app = unit.primary, unit.appositive
@@ -354,8 +356,12 @@ def speakers_from_mentions(mentions: list[Mention]) -> tuple[Speaker, ...]:
             texts[key] = []
         if m.text not in texts[key]:
             texts[key].append(m.text)
+    as_chair = {id(m.person) for m in mentions if m.chair_phrase}
     return tuple(
-        Speaker(name=p.display, role=p.role, kind=p.kind, mentions=tuple(texts[id(p)])) for p in order
+        Speaker(name=p.display, role=p.role,
+                kind="chair" if id(p) in as_chair and p.kind == "councillor" else p.kind,
+                mentions=tuple(texts[id(p)]))
+        for p in order
     )
 
 
