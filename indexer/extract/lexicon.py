@@ -117,6 +117,9 @@ NOT_NAME_WORDS = frozenset(
     Rutland Leicester Leicestershire London Manchester Birmingham Liverpool Leeds Bristol Sheffield
     Club Clubs Chamber Institute Federation Union Alliance Friends Rotary Lions Scouts Guides Church
     Mosque Temple Synagogue Academy Cathedral Charity Housing Homes Living Care Partnership Collective
+    Hub Hubs Scheme Schemes Project Projects Initiative Zone Zones Bank Market Station Airport Port
+    Library Libraries Museum Gallery Theatre Stadium Arena Pool Surgery Clinic Court Courts Prison
+    Network Services Skills Growth Business Enterprise Works Estate Estates Centre Centres Ward
     """.split()
 )
 
