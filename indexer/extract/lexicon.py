@@ -428,16 +428,6 @@ AGENT_BEFORE = re.compile(
     r"(?:were|was)\s+(?:also\s+)?(?:made|raised|asked|put|expressed|submitted)\s+by\s+$)"
 )
 
-# ---------------------------------------------------------------- sections
-
-SECTION_HEADINGS = re.compile(
-    r"^[ \t]*(?P<label>Minutes|Decision|Decisions|Supporting documents|Additional documents|"
-    r"Background papers|Documents)[ \t]*:[ \t]*$",
-    re.MULTILINE | re.IGNORECASE,
-)
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
 MONTH_ALT = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"

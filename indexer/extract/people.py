@@ -90,8 +90,6 @@ _PUBLIC_ROLE = re.compile(
     r"complainants?|appellants?|licence holders?|licensees?|interested part(?:y|ies)|witness(?:es)?|questioners?|"
     r"neighbours?|drivers?|deputees?)(?:['’]s?)?\b"
 )
-_CHAIR_WORD = re.compile(r"(?i)^(?:the\s+)?(?:chair|chairman|chairwoman|chairperson|chair person)$")
-_VICE_WORD = re.compile(r"(?i)^(?:the\s+)?(?:vice|deputy)[\s-]*(?:chair|chairman|chairwoman|chairperson)$")
 _ROLE_NORM_SUBS = (
     (re.compile(r"(?i)\bco-?ordinator\b"), "coordinator"),
     (re.compile(r"(?i)\badvisor\b"), "adviser"),
