@@ -193,6 +193,14 @@ class WhooshBackend:
         """Force the next read to check for a newer index."""
         self._last_check = 0.0
 
+    def close(self) -> None:
+        """Release the open searcher (and any write lock). Searches after this reopen the index."""
+        with self._snap_lock:
+            snap, self._snap = self._snap, None
+        if snap is not None:
+            snap.close()
+        self.release()
+
     # ------------------------------------------------------------------ writing
 
     def hold_write_lock(self) -> "WhooshBackend":
