@@ -164,6 +164,7 @@ _DIRECTIVE = re.compile(
     r"published|reviewed|added|scheduled|reported|prepared|produced|undertaken|carried\s+out|convened|"
     r"organised|written|issued|forwarded|investigated|explored|made\s+available|included|updated)\b"
 )
+_ACTION_PAREN = re.compile(r"[ \t]*\((?:ACTION|Action|action)[ \t]*(?:by)?[ \t]*[:\-–][ \t]*(?P<who>[^()\n]{1,60})\)")
 _ACTION_LINE = re.compile(r"(?im)^[ \t]*(?:ACTION|Action|ACTIONS|Actions)\s*(?:\((?P<who1>[^)]{1,60})\))?\s*[:\-–]\s*(?P<body>[^\n]+)")
 
 
@@ -221,6 +222,14 @@ def find_commitments(
             if skip.contains(sent.start):
                 continue
             found.extend(_from_sentence(text, sent, ctx))
+        for m in _ACTION_PAREN.finditer(text, start, end):
+            # "The Clerk would write to the County Council. (Action: Clerk)"
+            sentence_start = max(text.rfind(". ", start, m.start()) + 2, text.rfind("\n", start, m.start()) + 1, start)
+            body = text[sentence_start:m.start()].strip()
+            if len(body) < 8:
+                continue
+            due, due_text = find_due(body, ctx.meeting_date)
+            found.append((sentence_start, Commitment(text=body, who=m.group("who").strip(), due=due, strength="firm", due_text=due_text)))
         for m in _ACTION_LINE.finditer(text, start, end):
             body = m.group("body").strip()
             who = m.group("who1")

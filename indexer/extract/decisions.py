@@ -41,6 +41,7 @@ _SENTENCE_FORM = re.compile(
     r"Forum|Meeting|Authority|Partnership|Joint Committee|Scrutiny Committee|Members)|[Ii]t[ \t]+was)"
     r"[ \t]+(?:(?:then|therefore|also|unanimously|formally|duly|further|accordingly|subsequently)[ \t]+)*)"
     r"(?P<verb>agreed|resolved|decided|noted|approved|endorsed|refused|granted|deferred|determined|"
+    r"authorised|authorized|delegated|adopted|accepted|recommended|instructed|voted|"
     r"AGREED|RESOLVED|DECIDED|NOTED|APPROVED|ENDORSED|REFUSED|GRANTED|DEFERRED)\b"
     r"[ \t]*[:,]?[ \t]*(?P<rest>.*)$",
     re.DOTALL,
@@ -116,6 +117,10 @@ _VOTE_COUNTS = re.compile(
     rf"(?:(?:[ \t]*,|[ \t]+and|[ \t]+with)?[ \t]+(?P<abstain>{_NUM})[ \t]+(?:abstentions?|abstained|abstaining))?"
     rf"|\bby[ \t]+(?P<for2>{_NUM})[ \t]+votes?[ \t]+to[ \t]+(?P<against2>{_NUM})"
     rf"(?:(?:[ \t]*,|[ \t]+and|[ \t]+with)[ \t]+(?P<abstain2>{_NUM})[ \t]+abstentions?)?"
+)
+_DIVISION = re.compile(
+    rf"(?i)\bthere\s+voted\s+for\s+the\s+(?:motion|recommendation)\s+(?P<m>{_NUM})(?:\s+(?:members|councillors))?"
+    rf"[, ]+(?:and\s+)?for\s+the\s+amendment\s+(?P<a>{_NUM})"
 )
 _OUTCOME = re.compile(
     r"(?i)\b(?:was|were|is|being|been|then|therefore|declared|duly)[ \t]+(?:(?:therefore|duly|declared|"
@@ -305,6 +310,12 @@ def _sentence_decision(sentence: str) -> str | None:
         return _clean(rest)
     if "members" in body and not _RESOLUTION_LIKE.search(rest):
         return None
+    if verb == "voted":
+        if not re.match(r"(?i)(?:unanimously\s+)?(?:to|in\s+favour\s+of|against)\b", rest):
+            return None
+        return _clean(re.sub(r"(?i)^unanimously\s+", "", rest))
+    if verb in ("accepted", "recommended", "instructed") and "members" in body:
+        return None
     if verb in ("agreed", "resolved", "decided", "determined"):
         if re.match(r"(?i)(?:with|on|about|in|a|an|the\s+(?:need|importance))\b", rest):
             return None
@@ -363,7 +374,7 @@ def find_votes(text: str, start: int, end: int) -> list[tuple[int, int, Vote]]:
         low = chunk.lower()
         has_label = "against" in low or "abstain" in low or "abstention" in low or "favour" in low or "for:" in low or "for -" in low
         has_outcome = any(w in low for w in ("carried", "lost", "fell", "defeated", "failed", "rejected", "passed"))
-        if not has_label and not has_outcome:
+        if not has_label and not has_outcome and "there voted" not in low:
             continue
         data: dict = {}
         span = [pe, ps]
@@ -378,6 +389,12 @@ def find_votes(text: str, start: int, end: int) -> list[tuple[int, int, Vote]]:
             data[f"{key}_names"] = names
             data[f"{key}_count"] = count if count is not None else (len(names) if names else None)
             span = [min(span[0], m.start()), max(span[1], m.end())]
+        dv = _DIVISION.search(chunk) if "voted" in low else None
+        if dv:
+            # a motion against an amendment: the amendment's votes are the votes against the motion
+            data.setdefault("for_count", _num(dv.group("m")))
+            data.setdefault("against_count", _num(dv.group("a")))
+            span = [min(span[0], ps + dv.start()), max(span[1], ps + dv.end())]
         c = _VOTE_COUNTS.search(chunk) if has_label else None
         if c:
             data.setdefault("for_count", _num(c.group("for") or c.group("for2")))

@@ -179,7 +179,8 @@ BARE_NAME = (
 
 COUNCILLOR_PREFIX = (
     r"(?:(?:County|Borough|District|City|Town|Parish|Ward|Group)\s+)?"
-    r"(?P<cprefix>Councillors|Councilors|Councillor|Councilor|Cllrs\.?|Cllr\.?|CLLRS?\.?|COUNCILLORS?|Alderman|Ald\.)"
+    r"(?P<cprefix>Councillors|Councilors|Councillor|Councilor|Cllrs\.?|Cllr\.?|CLLRS?\.?|COUNCILLORS?|Alderman|Aldermen|"
+    r"Ald\.|Bailie|Baillie|Depute\s+Provost)"
 )
 
 # ---------------------------------------------------------------- people: roles
@@ -205,6 +206,8 @@ ROLE_HEADS = (
     "Assistant Mayor", "City Mayor", "Elected Mayor", "Executive Mayor", "Member Champion",
     "Independent Person", "Independent Member", "Co-opted Member", "Lay Member", "Independent Chair",
     "Independent Adviser", "Independent Advisor", "Engagement Lead", "Engagement Manager",
+    "PCC", "DPCC", "PFCC", "CEO", "DPH", "DASS", "DCS", "CFO", "S151 Officer", "Chief Exec",
+    "Metro Mayor", "Combined Authority Mayor", "Depute Provost", "Depute Leader",
 ) + CHAIR_HEADS
 # Lower-case words that may precede a role head ("the planning officer", "the council's solicitor").
 ROLE_LOWER_MODIFIERS = (

@@ -49,7 +49,7 @@ NP_RE = re.compile(
     rf"|(?P<anonp>\b{lx.ANON_PLURAL})"
     rf"|(?P<bare>\b{lx.BARE_NAME}))"
 )
-_SINGLE_PREFIX = re.compile(r"(?i)^(?:councillor|councilor|cllr\.?|alderman|ald\.)$")
+_SINGLE_PREFIX = re.compile(r"(?i)^(?:councillor|councilor|cllr\.?|alderman|ald\.|bailie|baillie|depute\s+provost)$")
 _NAME_SPLIT = re.compile(_NAME_LIST_SEP + rf"(?:(?:Councillor|Cllr\.?){lx.SP})?")
 _HONORIFIC_RE = re.compile(rf"^(?P<hon>{lx.HONORIFIC}){lx.SP}")
 _INITIALS_RE = re.compile(rf"^(?P<ini>{lx.INITIALS}){lx.SP}?")
@@ -76,7 +76,7 @@ _COUNCILLOR_ROLE = re.compile(
 )
 _EXTERNAL_ROLE = re.compile(
     r"(?i)\b(?:police|constable|constabulary|superintendent|inspector|sergeant|commander|"
-    r"commissioner|pcc|fire|rescue|nhs|trust|ccg|icb|integrated care|healthwatch|hospital|"
+    r"commissioner|pcc|dpcc|pfcc|fire|rescue|nhs|trust|ccg|icb|integrated care|healthwatch|hospital|"
     r"ambulance|university|college|coroner|ombudsman|external auditor|auditor|probation|"
     r"ofsted|cqc|government|department for|home office|ministry|agency|environment agency|"
     r"network rail|highways england|national highways|representative|spokesperson|delegation|"
@@ -413,7 +413,13 @@ class Registry:
 
     def _display(self, np: NounPhrase, name: NameParts) -> str:
         if np.kind == "councillor":
-            return "Councillor " + _WS.sub(" ", name.text.strip())
+            prefix = "Councillor"
+            low = np.text.lower()
+            if low.startswith(("alderman", "aldermen", "ald.")):
+                prefix = "Alderman"
+            elif low.startswith(("bailie", "baillie")):
+                prefix = "Bailie"
+            return prefix + " " + _WS.sub(" ", name.text.strip())
         if np.kind == "titled" and np.title and np.title not in lx.HONORIFICS:
             if name.given:
                 return _WS.sub(" ", name.text.strip())

@@ -109,6 +109,10 @@ _APPOSITIVE_CLOSE = re.compile(
 
 
 _WHO_SPOKE = re.compile(rf"[ \t]*,?[ \t]*who[ \t]+(?:then[ \t]+|also[ \t]+)?(?i:{lx._VERB_ALT})\b")
+_FIRST_NAME_LIST = re.compile(
+    r"(?:,|:)[ \t]*(?P<names>[A-Z][a-z]{2,}(?:[ \t]*,[ \t]*[A-Z][a-z]{2,})*[ \t]+and[ \t]+[A-Z][a-z]{2,})[ \t]*,?[ \t]+"
+    r"(?:attended|were[ \t]+(?:present|in[ \t]+attendance)|presented|spoke|addressed|joined)\b"
+)
 # "in response to Members' questions": the owners of the questions asked them.
 _POSSESSIVE_ASKER = re.compile(
     r"(?i)\b(?:response|responding|reply|replying|answer|answering)\s+to\s+(?:the\s+)?"
@@ -258,6 +262,7 @@ class SpeakerFinder:
                 asker = find_noun_phrases(text, m.start("who"), m.end("who"))
                 if asker:
                     plans.append(([_Unit(asker[0])], True, False, start, end))
+        self._single_names(regions)
         # first pass: make every fully named person and every appositive role known
         for units, _speaking, _intro, _s, _e in plans:
             for unit in units:
@@ -281,6 +286,36 @@ class SpeakerFinder:
                     self._add(unit.primary, person)
         self.mentions.sort(key=lambda m: m.start)
         return self.mentions
+
+    def _single_names(self, regions: list[tuple[int, int]]) -> None:
+        """People introduced by first name only ("two members of the Youth Council, Jade and
+        Tyler, attended"): their later "Jade said" is a contribution too."""
+        text = self.text
+        for start, end in regions:
+            for m in _FIRST_NAME_LIST.finditer(text, start, end):
+                names = [n for n in re.split(r"\s*,\s*|\s+and\s+", m.group("names")) if n]
+                names = [n for n in names if n not in lx.NOT_NAME_WORDS and n not in lx.AFTER_TITLE_NOT_NAME]
+                if len(names) < 2:
+                    continue
+                sentence_end = text.find(".", m.end(), end)
+                rest = text[m.end("names"):sentence_end if sentence_end != -1 else end]
+                contributed = bool(re.search(r"\b(?:presented|spoke|addressed|gave|talked|explained|to\s+(?:present|speak|talk|address|give))\b", rest))
+                for name in names:
+                    person = self.registry.group("first:" + name, role=None, kind="public")
+                    person.display = name
+                    person.kind_hint = "public"
+                    intro_np = None
+                    spoke = False
+                    for occ in re.finditer(rf"\b{re.escape(name)}\b", text[start:end]):
+                        pos = start + occ.start()
+                        np = NounPhrase(pos, pos + len(name), name, "bare")
+                        if m.start("names") <= pos < m.end("names"):
+                            intro_np = np
+                        elif not lx.OBJECT_BEFORE.search(_context_before(text, pos, start)) and _speaks_after(text, np.end, end):
+                            self._add(np, person)
+                            spoke = True
+                    if intro_np is not None and (contributed or spoke):
+                        self._add(intro_np, person)
 
     def _add(self, np: NounPhrase, person: Person) -> None:
         chair = np.kind == "role" and bool(np.role) and kind_for_role(np.role) == "chair"

@@ -128,3 +128,34 @@ def test_enrich_agenda_only_item_has_no_decisions_yet():
     ))
     assert result.decisions == () and result.speakers == () and result.commitments == ()
     assert result.topics[0] == "Finance and budget"
+
+
+def test_titles_and_abbreviations_of_other_nations_and_offices():
+    text = ("Minutes:\n\nBailie Catherine Ross asked about the festival. Alderman Paul Kerr (Lord Mayor) "
+            "welcomed guests. The PCC said that a review would be held.")
+    result = extract_minutes(text)
+    by_mention = {m: s for s in result.speakers for m in s.mentions}
+    assert by_mention["Bailie Catherine Ross"].name == "Bailie Catherine Ross"
+    assert by_mention["Alderman Paul Kerr"].name == "Alderman Paul Kerr"
+    assert (by_mention["The PCC"].kind, by_mention["The PCC"].name) == ("external", None)
+
+
+def test_action_in_brackets_and_scottish_division():
+    text = ("Minutes:\n\nThe Clerk would write to the County Council. (Action: Clerk)\n\n"
+            "On a division, there voted for the motion 9 and for the amendment 5, and the motion was carried.\n\n"
+            "The Committee agreed:-\n\n(1) to approve the closure of the depot.")
+    result = extract_minutes(text)
+    assert [(c.text, c.who, c.strength) for c in result.commitments] == [
+        ("The Clerk would write to the County Council.", "Clerk", "firm")]
+    assert [d.text for d in result.decisions] == ["to approve the closure of the depot."]
+    vote = result.decisions[0].vote
+    assert (vote.for_count, vote.against_count, vote.outcome) == (9, 5, "carried")
+
+
+def test_people_introduced_by_first_name_only():
+    text = ("Minutes:\n\nTwo members of the Youth Council, Jade and Tyler, attended the meeting. Jade said that "
+            "young people wanted a say. The Chair thanked Tyler.")
+    result = extract_minutes(text)
+    by_name = {s.name: s for s in result.speakers}
+    assert by_name["Jade"].mentions == ("Jade",) and by_name["Jade"].kind == "public"
+    assert "Tyler" not in by_name  # introduced, then only thanked: never contributed
