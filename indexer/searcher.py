@@ -29,7 +29,7 @@ import numpy as np
 from indexer import analysis, arrays
 from indexer.query import And, Fuzzy, MatchAll, Node, Not, Or, Phrase, Wildcard, Words
 from indexer.suggest import Vocabulary
-from indexer.schema import EXACT_FIELD, FACET_FIELDS, PAIRS_FIELD, TITLE_BOOST
+from indexer.schema import EXACT_FIELD, PAIRS_FIELD, TITLE_BOOST
 
 K1 = 1.2
 B = 0.75

@@ -21,16 +21,14 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 import numpy as np
 from whoosh import index as whoosh_index
 
-from indexer import layout
+from indexer import analysis, layout
 from indexer.documents import date_number
 from indexer.facets import facet_counts
 from indexer.fastwriter import FastSegmentWriter
 from indexer.highlight import match_spans, snippet
-from indexer.query import And, Or, Not, Phrase, QueryOptions, Words, parse, positive_terms
-from indexer.schema import EXACT_FIELD, SCHEMA_VERSION, TITLE_BOOST, build_schema
+from indexer.query import And, Or, Phrase, QueryOptions, Words, parse, positive_terms
+from indexer.schema import SCHEMA_VERSION, TITLE_BOOST, build_schema
 from indexer.search_api import (
-    SORTS,
-    BadRequest,
     CommitmentRow,
     CoverageRow,
     FacetValue,
@@ -44,7 +42,7 @@ from indexer.search_api import (
 from indexer.searcher import Deadline, Evaluator, Snapshot
 from indexer.settings import SearchSettings
 from indexer.suggest import suggest
-from indexer import analysis
+from indexer.validation import validate_request
 
 ENGINE = "whoosh"
 MISMATCH_MESSAGE = "index built by an older version: run minutes index --rebuild"
@@ -366,47 +364,6 @@ class WhooshBackend:
 
     # ------------------------------------------------------------------ searching
 
-    def _validate(self, r: SearchRequest) -> None:
-        s = self.settings
-
-        def is_int(v: Any) -> bool:
-            return isinstance(v, int) and not isinstance(v, bool)
-
-        if not isinstance(r.q, str):
-            raise BadRequest("the query must be text")
-        if not is_int(r.page) or r.page < 1:
-            raise BadRequest(f"page must be a whole number from 1 (got {r.page!r})")
-        if not is_int(r.per_page) or not 1 <= r.per_page <= s.max_per_page:
-            raise BadRequest(f"per_page must be between 1 and {s.max_per_page} (got {r.per_page!r})")
-        if (r.page - 1) * r.per_page >= s.max_result_window:
-            last = max(1, s.max_result_window // r.per_page)
-            raise BadRequest(
-                f"page {r.page} is past the last page shown ({last}); only the first "
-                f"{s.max_result_window} results can be paged through: narrow the search"
-            )
-        if r.sort not in SORTS:
-            raise BadRequest(f"unknown sort {r.sort!r}: use one of {', '.join(SORTS)}")
-        for name in ("committee", "speaker", "topic", "council", "year"):
-            vals = getattr(r, name)
-            if not isinstance(vals, tuple):
-                raise BadRequest(f"{name} filter must be a list of values")
-            if len(vals) > s.max_filter_values:
-                raise BadRequest(f"too many {name} values ({len(vals)}); at most {s.max_filter_values}")
-            for v in vals:
-                if name == "year":
-                    if not is_int(v) or not 1000 <= v <= 9999:
-                        raise BadRequest(f"year must be a four-digit year (got {v!r})")
-                elif not isinstance(v, str) or len(v) > 300:
-                    raise BadRequest(f"{name} values must be text of at most 300 characters")
-        for name in ("date_from", "date_to"):
-            v = getattr(r, name)
-            if v is not None and not isinstance(v, date):
-                raise BadRequest(f"{name} must be a date")
-        if r.date_from and r.date_to and r.date_from > r.date_to:
-            raise BadRequest("the 'from' date is after the 'to' date")
-        if r.meeting is not None and (not isinstance(r.meeting, str) or len(r.meeting) > 300):
-            raise BadRequest("meeting must be a meeting key")
-
     def _filter_masks(self, snap: Snapshot, r: SearchRequest) -> tuple[np.ndarray, dict[str, np.ndarray]]:
         other = snap.alive.copy()
         if r.date_from or r.date_to:
@@ -429,6 +386,13 @@ class WhooshBackend:
         return other, fmasks
 
     def _order(self, snap: Snapshot, final: np.ndarray, scores: np.ndarray, sort: str, by_score: bool, k: int) -> np.ndarray:
+        """Matching docnums in result order, at least the first ``k`` of them.
+
+        relevance: BM25 rounded to 4 decimals, then newer meeting first (the mild recency
+        tie-break: equal evidence, the newer item wins), then agenda order. newest/oldest: meeting
+        date (undated items last), then meeting, then agenda position, so a meeting's items stay
+        together in agenda order. Only candidates that can reach the top ``k`` are sorted.
+        """
         cand = np.flatnonzero(final)
         if not cand.size:
             return cand
@@ -451,7 +415,7 @@ class WhooshBackend:
 
     def search(self, request: SearchRequest) -> SearchPage:
         started = time.perf_counter()
-        self._validate(request)
+        validate_request(request, self.settings)
         snap = self.snapshot()
         s = self.settings
         deadline = Deadline(s.time_limit_ms / 1000.0)
