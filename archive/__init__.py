@@ -15,7 +15,7 @@ from scraper.settings import InstancePaths, resolve_instance
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 #: Limits that must be whole numbers of 1 or more (``archive.config`` documents each).
 WHOLE_NUMBER_LIMITS = (
-    "PAGE_SIZE", "MAX_PAGE_SIZE", "MAX_PAGE", "RESULT_WINDOW", "FACET_SIZE", "MAX_FILTER_VALUES",
+    "PAGE_SIZE", "MAX_PAGE_SIZE", "MAX_PAGE", "RESULT_WINDOW", "FACET_SIZE", "FACET_LIST_SIZE", "MAX_FILTER_VALUES",
     "MAX_QUERY_LENGTH", "CSV_MAX_ROWS", "FEED_SIZE", "HISTORY_PAGE_SIZE", "RELATED_ITEMS", "COMMITMENTS_PAGE_SIZE",
 )
 

@@ -59,7 +59,7 @@ def search_settings(config: Mapping[str, Any]):
         max_per_page=int(config["MAX_PAGE_SIZE"]),
         max_result_window=int(config["RESULT_WINDOW"]),
         max_filter_values=int(config["MAX_FILTER_VALUES"]),
-        facet_size=int(config["FACET_SIZE"]),
+        facet_size=max(int(config["FACET_SIZE"]), int(config.get("FACET_LIST_SIZE", 0))),
         time_limit_ms=int(float(config["QUERY_TIME_LIMIT"]) * 1000),
         max_query_chars=int(config["MAX_QUERY_LENGTH"]),
     )

@@ -23,6 +23,10 @@ RESULT_WINDOW = 1_000
 #: Values shown per facet in the sidebar (the engine may count more).
 FACET_SIZE = 15
 
+#: Values per facet the engine counts; those past ``FACET_SIZE`` are listed under "more" in the
+#: sidebar (a plain <details>, so it works without JavaScript). The JSON API lists ``FACET_SIZE``.
+FACET_LIST_SIZE = 100
+
 #: How many values one filter parameter may select (``committee=a&committee=b…``).
 MAX_FILTER_VALUES = 20
 

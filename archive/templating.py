@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 from urllib.parse import urlsplit
 
-from flask import Flask
+from flask import Flask, url_for
 from markupsafe import Markup, escape
 
 from archive import urlstate
@@ -22,6 +23,13 @@ FACET_LABELS = {
     "topic": "Topic",
     "council": "Council",
     "year": "Year",
+}
+FACET_PLURALS = {
+    "committee": "committees",
+    "speaker": "speakers",
+    "topic": "topics",
+    "council": "councils",
+    "year": "years",
 }
 _CONTROL = re.compile(r"[\x00-\x20\x7f]")
 
@@ -87,12 +95,75 @@ def paragraphs(text: str | Markup | None) -> Markup:
     return Markup("\n".join(out))
 
 
+#: How a speaker's ``kind`` (extract JSON) reads on a page.
+KIND_LABELS = {
+    "councillor": "councillor",
+    "officer": "officer",
+    "external": "visitor",
+    "chair": "chair",
+    "anonymous_member": "a member, not named in the minutes",
+    "public": "member of the public",
+}
+_YEAR_WORD = re.compile(r'(?<![\w"\'/-])((?:19|20|21)\d\d)(?![\w"\'/-])')
+
+
+def kind_label(kind: str | None) -> str:
+    """A speaker kind in plain words ('anonymous_member' is not something a person says)."""
+    if not kind:
+        return ""
+    return KIND_LABELS.get(kind, kind.replace("_", " "))
+
+
+def person_url(name: str, council: str | None = None, **args: Any) -> str:
+    """A speaker's page, scoped to one council when known: two councils may each have a 'Councillor Grant'."""
+    return url_for("pages.person", name=name, council=council or None, **args)
+
+
+def committee_url(name: str, council: str | None = None, **args: Any) -> str:
+    return url_for("pages.committee", name=name, council=council or None, **args)
+
+
+def year_in_query(q: str) -> tuple[str, int] | None:
+    """``('Prevent', 2019)`` for ``'Prevent 2019'``: a bare year in the words, and the words without it.
+
+    People type the year they remember into the search box; the minutes rarely contain it. The
+    search page offers the year as a filter instead (quoted phrases and ``2019/20`` are left alone).
+    """
+    if '"' in q:
+        return None
+    found = _YEAR_WORD.findall(q)
+    if len(found) != 1:
+        return None
+    rest = " ".join(_YEAR_WORD.sub(" ", q).split())
+    if not rest or rest.upper() in ("AND", "OR", "NOT"):
+        return None
+    return rest, int(found[0])
+
+
+def search_title(search: Any, total: int | None = None) -> str:
+    """A page title that says what the search is: its words, then its filters, then the page."""
+    parts: list[str] = [f"“{search.q}”"] if search.q else []
+    for name in ("committee", "speaker", "topic", "council"):
+        values = getattr(search, name)
+        if values:
+            parts.append(" or ".join(values))
+    if search.year:
+        parts.append(" or ".join(str(y) for y in search.year))
+    if search.date_from or search.date_to:
+        parts.append(f"{format_date(search.date_from) or '…'} to {format_date(search.date_to) or '…'}")
+    title = ", ".join(parts) if parts else "All items"
+    if search.page > 1:
+        title += f" (page {search.page})"
+    return title
+
+
 def init_templating(app: Flask) -> None:
     app.jinja_env.filters.update(
         format_date=format_date,
         safe_url=safe_url,
         item_number=item_number_label,
         paragraphs=paragraphs,
+        kind_label=kind_label,
     )
     app.jinja_env.globals.update(
         FACET_LABELS=FACET_LABELS,
@@ -101,6 +172,12 @@ def init_templating(app: Flask) -> None:
         clear_filters_url=urlstate.clear_filters_url,
         with_args_url=urlstate.with_args_url,
         page_url=urlstate.page_url,
+        search_state_url=urlstate.search_state_url,
+        person_url=person_url,
+        committee_url=committee_url,
+        search_title=search_title,
+        FACET_PLURALS=FACET_PLURALS,
+        facet_capped=lambda name, values: len([v for v in values if not v.selected]) >= int(app.config["FACET_LIST_SIZE"]),
         site_name=lambda: app.config["SITE_NAME"],
     )
 

@@ -71,3 +71,13 @@ def with_args_url(endpoint: str | None = None, drop: Iterable[str] = (), **chang
 
 def page_url(page: int) -> str:
     return with_args_url(page=None if page == 1 else page)
+
+
+def search_state_url(endpoint: str, **values: object) -> str:
+    """``endpoint`` with the current search state attached (an item opened from a result list
+    keeps the list's words, filters, sort and page, so "Back to results" returns to that list)."""
+    return _link(current_state(), endpoint, **values)
+
+
+def has_search_state() -> bool:
+    return any(name in request.args for name in ("q",) + FILTER_PARAMS)

@@ -10,7 +10,7 @@ from archive.backend import get_backend
 from archive.params import parse_page
 from archive.templating import page_numbers
 from archive.views.common import limits
-from indexer.search_api import BadRequest, CommitmentRow, SearchRequest
+from indexer.search_api import BadRequest, CommitmentRow
 
 bp = Blueprint("registers", __name__)
 
@@ -18,6 +18,8 @@ STRENGTHS = ("firm", "soft")
 #: Which commitments to show by their due date relative to today.
 DUE_STATES = {"overdue": "Overdue", "upcoming": "Due later", "undated": "No due date"}
 MAX_WHO_LENGTH = 200
+#: Names offered as suggestions in the "Who" box (a datalist; typing any text still works).
+MAX_WHO_SUGGESTIONS = 300
 
 
 @bp.get("/commitments")
@@ -41,8 +43,7 @@ def commitments() -> str:
     page_number = parse_page(args, limits(), per_page)
 
     backend = get_backend()
-    facet_page = backend.search(SearchRequest(per_page=1, highlight=False))
-    committee_options = sorted(fv.value for fv in facet_page.facets.get("committee", ()))
+    everything = list(backend.commitments())
     rows = list(backend.commitments(committee=committees, who=who, strength=strength, due_before=due_before))
     today = date.today()
     if state:
@@ -58,7 +59,8 @@ def commitments() -> str:
         overdue=overdue,
         today=today,
         committees=committees,
-        committee_options=sorted(set(committee_options) | set(committees)),
+        committee_options=_choices([row.committee for row in everything] + list(committees)),
+        who_options=_choices(row.who for row in everything if row.who)[:MAX_WHO_SUGGESTIONS],
         who=who or "",
         strength=strength or "",
         due_before=due_before,
@@ -81,6 +83,12 @@ def coverage() -> str:
         total_meetings=sum(r.meetings for r in rows),
         total_items=sum(r.items for r in rows),
     )
+
+
+def _choices(values) -> list[str]:
+    """Every distinct value, case-insensitively sorted: the register's own committees and people,
+    not the search facets' top few, so a committee with one commitment can still be chosen."""
+    return sorted(set(values), key=lambda v: (v.casefold(), v))
 
 
 def _due_state(row: CommitmentRow, today: date) -> str:

@@ -1,0 +1,298 @@
+"""What the acceptance pass (councillor, journalist, officer) found, as tests over the real index.
+
+Person pages scoped by council, links between record pages, the commitments register's full
+committee list, page titles, canonical links, "Prevent 2019" typed as words, facet "more" lists,
+"Back to your results", meeting pages, committee summaries whose counts lead to those items, and
+the item page's contents list, speaker wording and printable citation.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from urllib.parse import parse_qs, quote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from web_corpus import NORTHWICK, SAMPLETON, SEED_ID, _item, _meeting, sample_items
+
+from archive import create_app
+from scraper.records import ArchivedItem, Committee
+from scraper.settings import InstancePaths
+
+SAMPLETON_COUNCIL = SAMPLETON.name
+NORTHWICK_COUNCIL = NORTHWICK.name
+
+
+def soup(response, status: int = 200) -> BeautifulSoup:
+    assert response.status_code == status, response.data[:500]
+    return BeautifulSoup(response.data, "html.parser")
+
+
+def query(href: str) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(href).query)
+
+
+# ---------------------------------------------------------------- people with one name in two councils
+
+@pytest.fixture(scope="module")
+def twin_client(tmp_path_factory):
+    """Two councils that each have a 'Councillor Tom Grant' who speaks: different people, one name."""
+    from conftest import build_index
+
+    north_osc = Committee(site=NORTHWICK.key, committee_id=11, title="Overview Select Committee")
+    south_osc = Committee(site=SAMPLETON.key, committee_id=10, title="Overview Select Committee")
+    m_north = _meeting(NORTHWICK, north_osc, 801, date(2020, 2, 6))
+    m_south = _meeting(SAMPLETON, south_osc, 802, date(2021, 5, 13))
+    records = [
+        (NORTHWICK, north_osc, m_north, _item(NORTHWICK, m_north, 8001, "4.", "Bus services review", 0,
+            minutes_text="Councillor Tom Grant asked about evening bus services to the hospital. "
+            "The Director of Transport said that a new timetable would start in April.")),
+        (SAMPLETON, south_osc, m_south, _item(SAMPLETON, m_south, 8002, "6.", "Library opening hours", 0,
+            minutes_text="Councillor Tom Grant asked whether library opening hours would be restored. "
+            "The Head of Libraries said that Saturday opening would return in June.")),
+    ]
+    items = [ArchivedItem(item=i, meeting=m, committee=c, site=s, content_hash=f"hash-{i.key}") for s, c, m, i in records]
+    paths = InstancePaths(tmp_path_factory.mktemp("twins") / "instance").ensure()
+    build_index(paths, items)
+    return create_app({"TESTING": True, "INSTANCE_PATH": str(paths.root)}).test_client()
+
+
+def test_a_person_page_can_be_scoped_to_one_council(twin_client):
+    name = quote("Councillor Tom Grant")
+    both = soup(twin_client.get(f"/people/{name}"))
+    assert len(both.select(".history-meeting li a")) == 2
+    chooser = both.select_one(".item-header .notice")
+    assert chooser is not None and "several councils" in chooser.get_text()
+    choices = {a.get_text(strip=True): query(a["href"])["council"] for a in chooser.select("a")}
+    assert choices == {NORTHWICK_COUNCIL: [NORTHWICK_COUNCIL], SAMPLETON_COUNCIL: [SAMPLETON_COUNCIL]}
+
+    north = soup(twin_client.get(f"/people/{name}?council={quote(NORTHWICK_COUNCIL)}"))
+    assert [a.get_text(strip=True) for a in north.select(".history-meeting li a")] == ["4. Bus services review"]
+    assert NORTHWICK_COUNCIL in north.select_one(".kicker").get_text()
+    assert north.select_one(".item-header .notice") is None
+    canonical = north.select_one("link[rel=canonical]")["href"]
+    assert query(canonical)["council"] == [NORTHWICK_COUNCIL]
+    # the committee summary links to the committee in that council, not to both
+    committee_link = north.select_one("#summary-committee").find_parent("section").select_one("a")
+    assert query(committee_link["href"])["council"] == [NORTHWICK_COUNCIL]
+
+
+def test_links_to_people_carry_the_council_they_spoke_in(twin_client):
+    page = soup(twin_client.get("/search?q=library"))
+    speaker = page.select_one(".result-speakers a")
+    assert speaker.get_text() == "Councillor Tom Grant"
+    assert query(speaker["href"])["council"] == [SAMPLETON_COUNCIL]
+    item = soup(twin_client.get(f"/items/{NORTHWICK.key}/item/8001"))
+    link = item.select_one(".speakers a")
+    assert query(link["href"])["council"] == [NORTHWICK_COUNCIL]
+    assert twin_client.get(link["href"]).status_code == 200
+
+
+def test_person_council_parameter_is_bounded(twin_client):
+    assert twin_client.get("/people/x?council=" + "c" * 300).status_code == 400
+    assert twin_client.get(f"/people/{quote('Councillor Tom Grant')}?council=Nowhere").status_code == 404
+
+
+# ---------------------------------------------------------------- commitments register
+
+def test_register_offers_every_committee_with_commitments_not_just_the_top_facets(web_instance):
+    app = create_app({"TESTING": True, "INSTANCE_PATH": str(web_instance.root), "FACET_SIZE": 1, "FACET_LIST_SIZE": 1})
+    client = app.test_client()
+    committees = {row.committee for row in _all_commitments(client)}
+    assert len(committees) > 1, "the corpus has commitments in several committees"
+    page = soup(client.get("/commitments"))
+    options = [o["value"] for o in page.select("#f-committee option") if o["value"]]
+    assert set(options) == committees
+
+
+def _all_commitments(client):
+    with client.application.app_context():
+        from archive.backend import get_backend
+
+        return list(get_backend().commitments())
+
+
+def test_register_suggests_who_and_explains_overdue(client):
+    page = soup(client.get("/commitments"))
+    who = page.select_one("#f-who")
+    datalist = page.select_one(f"datalist#{who['list']}")
+    assert datalist is not None and datalist.select("option")
+    assert "cannot tell whether the promise was kept" in page.get_text()
+    where = page.select_one("table.register tbody tr td[data-label=Where]")
+    assert where.select_one("a[href^='/items/']") and where.select_one("a[href^='/committees/']")
+
+
+def test_register_empty_state_offers_a_way_out(client):
+    page = soup(client.get("/commitments?who=nobody-by-this-name"))
+    assert page.select_one(".empty-state a[href='/commitments']") is not None
+
+
+# ---------------------------------------------------------------- titles and canonical links
+
+@pytest.mark.parametrize("path, title", [
+    ("/", "Search council minutes · Minutes Archive"),
+    ("/search?q=prevent&committee=Overview+Select+Committee&year=2018",
+     "“prevent”, Overview Select Committee, 2018: 1 result · Minutes Archive"),
+    ("/search?q=school&page=2&per_page=2", None),
+    (f"/items/{SEED_ID}", "Item 5: Presentation on the Prevent Programme – Overview Select Committee, 1 Nov 2018 · Minutes Archive"),
+    (f"/meetings/{SAMPLETON.key}/meeting/101", f"Overview Select Committee, 1 Nov 2018 – {SAMPLETON_COUNCIL} · Minutes Archive"),
+    (f"/committees/Planning%20Committee?council={quote(SAMPLETON_COUNCIL)}", f"Planning Committee, {SAMPLETON_COUNCIL} · Minutes Archive"),
+    ("/commitments?strength=firm", "Commitments register: firm · Minutes Archive"),
+    ("/coverage", "What the archive covers · Minutes Archive"),
+])
+def test_every_page_has_a_title_that_says_what_it_is(client, path, title):
+    text = soup(client.get(path)).title.get_text()
+    if title is None:
+        assert text.startswith("“school” (page 2): ") and "result" in text
+    else:
+        assert text == title
+
+
+@pytest.mark.parametrize("path, expected", [
+    (f"/items/{SEED_ID}?q=prevent&committee=Overview+Select+Committee", f"/items/{SEED_ID}"),
+    (f"/meetings/{SAMPLETON.key}/meeting/101", f"/meetings/{SAMPLETON.key}/meeting/101"),
+    ("/topics/Housing", "/topics/Housing"),
+    ("/search?sort=newest&q=school&junk=1", "/search?q=school&sort=newest"),
+])
+def test_pages_name_their_canonical_url(client, path, expected):
+    response = client.get(path)
+    if response.status_code == 404:
+        pytest.skip("no such topic in this corpus")
+    link = soup(response).select_one("link[rel=canonical]")
+    assert link is not None and link["href"] == "http://localhost" + expected
+
+
+# ---------------------------------------------------------------- search page
+
+def test_a_year_typed_into_the_search_box_is_offered_as_a_filter(client):
+    assert client.get("/api/search?q=prevent+2018").get_json()["total"] == 0
+    page = soup(client.get("/search?q=prevent+2018"))
+    hint = page.select_one(".year-hint a")
+    assert hint is not None
+    assert query(hint["href"]) == {"q": ["prevent"], "year": ["2018"]}
+    assert soup(client.get(hint["href"])).select(".result")
+    # nothing to offer when the year finds nothing, or is already a filter, or is part of a phrase
+    assert soup(client.get("/search?q=prevent+1999")).select_one(".year-hint") is None
+    assert soup(client.get("/search?q=prevent+2018&year=2018")).select_one(".year-hint") is None
+    assert soup(client.get('/search?q="prevent+2018"')).select_one(".year-hint") is None
+
+
+def test_long_facets_list_the_rest_under_more_and_the_api_stays_compact(web_instance):
+    app = create_app({"TESTING": True, "INSTANCE_PATH": str(web_instance.root), "FACET_SIZE": 2, "PAGE_SIZE": 2})
+    client = app.test_client()
+    page = soup(client.get("/search"))
+    section = page.select_one("#facet-committee").find_parent("section")
+    visible = section.select(":scope > ul.facet-values > li")
+    more = section.select("details.facet-more li")
+    assert len(visible) == 2 and more
+    assert re.match(r"\d+ more committees", section.select_one("details summary").get_text(strip=True))
+    all_names = {a.select_one(".facet-value").get_text(strip=True) for a in section.select("a")}
+    assert all_names == {a.committee.title for a in sample_items()}
+    api = client.get("/api/search").get_json()
+    assert len(api["facets"]["committee"]) == 2
+
+
+def test_a_selected_value_past_the_visible_few_stays_in_view(web_instance):
+    app = create_app({"TESTING": True, "INSTANCE_PATH": str(web_instance.root), "FACET_SIZE": 1})
+    client = app.test_client()
+    page = soup(client.get("/search?committee=Children%27s+Services+Scrutiny+Commission"))
+    section = page.select_one("#facet-committee").find_parent("section")
+    selected = section.select(":scope > ul.facet-values > li.selected")
+    assert [li.select_one(".facet-value").get_text(strip=True) for li in selected] == ["Children's Services Scrutiny Commission"]
+
+
+def test_an_item_opened_from_results_leads_back_to_the_same_results(client):
+    url = "/search?q=school&committee=Overview+Select+Committee&sort=oldest"
+    page = soup(client.get(url))
+    item_href = page.select_one(".result-title a")["href"]
+    assert query(item_href) == {"q": ["school"], "committee": ["Overview Select Committee"], "sort": ["oldest"]}
+    item = soup(client.get(item_href))
+    back = item.find("a", string="Back to your results")
+    assert back is not None and query(back["href"]) == query(url)
+    # an item reached any other way offers no "back to results"
+    assert soup(client.get(f"/items/{SEED_ID}")).find("a", string="Back to your results") is None
+
+
+def test_search_page_has_a_skip_link_to_the_results(client):
+    page = soup(client.get("/search?q=school"))
+    skips = [a["href"] for a in page.select("a.skip-link")]
+    assert skips == ["#main", "#results-title"]
+    assert page.select_one("#results-title") is not None
+    assert page.select_one(".facets a[href='#results-title']") is not None  # back from the filters on a phone
+
+
+# ---------------------------------------------------------------- item page
+
+def test_item_page_lists_its_parts_and_words_speakers_plainly(client):
+    page = soup(client.get(f"/items/{SEED_ID}"))
+    contents = page.select_one("nav.on-this-page")
+    targets = [a["href"] for a in contents.select("a")]
+    assert "#minutes-title" in targets and "#cite-title" in targets
+    for target in targets:
+        assert page.select_one(target) is not None, target
+    text = page.select_one(".speakers").get_text(" ", strip=True)
+    assert "anonymous_member" not in text and "anonymous member" not in text
+    assert "A member not named in the minutes" in text
+
+
+def test_item_page_gives_a_permalink_and_a_printable_citation(client):
+    page = soup(client.get(f"/items/{SEED_ID}?q=prevent"))
+    permalink = page.select_one(".permalink a")
+    assert permalink["href"] == f"http://localhost/items/{SEED_ID}"
+    printed = page.select_one(".citation-print").get_text()
+    assert printed == page.select_one("textarea#citation").get_text()
+
+
+def test_item_commitments_link_to_the_register(client):
+    page = soup(client.get(f"/items/{SAMPLETON.key}/item/1003"))
+    section = page.select_one("#commitments-title").find_parent("section")
+    link = section.select_one("a[href^='/commitments']")
+    assert query(link["href"]) == {"committee": ["Overview Select Committee"]}
+
+
+# ---------------------------------------------------------------- meeting, committee and topic pages
+
+def test_meeting_page_links_speakers_orders_attendance_and_walks_meetings(client):
+    page = soup(client.get(f"/meetings/{SAMPLETON.key}/meeting/101"))
+    for meta in page.select(".agenda .meta"):
+        assert meta.select("a"), "a 'Speakers:' line is never empty"
+        assert all(query(a["href"])["council"] == [SAMPLETON_COUNCIL] for a in meta.select("a"))
+    groups = [h.get_text(strip=True) for h in page.select("#attendance-title ~ h3")]
+    assert groups == ["Present (2)", "Apologies (1)"]
+    # an attendee is linked exactly when they have a person page in this council (spoke somewhere)
+    for li in page.select(".attendees li"):
+        name = li.get_text(",", strip=True).split(",")[0]
+        has_page = client.get(f"/people/{quote(name)}?council={quote(SAMPLETON_COUNCIL)}").status_code == 200
+        assert (li.select_one("a") is not None) == has_page, name
+    assert page.select(".attendees a")
+    nxt = page.select_one("nav.neighbours a[rel=next]")
+    assert nxt is not None and nxt["href"] == f"/meetings/{SAMPLETON.key}/meeting/102"
+    assert page.select_one("nav.neighbours a[rel=prev]") is None  # the committee's first meeting
+    back = soup(client.get(nxt["href"])).select_one("nav.neighbours a[rel=prev]")
+    assert back["href"] == f"/meetings/{SAMPLETON.key}/meeting/101"
+
+
+def test_committee_page_counts_meetings_and_its_summary_counts_lead_to_those_items(client):
+    page = soup(client.get(f"/committees/Overview%20Select%20Committee?council={quote(SAMPLETON_COUNCIL)}"))
+    heading = page.select_one("#history-title").get_text(" ", strip=True)
+    assert "(2 meetings, 6 items, newest first)" in heading
+    assert not any("Overview Select Committee" in h.get_text() for h in page.select(".history-meeting h3"))
+    for link in page.select(".summary-list a.count"):
+        count = int(re.match(r"\d+", link.get_text(strip=True)).group())
+        params = query(link["href"])
+        assert params["committee"] == ["Overview Select Committee"] and params["council"] == [SAMPLETON_COUNCIL]
+        total = client.get("/api/search?" + urlsplit(link["href"]).query).get_json()["total"]
+        assert total == count
+
+
+def test_items_per_year_show_empty_years_and_link_to_each_year(client):
+    page = soup(client.get("/people/" + quote("Councillor Jane Hartley")))
+    years = [li.select_one(".year").get_text() for li in page.select(".year-bars li")]
+    assert years == [str(y) for y in range(int(years[0]), int(years[-1]) + 1)]
+    for li in page.select(".year-bars li"):
+        link = li.select_one("a")
+        if link is None:
+            assert li.select_one(".count").get_text() == "none"
+        else:
+            assert query(link["href"])["year"] == [li.select_one(".year").get_text()]
