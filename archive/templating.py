@@ -99,7 +99,7 @@ def paragraphs(text: str | Markup | None) -> Markup:
 KIND_LABELS = {
     "councillor": "councillor",
     "officer": "officer",
-    "external": "visitor",
+    "external": "from outside the council",
     "chair": "chair",
     "anonymous_member": "a member, not named in the minutes",
     "public": "member of the public",

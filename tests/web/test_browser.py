@@ -146,8 +146,19 @@ def test_everything_works_without_javascript(browser, live_server):
 def test_keyboard_users_can_skip_to_the_results(page, live_server):
     page.goto(live_server.url + "search?q=school")
     page.keyboard.press("Tab")
-    skip = page.locator("a.skip-link")
+    skip = page.locator("a.skip-link[href='#main']")
     assert skip.evaluate("el => el === document.activeElement")
     assert skip.bounding_box()["y"] >= 0  # visible when focused
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
+    # the second skip link jumps past the search form and the filters, straight to the results
+    page.goto(live_server.url + "search?q=school")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    to_results = page.locator("a.skip-link[href='#results-title']")
+    assert to_results.evaluate("el => el === document.activeElement")
+    assert to_results.bounding_box()["y"] >= 0
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "results-title"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('.results') !== null")
