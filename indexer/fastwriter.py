@@ -60,33 +60,71 @@ def _term_counts(field: Any, value: Any) -> dict[str, int]:
     return out
 
 
-def _bulk_add(tindex: Any, pairs: list[tuple[bytes, bytes]]) -> None:
-    """``OrderedHashWriter.add`` for many (key, value) pairs at once, byte-for-byte the same file:
-    one write instead of three per term, positions computed instead of asked (``tell``), and the
-    MD5 slot hash taken from the digest's last four bytes (what ``md5_hash`` computes via hex)."""
-    if not pairs:
-        return
-    dbfile = tindex.dbfile
-    pos = dbfile.tell()
-    buckets = tindex.buckets
-    index_append = tindex.index.append
-    lastkey = tindex.lastkey
-    chunks = []
-    for key, value in pairs:
-        if key <= lastkey:
-            raise ValueError("Keys must increase: %r..%r" % (lastkey, key))
-        index_append(pos)
+class _TermTable:
+    """Appends (key, value) rows to Whoosh's ordered hash file (the term table) in bulk.
+
+    Byte-for-byte what ``OrderedHashWriter.add`` writes, but buffered: one write per run of rows
+    instead of three per row, positions computed instead of asked (``tell``), and the MD5 slot hash
+    taken from the digest's last four bytes (what Whoosh's ``md5_hash`` computes via hex). Rows must
+    come in increasing key order (they do: terms are written sorted); ``flush`` before anything
+    else writes to the same file.
+    """
+
+    def __init__(self, tindex: Any) -> None:
+        self.tindex = tindex
+        self.chunks: list[bytes] = []
+        self.pos = tindex.dbfile.tell()
+        self.buckets = tindex.buckets
+        self.index_append = tindex.index.array.append
+        self.last: bytes | None = None
+
+    def add(self, key: bytes, value: bytes) -> None:
+        pos = self.pos
+        try:
+            self.index_append(pos)
+        except OverflowError:  # the position index outgrew its array type: let Whoosh widen it
+            self.tindex.index.append(pos)
+            self.index_append = self.tindex.index.array.append
         head = _LENGTHS(len(key), len(value))
-        chunks.append(head)
-        chunks.append(key)
-        chunks.append(value)
+        self.chunks += (head, key, value)
         h = int.from_bytes(md5(key, usedforsecurity=False).digest()[-4:], "big")
-        buckets[h & 255].append((h, pos))
-        pos += len(head) + len(key) + len(value)
-        lastkey = key
-    dbfile.write(b"".join(chunks))
-    tindex.lastkey = lastkey
-    pairs.clear()
+        self.buckets[h & 255].append((h, pos))
+        self.pos = pos + 8 + len(key) + len(value)
+        self.last = key
+
+    def flush(self) -> None:
+        if self.chunks:
+            self.tindex.dbfile.write(b"".join(self.chunks))
+            self.chunks = []
+            self.tindex.lastkey = self.last
+
+    def resync(self) -> None:
+        """After Whoosh itself wrote to the file (a term with a posting block)."""
+        self.pos = self.tindex.dbfile.tell()
+
+
+def _write_hashes_fast(tindex: Any) -> None:
+    """``HashWriter._write_hashes`` with the same open-addressing layout, packed in one call per
+    bucket instead of one per slot."""
+    dbfile = tindex.dbfile
+    for entries in tindex.buckets:
+        pos = dbfile.tell()
+        numslots = 2 * len(entries)
+        tindex.directory.append((pos, numslots))
+        if not numslots:
+            continue
+        hashes = [0] * numslots
+        positions = [0] * numslots
+        for hashval, position in entries:
+            slot = (hashval >> 8) % numslots
+            while positions[slot]:  # position 0 is never a key (the header is there)
+                slot = (slot + 1) % numslots
+            hashes[slot] = hashval
+            positions[slot] = position
+        flat = [0] * (2 * numslots)
+        flat[0::2] = hashes
+        flat[1::2] = positions
+        dbfile.write(struct.pack("!" + "Iq" * numslots, *flat))
 
 
 class FastSegmentWriter(SegmentWriter):
@@ -187,6 +225,8 @@ class FastSegmentWriter(SegmentWriter):
             self._write_terms(pdr)
         finally:
             pdr.close()
+        tindex = self.fieldwriter._tindex
+        tindex._write_hashes = lambda: _write_hashes_fast(tindex)
         self.fieldwriter.close()
         self._terms = {}
 
@@ -221,20 +261,27 @@ class FastSegmentWriter(SegmentWriter):
             fw.start_field(fieldname, fieldobj)
             pw = fw._postwriter
             tindex = fw._tindex
+            table_rows = _TermTable(tindex)
+            add_row = table_rows.add
             fieldprefix = pack_ushort(fw._fieldid)
-            inline: list[tuple[bytes, bytes]] = []
+            # A one-posting term's row value depends only on (docnum, frequency), i.e. on the int
+            # it is stored as: most of a document's new terms share one, so encode each once.
+            single_rows: dict[int, bytes] = {}
             for term in sorted(table):
                 entry = table[term]
                 if entry.__class__ is int:  # one posting: the common case, kept lean
-                    d = entry >> _FREQ_BITS
-                    if existence:
-                        w, vals = 1.0, _EXISTS1
-                    else:
-                        f = entry & _FREQ_MASK
-                        w, vals = float(f), (_PACK1(f),)
-                    code = codes[d] if codes is not None else 0
-                    inline.append((fieldprefix + term.encode("utf-8"),
-                                   _TERMINFO.pack(1, w, 1, code, code, w, d, d) + dumps(((d,), (w,), vals), 2)))
+                    row = single_rows.get(entry)
+                    if row is None:
+                        d = entry >> _FREQ_BITS
+                        if existence:
+                            w, vals = 1.0, _EXISTS1
+                        else:
+                            f = entry & _FREQ_MASK
+                            w, vals = float(f), (_PACK1(f),)
+                        code = codes[d] if codes is not None else 0
+                        row = single_rows[entry] = (_TERMINFO.pack(1, w, 1, code, code, w, d, d)
+                                                    + dumps(((d,), (w,), vals), 2))
+                    add_row(fieldprefix + term.encode("utf-8"), row)
                     continue
                 ids, freqs = entry
                 count = len(ids)  # ascending: docnums are appended in increasing order
@@ -253,9 +300,9 @@ class FastSegmentWriter(SegmentWriter):
                     else:
                         minb = maxb = 0
                     info = _TERMINFO.pack(1, sum(weights), count, minb, maxb, max(weights), ids[0], ids[-1])
-                    inline.append((fieldprefix + term.encode("utf-8"), info + dumps((tuple(ids), weights, values), 2)))
+                    add_row(fieldprefix + term.encode("utf-8"), info + dumps((tuple(ids), weights, values), 2))
                     continue
-                _bulk_add(tindex, inline)
+                table_rows.flush()  # Whoosh writes this term's row itself
                 fw.start_term(term.encode("utf-8"))
                 for start in range(0, count, BLOCK):
                     chunk_ids = ids[start:start + BLOCK]
@@ -279,5 +326,6 @@ class FastSegmentWriter(SegmentWriter):
                     if start + BLOCK < count:
                         pw._write_block()
                 fw.finish_term()
-            _bulk_add(tindex, inline)
+                table_rows.resync()
+            table_rows.flush()
             fw.finish_field()
