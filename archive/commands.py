@@ -60,7 +60,7 @@ def demo(paths: InstancePaths, port: int, check: bool) -> None:
     """
     from contextlib import ExitStack
 
-    from archive.demo import prepare, self_check
+    from archive.demo import DEMO_QUERY, prepare, self_check
     from archive.serving import start_server
 
     def echo(line: str) -> None:
@@ -89,7 +89,8 @@ def demo(paths: InstancePaths, port: int, check: bool) -> None:
             return
         echo("")
         echo(f"The archive is ready: {running.url}")
-        echo(f"  try {running.url}search?q=school+places")
+        echo(f"  try {running.url}search?q={DEMO_QUERY}  (then narrow it by committee and year)")
+        echo(f"   or {running.url}commitments  (what was promised in meetings, overdue first)")
         echo("Press Ctrl-C to stop both servers.")
         try:
             running.serve_forever()  # returns on Ctrl-C (waitress handles the KeyboardInterrupt)

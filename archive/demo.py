@@ -116,6 +116,10 @@ def demo_state_file(paths: InstancePaths) -> Path:
     return paths.root / STATE_FILE
 
 
+#: The search the demo suggests, and checks: a topic the sample council discussed across years.
+DEMO_QUERY = "Prevent"
+
+
 def self_check(archive_url: str) -> str:
     """Fetch the search page and the API once over HTTP; raise ``RuntimeError`` unless both answer.
 
@@ -126,7 +130,7 @@ def self_check(archive_url: str) -> str:
     try:
         with PoliteClient(delay=0.0, retries=0, obey_robots=False) as client:  # our own server
             page = client.get(archive_url)
-            api = client.get(archive_url + "api/search", params={"q": "school"})
+            api = client.get(archive_url + "api/search", params={"q": DEMO_QUERY})
     except HttpError as error:
         raise RuntimeError(str(error)) from None
     if page.status != 200:
@@ -134,5 +138,5 @@ def self_check(archive_url: str) -> str:
     status = api.status
     data = json.loads(api.body)
     if status != 200 or not data.get("total"):
-        raise RuntimeError(f"a search for 'school' found nothing ({status})")
-    return f"Checked {archive_url}: the search page answers and 'school' finds {data['total']} items."
+        raise RuntimeError(f"a search for {DEMO_QUERY!r} found nothing ({status})")
+    return f"Checked {archive_url}: the search page answers and {DEMO_QUERY!r} finds {data['total']} items."

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, Response, jsonify, render_template, request
+from flask import Flask, Response, current_app, jsonify, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
 from indexer.search_api import BadRequest, IndexMissing, IndexSchemaMismatch, SearchError
@@ -24,11 +24,22 @@ def error_response(status: int, message: str, *, title: str | None = None, templ
     if wants_json():
         response = jsonify({"error": message})
     else:
-        response = Response(render_template(template, status=status, title=title or _TITLES.get(status, "Error"), message=message))
+        response = Response(render_template(template, status=status, title=title or _TITLES.get(status, "Error"),
+                                            message=message, retry_url=_retry_url(status)))
     response.status_code = status
     if status == 503:
         response.headers["Retry-After"] = "60"
     return response
+
+
+def _retry_url(status: int) -> str | None:
+    """For a refused search, the same words with none of the settings that were refused."""
+    if status != 400 or request.endpoint not in ("search.results", "search.home", "feeds.csv_export", "feeds.atom"):
+        return None
+    q = request.args.get("q", "").strip()
+    if not q or len(q) > current_app.config["MAX_QUERY_LENGTH"]:
+        return None
+    return url_for("search.results", q=q)
 
 
 _TITLES = {

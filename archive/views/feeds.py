@@ -18,13 +18,15 @@ from typing import Iterator
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 from markupsafe import Markup
 
+from archive.templating import citation
 from archive.urlstate import current_state, query_string
 from archive.views.common import request_from_args, run_search
 from indexer.search_api import SearchHit, SearchRequest
 
 bp = Blueprint("feeds", __name__)
 
-CSV_COLUMNS = ("id", "title", "committee", "council", "date", "item_number", "url", "source_url", "speakers", "topics", "snippet")
+#: ``citation`` is last so that readers of the earlier columns by position are unaffected.
+CSV_COLUMNS = ("id", "title", "committee", "council", "date", "item_number", "url", "source_url", "speakers", "topics", "snippet", "citation")
 #: Cells starting with these are read as formulas by spreadsheets (CSV injection); see OWASP.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/minutes-archive/minutes-archive")
@@ -83,6 +85,7 @@ def csv_export() -> Response:
             "; ".join(hit.speakers),
             "; ".join(hit.topics),
             snippet_text(hit.snippet_html),
+            citation(hit.council, hit.committee, hit.date, hit.item_number, hit.title, hit.source_url),
         )
         writer.writerow([neutralise_formula(str(cell)) for cell in row])
     name = _filename(search)

@@ -296,3 +296,14 @@ def test_items_per_year_show_empty_years_and_link_to_each_year(client):
             assert li.select_one(".count").get_text() == "none"
         else:
             assert query(link["href"])["year"] == [li.select_one(".year").get_text()]
+
+
+# ---------------------------------------------------------------- error pages
+
+def test_a_refused_search_offers_the_same_words_again(client):
+    page = soup(client.get("/search?q=school&page=0&sort=sideways"), status=400)
+    retry = page.find("a", string="Search for “school” again")
+    assert retry is not None and query(retry["href"]) == {"q": ["school"]}
+    assert soup(client.get("/search?q=" + "x" * 600), status=400).find("a", string=re.compile("again")) is None
+    assert soup(client.get("/people/x?page=0"), status=400).find("a", string=re.compile("again")) is None
+

@@ -7,6 +7,7 @@ import io
 import xml.etree.ElementTree as ET
 
 import pytest
+from bs4 import BeautifulSoup
 from web_corpus import FORMULA_TITLE, PLANTED_ID, SEED_ID, sample_items
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -71,7 +72,7 @@ def test_csv_export_is_escaped_and_protected_against_formulas(client):
     assert "attachment" in response.headers["Content-Disposition"]
     text = response.data.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows[0] == ["id", "title", "committee", "council", "date", "item_number", "url", "source_url", "speakers", "topics", "snippet"]
+    assert rows[0] == ["id", "title", "committee", "council", "date", "item_number", "url", "source_url", "speakers", "topics", "snippet", "citation"]
     assert len(rows) - 1 == len(sample_items())
     by_id = {row[0]: row for row in rows[1:]}
     formula_row = next(row for row in rows[1:] if FORMULA_TITLE in row[1])
@@ -79,6 +80,14 @@ def test_csv_export_is_escaped_and_protected_against_formulas(client):
     assert by_id[PLANTED_ID][1].startswith("Parks consultation <script>")  # quoted, comma-safe, intact
     for row in rows[1:]:
         assert all(not cell.startswith(("=", "+", "-", "@")) for cell in row)
+
+
+def test_csv_export_carries_the_items_citation(client):
+    rows = list(csv.DictReader(io.StringIO(client.get("/search.csv?q=prevent").data.decode("utf-8-sig"))))
+    seed = next(row for row in rows if row["id"] == SEED_ID)
+    page = BeautifulSoup(client.get(f"/items/{SEED_ID}").data, "html.parser")
+    assert seed["citation"] == page.select_one("textarea#citation").get_text()
+    assert seed["citation"].startswith("Sampleton Borough Council, Overview Select Committee, 1 Nov 2018, item 5: ")
 
 
 def test_csv_export_follows_the_search(client):

@@ -36,7 +36,7 @@ def demo_instance(tmp_path_factory) -> Path:
     assert "Sample council (Borough of Eastmere) serving on http://127.0.0.1:" in out
     assert re.search(r"Crawled it into .*archive\.sqlite3: [1-9]\d* new, 0 changed", out)
     assert re.search(r"Indexed it into .*: rebuilt: [1-9]\d* added", out)
-    assert re.search(r"Checked http://127\.0\.0\.1:\d+/: the search page answers and 'school' finds [1-9]\d* items", out)
+    assert re.search(r"Checked http://127\.0\.0\.1:\d+/: the search page answers and 'Prevent' finds [1-9]\d* items", out)
     return instance
 
 
