@@ -148,6 +148,7 @@ class FastSegmentWriter(SegmentWriter):
         fieldnames = sorted(name for name in fields if not name.startswith("_"))
         self._check_fields(schema, fieldnames)
         terms = self._terms
+        shifted = docnum << _FREQ_BITS
         perdocwriter.start_doc(docnum)
         try:
             for fieldname in fieldnames:
@@ -164,7 +165,7 @@ class FastSegmentWriter(SegmentWriter):
                     for term, freq in counts.items():
                         entry = table.get(term)
                         if entry is None:  # most terms occur once: keep them as one int
-                            table[term] = (docnum << _FREQ_BITS) | min(freq, _FREQ_MASK)
+                            table[term] = shifted | (freq if freq < _FREQ_MASK else _FREQ_MASK)
                         elif entry.__class__ is int:
                             table[term] = (array("I", (entry >> _FREQ_BITS, docnum)),
                                            array("I", (entry & _FREQ_MASK, freq)))
@@ -173,7 +174,8 @@ class FastSegmentWriter(SegmentWriter):
                             entry[1].append(freq)
                     if field.scorable:
                         length = sum(counts.values())
-                perdocwriter.add_field(fieldname, field, value if field.stored else None, length)
+                if field.stored or length:  # otherwise Whoosh's add_field records nothing
+                    perdocwriter.add_field(fieldname, field, value if field.stored else None, length)
                 column = field.column_type
                 if column is not None:
                     perdocwriter.add_column_value(fieldname, column, field.to_column_value(value))
