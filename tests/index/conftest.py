@@ -11,7 +11,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from corpus import docs, fixed_corpus, random_corpus  # noqa: E402
+from index_corpus import docs, fixed_corpus, random_corpus  # noqa: E402
 
 from indexer.settings import SearchSettings  # noqa: E402
 from indexer.whoosh_backend import WhooshBackend  # noqa: E402

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from corpus import fixed_corpus, random_corpus
+from index_corpus import fixed_corpus, random_corpus
 
 from indexer import layout
 from indexer.build import index_items
@@ -175,7 +175,7 @@ def test_readers_keep_working_during_rebuild(tmp_path):
 CRASH_SCRIPT = r"""
 import sys, time
 sys.path.insert(0, {tests!r})
-from corpus import random_corpus, docs
+from index_corpus import random_corpus, docs
 from indexer.whoosh_backend import WhooshBackend
 import whoosh.writing as w
 b = WhooshBackend({index!r})

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from corpus import fixed_corpus, random_corpus
+from index_corpus import fixed_corpus, random_corpus
 
 from archive.cli import main
 from scraper.clitools import EXIT_TEMPFAIL
@@ -118,7 +118,7 @@ def test_seed_item_end_to_end_with_the_real_extractor(instance):
     """The real seed (Leicester, Prevent) through store -> enrich -> index -> search."""
     from datetime import date
 
-    from corpus import LEICESTER, make_item
+    from index_corpus import LEICESTER, make_item
 
     from tests.conftest import FIXTURES_DIR
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from corpus import docs, fixed_corpus, random_corpus
+from index_corpus import docs, fixed_corpus, random_corpus
 
 from indexer.highlight import highlight, highlight_query, snippet, terms_for
 from indexer.query import And, MatchAll, Not, Or, Phrase, QueryOptions, Wildcard, Words, parse
