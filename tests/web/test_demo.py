@@ -134,3 +134,24 @@ def test_demo_serves_until_ctrl_c_then_stops_both_servers(demo_instance):
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+def test_demo_moves_the_sample_council_when_its_port_is_taken(demo_instance):
+    """Another program (or a demo still running) holds last time's port: move, never exit or show it twice."""
+    import json
+    import socket
+
+    state = json.loads((demo_instance / "demo.json").read_text(encoding="utf-8"))
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as squatter:
+        squatter.bind(("127.0.0.1", state["sample_port"]))
+        squatter.listen(1)
+        moved = run_demo(demo_instance)
+    assert moved.returncode == 0, moved.stdout + moved.stderr
+    assert f"Port {state['sample_port']} is taken: cleared the previous copy" in moved.stdout
+    assert "Address already in use" not in moved.stdout + moved.stderr
+    client = create_app({"TESTING": True, "INSTANCE_PATH": str(demo_instance)}).test_client()
+    with client.application.app_context():
+        from archive.backend import get_backend
+
+        sites = [row.site for row in get_backend().coverage()]
+    assert sites == [f"127.0.0.1:{json.loads((demo_instance / 'demo.json').read_text())['sample_port']}"]
