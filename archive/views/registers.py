@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Blueprint, current_app, render_template, request
+from urllib.parse import urlencode
+
+from flask import Blueprint, current_app, render_template, request, url_for
 
 from archive.backend import get_backend
 from archive.params import parse_page
@@ -71,7 +73,22 @@ def commitments() -> str:
         last_page=last,
         page_numbers=page_numbers(page_number, last),
         is_overdue=lambda row: _is_overdue(row, today),
+        chips=_register_chips(),
     )
+
+
+def _register_chips() -> list[tuple[str, str]]:
+    """Each active register filter as (label, link that removes just it), shown above the table."""
+    labels = {"committee": "Committee", "who": "Who", "strength": "Strength", "status": "Due", "due_before": "Due before"}
+    chips: list[tuple[str, str]] = []
+    for name, label in labels.items():
+        for value in (v.strip() for v in request.args.getlist(name)):
+            if not value:
+                continue
+            kept = [(k, v) for k, v in request.args.items(multi=True) if v.strip() and k != "page" and not (k == name and v.strip() == value)]
+            shown = DUE_STATES.get(value, value) if name == "status" else value.capitalize() if name == "strength" else value
+            chips.append((f"{label}: {shown}", url_for("registers.commitments") + (f"?{urlencode(kept)}" if kept else "")))
+    return chips
 
 
 @bp.get("/coverage")

@@ -307,3 +307,13 @@ def test_a_refused_search_offers_the_same_words_again(client):
     assert soup(client.get("/search?q=" + "x" * 600), status=400).find("a", string=re.compile("again")) is None
     assert soup(client.get("/people/x?page=0"), status=400).find("a", string=re.compile("again")) is None
 
+
+
+def test_register_shows_its_active_filters_as_removable_chips(client):
+    page = soup(client.get("/commitments?who=Director&strength=firm&status=overdue"))
+    chips = {a.get_text(" ", strip=True).split(" ×")[0]: a["href"] for a in page.select(".chips a.chip")}
+    assert set(chips) == {"Who: Director", "Strength: Firm", "Due: Overdue", "Clear all filters"}
+    assert query(chips["Who: Director"]) == {"strength": ["firm"], "status": ["overdue"]}
+    assert chips["Clear all filters"] == "/commitments"
+    assert page.select_one("a.filters-link").get_text(strip=True) == "Filters (3 on)"
+    assert soup(client.get("/commitments")).select_one(".chips") is None
