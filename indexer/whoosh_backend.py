@@ -7,6 +7,19 @@ otherwise); Whoosh's known commit bug is worked around (a failed commit releases
 Reading: one shared ``Snapshot`` per index generation, reused across requests and threads and
 replaced when a newer commit or generation appears (checked at most every
 ``settings.refresh_interval_s``). Searches are evaluated by ``searcher.Evaluator`` over numpy arrays.
+
+The Whoosh bugs listed in whoosh-notes.md, and where each is handled:
+
+* a failed ``commit()`` leaves the write lock held: ``_safe_commit`` releases it (tested);
+* ``KEYWORD(sortable=...)`` ignores its column: per-document values here are ``COLUMN`` fields
+  read into arrays, never sortable keywords;
+* the default stemmer's "planning"/"plans" split: Porter2 (``indexer.analysis``);
+* field classes are pickled into the index: they live in ``indexer.fields``, an importable module;
+* ``search_page(0)`` and ``TimeLimitCollector`` outside the main thread: not used; pages are
+  validated (``validation.py``) and the time limit is a thread-safe ``Deadline`` checked at safe
+  points, so no signal is involved;
+* compound segment files are opened as in-memory copies: segments are written as plain files
+  (``fastwriter.py``).
 """
 
 from __future__ import annotations
