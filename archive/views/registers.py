@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from urllib.parse import urlencode
@@ -34,6 +35,9 @@ def commitments() -> str:
     who = args.get("who", "").strip() or None
     if who and len(who) > MAX_WHO_LENGTH:
         raise BadRequest(f"'who' is too long ({len(who):,} characters; the limit is {MAX_WHO_LENGTH}).")
+    words = args.get("q", "").strip()
+    if len(words) > MAX_WHO_LENGTH:
+        raise BadRequest(f"'q' is too long ({len(words):,} characters; the limit is {MAX_WHO_LENGTH}).")
     strength = args.get("strength", "").strip() or None
     if strength and strength not in STRENGTHS:
         raise BadRequest(f"strength must be one of {', '.join(STRENGTHS)}; got {strength[:40]!r}.")
@@ -50,6 +54,8 @@ def commitments() -> str:
     today = date.today()
     if state:
         rows = [row for row in rows if _due_state(row, today) == state]
+    if words:
+        rows = [row for row in rows if mentions_all(row.text, words)]
     rows.sort(key=lambda row: _register_order(row, today))
     overdue = sum(1 for row in rows if _is_overdue(row, today))
     last = max(1, -(-len(rows) // per_page))
@@ -64,6 +70,7 @@ def commitments() -> str:
         committee_options=_choices([row.committee for row in everything] + list(committees)),
         who_options=_choices(row.who for row in everything if row.who)[:MAX_WHO_SUGGESTIONS],
         who=who or "",
+        q=words,
         strength=strength or "",
         due_before=due_before,
         strengths=STRENGTHS,
@@ -79,7 +86,7 @@ def commitments() -> str:
 
 def _register_chips() -> list[tuple[str, str]]:
     """Each active register filter as (label, link that removes just it), shown above the table."""
-    labels = {"committee": "Committee", "who": "Who", "strength": "Strength", "status": "Due", "due_before": "Due before"}
+    labels = {"q": "Words", "committee": "Committee", "who": "Who", "strength": "Strength", "status": "Due", "due_before": "Due before"}
     chips: list[tuple[str, str]] = []
     for name, label in labels.items():
         for value in (v.strip() for v in request.args.getlist(name)):
@@ -100,6 +107,26 @@ def coverage() -> str:
         total_meetings=sum(r.meetings for r in rows),
         total_items=sum(r.items for r in rows),
     )
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _stem(word: str) -> str:
+    """A crude prefix stem: 'briefed', 'briefing' and 'briefs' all start with 'brief'."""
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return word if len(word) <= 5 else word[: max(5, len(word) - 3)]
+
+
+def mentions_all(text: str, words: str) -> bool:
+    """Whether every word of ``words`` starts some word of ``text`` (in any of its usual forms).
+
+    The register is small and already in memory, so it is filtered here rather than in the index:
+    an officer asks "did we promise to brief councillors?" by the words of the promise.
+    """
+    have = [w.casefold() for w in _WORD.findall(text)]
+    return all(any(h.startswith(_stem(w.casefold())) for h in have) for w in _WORD.findall(words))
 
 
 def _choices(values) -> list[str]:

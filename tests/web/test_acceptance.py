@@ -317,3 +317,25 @@ def test_register_shows_its_active_filters_as_removable_chips(client):
     assert chips["Clear all filters"] == "/commitments"
     assert page.select_one("a.filters-link").get_text(strip=True) == "Filters (3 on)"
     assert soup(client.get("/commitments")).select_one(".chips") is None
+
+
+def test_register_finds_a_promise_by_its_words_in_any_form(client):
+    """'We said we would report back: did we?' An officer looks a promise up by its words."""
+    page = soup(client.get("/commitments?q=reported+backs"))
+    rows = page.select("table.register tbody tr")
+    assert rows and all("report" in r.select_one("td[data-label=Commitment]").get_text().lower() for r in rows)
+    assert soup(client.get("/commitments?q=xylophone")).select_one(".empty-state") is not None
+    assert client.get("/commitments?q=" + "w" * 300).status_code == 400
+
+
+@pytest.mark.parametrize("text, words, expected", [
+    ("Councillors should expect to be briefed", "brief councillors", True),
+    ("Councillors should expect to be briefed", "briefing", True),
+    ("The Director will circulate the figures", "brief", False),
+    ("A report on parking charges", "parking report", True),
+    ("A report on parking charges", "parking reports budget", False),
+])
+def test_register_word_matching(text, words, expected):
+    from archive.views.registers import mentions_all
+
+    assert mentions_all(text, words) is expected
