@@ -81,3 +81,16 @@ def search_state_url(endpoint: str, **values: object) -> str:
 
 def has_search_state() -> bool:
     return any(name in request.args for name in ("q",) + FILTER_PARAMS)
+
+
+def tidy_url() -> str | None:
+    """The request's URL without empty parameters, or None when it has none.
+
+    A GET form sends every field, so applying one filter yields ``?q=x&committee=&who=&…``;
+    redirecting to the tidy URL keeps permalinks short and the address bar readable.
+    """
+    args = request.args
+    if not any(not v.strip() for v in args.values()) and "" not in args:
+        return None
+    kept = [(k, v) for k, v in args.items(multi=True) if k and v.strip()]
+    return request.path + (f"?{urlencode(kept)}" if kept else "")

@@ -7,10 +7,11 @@ from datetime import date
 
 from urllib.parse import urlencode
 
-from flask import Blueprint, current_app, render_template, request, url_for
+from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 
 from archive.backend import get_backend
 from archive.params import parse_page
+from archive.urlstate import tidy_url
 from archive.templating import page_numbers
 from archive.views.common import limits
 from indexer.search_api import BadRequest, CommitmentRow
@@ -26,8 +27,11 @@ MAX_WHO_SUGGESTIONS = 300
 
 
 @bp.get("/commitments")
-def commitments() -> str:
+def commitments() -> Response | str:
     """Promises made in meetings, overdue first, then by due date, then those with no date."""
+    tidy = tidy_url()
+    if tidy is not None:
+        return redirect(tidy)
     args = request.args
     committees = tuple(dict.fromkeys(v.strip() for v in args.getlist("committee") if v.strip()))
     if len(committees) > limits().max_filter_values:

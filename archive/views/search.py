@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from flask import Blueprint, current_app, render_template, request, url_for
+from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 
 from archive.templating import page_numbers, year_in_query
-from archive.urlstate import FILTER_PARAMS, current_state, query_string
+from archive.urlstate import FILTER_PARAMS, current_state, query_string, tidy_url
 from archive.views.common import active_filters, last_page, request_from_args, run_search
 from indexer.search_api import BadRequest, SearchPage, SearchRequest
 
@@ -16,13 +16,16 @@ bp = Blueprint("search", __name__)
 
 
 @bp.get("/")
-def home() -> str:
+def home() -> Response | str:
     """The front page is the search page; with no query it browses the newest items."""
     return results()
 
 
 @bp.get("/search")
-def results() -> str:
+def results() -> Response | str:
+    tidy = tidy_url()
+    if tidy is not None:
+        return redirect(tidy)
     search = request_from_args()
     page = run_search(search)
     last = last_page(page.total, search.per_page)

@@ -186,7 +186,7 @@ def test_long_facets_list_the_rest_under_more_and_the_api_stays_compact(web_inst
     visible = section.select(":scope > ul.facet-values > li")
     more = section.select("details.facet-more li")
     assert len(visible) == 2 and more
-    assert re.match(r"\d+ more committees", section.select_one("details summary").get_text(strip=True))
+    assert re.match(r"\d+ more committees?$", section.select_one("details summary").get_text(strip=True))
     all_names = {a.select_one(".facet-value").get_text(strip=True) for a in section.select("a")}
     assert all_names == {a.committee.title for a in sample_items()}
     api = client.get("/api/search").get_json()
@@ -339,3 +339,23 @@ def test_register_word_matching(text, words, expected):
     from archive.views.registers import mentions_all
 
     assert mentions_all(text, words) is expected
+
+
+@pytest.mark.parametrize("path, tidy", [
+    ("/commitments?q=brief&committee=&who=&strength=&status=&due_before=", "/commitments?q=brief"),
+    ("/search?q=school&from=&to=&sort=newest", "/search?q=school&sort=newest"),
+    ("/search?from=&to=", "/search"),
+])
+def test_forms_submitting_empty_fields_land_on_a_tidy_permalink(client, path, tidy):
+    response = client.get(path)
+    assert response.status_code == 302 and response.headers["Location"] == tidy
+    assert client.get(tidy).status_code == 200
+
+
+def test_a_single_hidden_facet_value_is_counted_in_the_singular(web_instance):
+    app = create_app({"TESTING": True, "INSTANCE_PATH": str(web_instance.root), "FACET_SIZE": 2})
+    page = soup(app.test_client().get("/search"))
+    section = page.select_one("#facet-council").find_parent("section")
+    assert section.select_one("details summary") is None  # two councils: nothing hidden
+    committee = page.select_one("#facet-committee").find_parent("section").select_one("details summary")
+    assert committee.get_text(strip=True) == "1 more committee"
