@@ -12,7 +12,7 @@ will/would/shall/agreed to/undertook to/were asked to and for resolutions direct
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Callable
 
@@ -43,6 +43,8 @@ ACTION_VERBS = (
     "contribute", "pay", "fund", "build", "construct", "plant", "recruit", "employ", "appoint",
     "hire", "train", "upgrade", "improve", "increase", "reduce", "remove", "relocate", "complete",
     "finalise", "finalize", "agree", "negotiate", "procure", "tender", "award", "refer", "escalate",
+    "take on", "acquire", "buy", "purchase", "sign", "station", "carry", "make a decision",
+    "make a final decision", "make the final decision", "make the decision", "map", "commit", "analyse", "analyze",
 )
 PASSIVE_DONE = (
     "held", "circulated", "provided", "sent", "arranged", "reported", "brought", "shared",
@@ -68,13 +70,14 @@ def _alt(words: tuple[str, ...]) -> str:
 
 _ACT = _alt(ACTION_VERBS)
 _DONE = _alt(PASSIVE_DONE)
-_ADV = r"(?:(?:also|now|then|personally|happily|gladly|further|shortly|urgently|promptly|certainly|definitely|additionally|separately|directly|formally|again|ultimately|initially|first|jointly|specifically|continue\s+to|seek\s+to|aim\s+to|try\s+to|endeavour\s+to|be\s+able\s+to)\s+)*"
+_ADV = r"(?:(?:also|now|then|still|next|each|soon|duly|personally|happily|gladly|further|shortly|urgently|promptly|certainly|definitely|additionally|separately|directly|formally|again|ultimately|initially|first|jointly|specifically|continue\s+to|seek\s+to|aim\s+to|try\s+to|endeavour\s+to|be\s+able\s+to)\s+)*"
 
 _EVENT = (r"(?:begin|start|commence|open|reopen|launch|take\s+place|go\s+live|come\s+into\s+(?:force|effect|operation)|"
           r"be\s+(?:operational|available|ready|in\s+place|open|live|complete|completed|finished|in\s+operation|"
           r"on\s+site|up\s+and\s+running)|conclude|finish|resume|proceed|run\s+(?:until|to|from|for|over)|"
           r"come\s+(?:back|before|forward|to\s+(?:the\s+)?(?-i:[A-Z])\w*)|go\s+(?:out|ahead)|"
-          r"return|reconvene|meet|report|follow|arrive|be\s+back)")
+          r"return|reconvene|meet(?=\s+(?:on|in|at|again|next|every|before|after|monthly|quarterly|weekly|regularly|with|twice|once|during|from|shortly)\b|\s*[.,;]|\s*$)|"
+          r"report|follow|arrive|be\s+back)")
 _PASSIVE_ANY = r"(?!(?:able|affected|required|needed|expected|likely|happy|pleased|useful|concerned|interested|based|subject|entitled|eligible|responsible|liable|seen|known|called|treated|regarded|deemed|counted|charged|used|impacted|minded|prepared|willing|grateful|surprised|disappointed|obliged|bound|sorry|keen)\b)[a-z]+(?:ed|en|wn|un|ut|et|lt|pt|ld)\b"
 _SOFT_TRIGGER = re.compile(
     rf"\b(?:could|might|may|can)\s+{_ADV}(?:be\s+{_ADV}(?P<sdone>{_DONE}\b|{_PASSIVE_ANY})|(?P<sact>{_ACT})\b)"
@@ -82,13 +85,14 @@ _SOFT_TRIGGER = re.compile(
     rf"seek\s+to|hope\s+to|be\s+happy\s+to|be\s+willing\s+to|be\s+pleased\s+to|be\s+prepared\s+to|"
     rf"welcome\s+the\s+opportunity\s+to|investigate\s+whether|look\s+at\s+the\s+possibility|"
     rf"be\s+considered|be\s+explored|be\s+looked\s+at)\b"
-    rf"|\b(?:hoped|hopes|intended|intends|planned|plans|aimed|aims)\s+to\s+(?P<sintend>{_ACT})\b"
+    rf"|\b(?:hoped|hopes|planned|plans|aimed|aims)\s+to\s+(?P<sintend>{_ACT})\b"
+    rf"|\b(?:was|were|is|are|remained?)\s+(?:(?:also|still|quite|more\s+than)\s+)?(?:willing|happy|prepared|content|minded|open)\s+to\s+{_ADV}(?P<swilling>{_ACT})\b"
     rf"|\b(?:will|would|shall)\s+{_ADV}(?:be\s+)?(?:look(?:ed)?\s+at|explore[d]?|consider(?:ed)?)\s+(?:whether|if|how)\b",
     re.IGNORECASE,
 )
 _FIRM_TRIGGER = re.compile(
-    rf"\b(?:will|would|shall|'ll)\s+{_ADV}(?:be\s+{_ADV}(?P<fdone>{_DONE}|{_PASSIVE_ANY})|(?P<fevent>{_EVENT})\b|(?P<fact>{_ACT})\b)"
-    rf"|\b(?:agreed|undertook|undertakes|promised|committed|offered|volunteered|pledged|agrees|promises|"
+    rf"\b(?:will|would|shall|'ll)\s+(?:(?:not|never)\s+(?={_ADV}{_ACT}\b))?{_ADV}(?:be\s+{_ADV}(?P<fdone>{_DONE}|{_PASSIVE_ANY})|(?P<fevent>{_EVENT})\b|(?P<fact>{_ACT})\b)"
+    rf"|\b(?:agreed|undertook|undertakes|promised|committed|offered|volunteered|pledged|agrees|promises|intended|intends|"
     rf"offers)\s+(?:to\s+)?{_ADV}"
     rf"(?P<fagree>(?!(?:note|approve|accept|support|recommend|endorse|agree|defer|adopt|refuse|grant|receive|the|a|an|with|that|this|it|do|be|to|so)\b){_ACT}\b|(?!(?:note|approve|accept|support|recommend|endorse|agree|defer|adopt|refuse|grant|receive|the|a|an|with|that|this|it|do|be|to|so|all|any|some|each|every|both|his|her|their|its|our|my|your|these|those|there|them|him|me|us|in|on|at|for|of|by|from|upon|as|not|no|unanimously|without|subject|and|or|but|but)\b)[a-z]+\b)"
     rf"|\b(?:was|were|had\s+been|has\s+been|have\s+been|is|are)\s+(?:asked|requested|tasked|instructed|"
@@ -96,7 +100,7 @@ _FIRM_TRIGGER = re.compile(
     rf"|\b(?:asked|requested|instructed|tasked|invited)\s+(?:that\s+)?(?P<addressee>(?!(?:when|whether|if|how|why|what|who|where|which|about)\b)(?!(?:the\s+)?(?:Sub-Committee|Committee|Panel|Board|Council|Cabinet|Members|members|Commission|Forum|Government|Minister|him|her|them|us|me|everyone|all)\b)(?:the\s+)?[\w'’ -]{{2,80}}?)\s+"
     rf"(?:to\s+{_ADV}(?!(?:confirm|clarify|explain|comment|respond|answer|outline|introduce|present|expand|elaborate|speak|address|summarise|update\s+the\s+meeting)\b)(?P<freq>{_ACT})\b|(?:should|be\s+asked\s+to)\s+{_ADV}(?P<freq2>{_ACT})\b)"
     rf"|\b(?:requested|asked|required|directed|instructed)\s+that\s+(?P<addressee2>(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*|officers?)(?:\s+[\w'’-]+){{0,6}}?)\s+{_ADV}(?P<freq3>{_ACT})\b(?!\s+(?:be|is|was)\b)"
-    rf"|^(?:(?:the|all)\s+)?(?P<notesubj>officers?|(?-i:[A-Z])[\w'’-]*(?:\s+(?:(?-i:[A-Z])[\w'’-]*|of|and|for)){{0,6}})\s+to\s+{_ADV}(?P<fnote>{_ACT})\b"
+    rf"|(?:^|(?<=\n)|(?<=\|))[ \t]*(?:(?:\(?[a-z0-9]{{1,3}}[.)]|[-–•])[ \t]+)?(?:(?:the|all)\s+)?(?P<notesubj>officers?|(?-i:[A-Z])[\w'’-]*(?:\s+(?:(?-i:[A-Z])[\w'’-]*|of|and|for)){{0,6}}(?:\s+(?:team|officers?|service|staff|manager|lead))?)\s+to\s+{_ADV}(?P<fnote>{_ACT})\b"
     rf"|\b(?:will|would|shall)\s+{_ADV}(?P<fany>(?!(?:be|have|like|love|prefer|need|mean|result|require|cost|affect|impact|allow|enable|help|make|appear|seem|depend|benefit|expect|want|wish|hope|think|feel|say|suggest|argue|know|remain|become|get|go|come|take|find|lose|fail|struggle|lead|cause|suffer|face|see|look|happen|occur|apply|involve|vary|exceed|reach|rise|fall|decrease|continue|not|never|also|then|now|only|still|probably|likely|normally|usually|always|often|rather|therefore|however|otherwise|then|say|tell|ask|agree|accept|support|welcome|prefer|defer)\b)[a-z]{{3,}})\b"
     rf"|\bshould\s+expect\s+to\s+(?:be\s+)?(?P<fexpect>\w+)"
     rf"|\b(?:is|are|was|were)\s+(?:due|scheduled|programmed|timetabled|planned|going)\s+to\s+(?:be\s+)?(?P<fdue>{_ACT}|{_DONE})\b"
@@ -111,7 +115,7 @@ _SOFT_MARKER = re.compile(
     r"consultation|permission|sign-off|confirmation|consent|budget)\b"
 )
 _EXCLUDE = re.compile(
-    r"(?i)\bwould\s+have\s+(?:been|had|done|made|liked|preferred|expected|seen|wanted|[a-z]+ed)\b|\bwould\s+(?:like|love|prefer|rather|not|never|normally|usually|typically|generally|"
+    r"(?i)\bwould\s+have\s+(?:been|had|done|made|liked|preferred|expected|seen|wanted|[a-z]+ed)\b|\bwould\s+(?:like|love|prefer|rather|normally|usually|typically|generally|"
     r"often|always|mean|result|need|require|cost|affect|impact|allow|enable|help|make\s+it|be\s+(?:useful|"
     r"helpful|good|better|best|nice|appropriate|beneficial|important|interesting|worth|sensible|advisable|"
     r"preferable|welcome|wise|possible|difficult|easier|harder|a\s+good\s+idea|unlikely|likely|necessary|"
@@ -121,14 +125,18 @@ _EXCLUDE = re.compile(
     r"be\s+seen|be\s+possible|be\s+useful|be\s+helpful|be\s+difficult|be\s+beneficial|be\s+worth|also\s+be\s+useful|"
     r"find|wish|want|like|need|help|lead|result|cause|mean|affect|impact|potentially)\b"
     r"|\bideally\b|\bin\s+(?:theory|principle)\b|\bhypothetical"
+    rf"|\bwould\s+(?:not|never)\s+(?!{_ADV}{_ACT}\b)"
 )
 _QUESTION_INTRO = re.compile(
     r"(?i)\b(?:asked|enquired|inquired|queried|questioned|wondered|sought\s+clarification\s+(?:on|as\s+to)|"
     r"wanted\s+to\s+know|asked\s+for\s+clarification\s+(?:on|as\s+to))(?:\s+(?!that\b)[\w'’-]+){0,6}?\s+(?:(?:as\s+to\s+)?(?:whether|if|when|why|"
     r"how|what|who|where|which)|about)\b[^.;]*$"
-    r"|\b(?:suggested|felt|considered|believed|thought|proposed|urged|recommended|hoped|argued|"
+    r"|\b(?:(?:was|were)\s+(?:not\s+)?(?:satisfied|persuaded|convinced|mindful)|"
+    r"suggested|felt|considered|believed|thought|proposed|urged|recommended|hoped|argued|"
     r"contended|claimed|asserted|maintained|insisted|speculated|commented|wished|requested)\s+(?:that\s+)?[^.;]*$"
 )
+# "offered to walk the path if that would help", "would extend the trial if the budget allowed"
+_CONDITION_AFTER = re.compile(r"(?i)\b(?:if|provided\s+that|providing\s+that|so\s+long\s+as|as\s+long\s+as)\s+(?!not\b)")
 _HYPOTHETICAL = re.compile(r"(?i)\b(?:if|unless|in\s+the\s+event\s+that)\b[^.;]{0,80}\b(?:was|were|had|did|became|happened|occurred)\b[^.;]*$")
 _CLAUSE_START = re.compile(r"(?i)(?:\bthat\s+|;\s*|:\s*|\bbut\s+|\bhowever,?\s+|\bwhich\s+meant\s+that\s+|,\s+and\s+|\band\s+)")
 _AGENT_NOUN = re.compile(
@@ -151,21 +159,26 @@ _DIRECTIVE = re.compile(
     r"commissioned)\s+to\b"
     r"|\b(?:requests?|asks?|instructs?|directs?|tasks?|invites?)\s+(?:the\s+|that\s+the\s+|officers|the\s+officer)"
     r"|\breport\s+back\b|\breport\s+(?:be\s+)?(?:brought|submitted|presented)\b"
-    r"|(?:^|\band\s+)that\s+(?:the\s+)?(?:(?!be\b|to\b|been\b)[\w'’-]+\s+){0,7}?(?-i:[A-Z][\w'’-]*|officers?|council|authority|clerk|chair)\s+(?:respond|reply|meet|write\s+to|arrange|provide|report|circulate|write|prepare|bring|submit|"
+    r"|(?:^|\band\s+|\b(?:agrees?|resolves?|requests?|asks?|instructs?|directs?)\s+)that\s+(?:the\s+)?(?:(?!be\b|to\b|been\b)[\w'’-]+,?\s+){0,7}?(?-i:[A-Z][\w'’-]*|officers?|council|authority|clerk|chair)\s+"
+    r"(?:(?:respond|reply|meet|write\s+to|provide|report|circulate|write|prepare|bring|submit|"
     r"review|investigate|consult|contact|undertake|carry\s+out|update|organise|organize|produce|draft|monitor|"
-    r"explore|liaise|seek|publish|send|share|convene|establish|set\s+up)\b"
-    r"(?!\s+(?:be|is|are|was|were|and|of|for|on|from|to\s+be|has|have|had)\b)(?![.,;:]|\s*$)"
+    r"explore|liaise|seek|publish|send|share|convene|establish|set\s+up|make|attend|brief|notify|inform|"
+    r"develop|commission|engage|progress|present|look\s+into|work\s+with|take\s+forward|lead|ensure|obtain|sign)\b"
+    r"(?!\s+(?:be|is|are|was|were|and|of|for|on|from|to\s+be|has|have|had)\b)(?![.,;:]|\s*$)|arrange\b)"
     r"|\b(?:receives?|requests?)\s+(?:a|an|the|further)\s+(?:further\s+)?(?:report|update|briefing|presentation)\b"
+    r"|\b(?:asks?|requests?|wish(?:es)?|expects?)\s+to\s+receive\b"
+    r"|(?:^|\b(?:agrees?|agreed)\s+)(?:that\s+)?to\s+receive\s+(?:a|an|the)\s+[^.;]{0,80}?\b(?:at\s+(?:its|the|a|their)\s+(?:[\w'’-]+\s+){0,3}?meeting\s+(?:on|in)\b|in\s+(?:\w+\s+)?(?:months?|weeks?|years?)\b)"
+    r"|\bdelegat(?:e|es|ed|ion\s+of)\s+(?:(?:authority|responsibility|powers?)\s+)?to\s+(?:the\s+)?(?-i:[A-Z])"
     r"|\bbe\s+(?:\w+\s+and\s+)?(?:referred|passed|forwarded|sent|reported)\s+to\b"
     r"|\bbe\s+(?:taken\s+into\s+account|incorporated|reflected|taken\s+forward|followed\s+up|actioned)\b"
     r"|\b(?:authori[sz]es?|instructs?|directs?)\s+(?:the\s+)?(?-i:[A-Z])|\bdelegates?\s+(?:authority|responsibility|power)\b"
-    r"|\bcalls?\s+(?:on|upon)\s+(?:the\s+)?(?-i:[A-Z])[^.;]{0,80}?\bto\s+\w+"
+    r"|\bcalls?\s+(?:on|upon)\s+(?:the\s+)?(?!(?:UK\s+|HM\s+|Welsh\s+|Scottish\s+|national\s+|central\s+)?(?:Government|Secretary|Minister|Prime|Chancellor|Parliament|MPs?|Department|Treasury|Home\s+Secretary|Ofgem|Ofwat|Network\s+Rail|National)\b)(?-i:[A-Z])[^.;]{0,80}?\bto\s+\w+"
     r"|\bbe\s+(?:circulated|brought\s+back|brought|submitted|provided|presented|arranged|held|sent|shared|"
     r"published|reviewed|added|scheduled|reported|prepared|produced|undertaken|carried\s+out|convened|"
     r"organised|written|issued|forwarded|investigated|explored|made\s+available|included|updated)\b"
 )
 _ACTION_PAREN = re.compile(r"[ \t]*\((?:ACTION|Action|action)[ \t]*(?:by)?[ \t]*[:\-–][ \t]*(?P<who>[^()\n]{1,60})\)")
-_ACTION_LINE = re.compile(r"(?im)^[ \t]*(?:ACTION|Action|ACTIONS|Actions)\s*(?:\((?P<who1>[^)]{1,60})\))?\s*[:\-–]\s*(?P<body>[^\n]+)")
+_ACTION_LINE = re.compile(r"(?im)^[ \t]*(?:ACTION|Action|ACTIONS|Actions)(?:[ \t]+(?:No\.?[ \t]*)?\d{1,3}[a-z]?)?\s*(?:\((?P<who1>[^)]{1,60})\))?\s*[:\-–]\s*(?P<body>[^\n]+)")
 
 
 @dataclass(frozen=True)
@@ -202,8 +215,8 @@ def _strength_and_match(clause_text: str) -> tuple[str, re.Match[str]] | None:
         if firm.group("fdone") and firm.group("fdone").lower() in ("considered", "explored", "looked at") and \
                 not re.match(r"\s+by\s+(?:the\s+)?[A-Z]", clause_text[firm.end():]):
             return "soft", firm
-        strength = "soft" if _SOFT_MARKER.search(clause_text) else "firm"
-        return strength, firm
+        conditional = _SOFT_MARKER.search(clause_text) or _CONDITION_AFTER.search(clause_text, firm.end())
+        return ("soft" if conditional else "firm"), firm
     if soft:
         return "soft", soft
     return None
@@ -217,6 +230,7 @@ def find_commitments(
     ctx: _Ctx,
 ) -> list[Commitment]:
     found: list[tuple[int, Commitment]] = []
+    owner_only: list[tuple[int, int, str, str]] = []
     for start, end in regions:
         for sent in tx.sentences(text, start, end):
             if skip.contains(sent.start):
@@ -233,6 +247,12 @@ def find_commitments(
         for m in _ACTION_LINE.finditer(text, start, end):
             body = m.group("body").strip()
             who = m.group("who1")
+            if not re.search(r"(?i)\bto\s+\w", body) and len(body.split()) <= 6 and body[:1].isupper():
+                # "Action: Clerk" under a minute names who owns the action the minute records
+                prev = tx.sentences(text, max(start, m.start() - 600), m.start())
+                if prev:
+                    owner_only.append((prev[-1].start, m.start(), body.rstrip(". "), prev[-1].text))
+                continue
             wm = re.match(r"^(?P<who>[^:–-]{2,60}?)\s+to\s+(?P<what>.+)$", body)
             if not who and wm and wm.group("who")[0].isupper():
                 who = wm.group("who")
@@ -244,16 +264,29 @@ def find_commitments(
             due, due_text = find_due(dtext, ctx.meeting_date)
             strength = "soft" if _SOFT_MARKER.search(dtext) else "firm"
             found.append((ds, Commitment(text=dtext, who=who, due=due, strength=strength, due_text=due_text)))
+    for s_start, s_end, who, sentence in owner_only:
+        inside = [i for i, (pos, _c) in enumerate(found) if s_start <= pos < s_end]
+        if inside:
+            for i in inside:
+                if found[i][1].who is None:
+                    found[i] = (found[i][0], replace(found[i][1], who=who))
+        elif len(sentence) >= 8:
+            due, due_text = find_due(sentence, ctx.meeting_date)
+            found.append((s_start, Commitment(text=re.sub(r"\s+", " ", sentence), who=who, due=due, strength="firm", due_text=due_text)))
     found.sort(key=lambda x: x[0])
     out: list[Commitment] = []
-    seen: set[str] = set()
+    seen: list[str] = []
     for _pos, c in found:
-        key = re.sub(r"\W+", " ", c.text.lower()).strip()
-        if key in seen or not key:
-            continue
-        seen.add(key)
+        key = _dedupe_key(c.text)
+        if not key or any(key in k or k in key for k in seen if min(len(k), len(key)) >= 25 or k == key):
+            continue  # the same promise read twice (a directive limb and its sentence)
+        seen.append(key)
         out.append(c)
     return out
+
+
+def _dedupe_key(text: str) -> str:
+    return re.sub(r"^(?:that|to)\s+", "", re.sub(r"\W+", " ", text.lower()).strip())
 
 
 # Every trigger contains one of these words: sentences without any are skipped cheaply.
@@ -297,7 +330,7 @@ def _from_sentence(text: str, sent: tx.Sentence, ctx: _Ctx) -> list[tuple[int, C
         before = s[max(0, first.start() - CLAUSE_WINDOW):first.start()]
         if _is_relative_clause(prefix):
             continue
-        if _EXCLUDE.search(s[clause_start:first.end() + 40]):
+        if _EXCLUDE.search(s[clause_start:min(first.end() + 40, clause_end)]):
             continue
         if _QUESTION_INTRO.search(before) and not re.search(r"(?i)\b(?:replied|responded|confirmed|advised|explained|said|stated|informed|assured|agreed|undertook)\b", before[-200:]):
             continue
@@ -348,6 +381,18 @@ def _owner(text: str, clause_pos: int, subject: str, match: re.Match[str], ctx: 
     """
     groups = match.groupdict()
     passive = bool(groups.get("fdone") or groups.get("sdone") or groups.get("fexpect") or groups.get("fdue"))
+    active = bool(groups.get("fact") or groups.get("fany") or groups.get("sact"))
+    if active and _WHICH_END.search(subject):
+        return False  # "..., which would raise £1.3 million": an effect, not a promise
+    if active and not subject.strip():
+        elided = _elided_subject(text, clause_pos)
+        if elided is not None:
+            nps = find_noun_phrases(elided)
+            if nps and nps[0].start < 3:
+                return ctx.resolve_subject(nps[0])
+            if _PRONOUN_SUBJECT.match(elided) or _AGENT_SUBJECT_HEAD.match(elided):
+                return ctx.speaker_before(clause_pos) if _PRONOUN_SUBJECT.match(elided) else _subject_head(elided)
+            return False
     addressee = groups.get("addressee") or groups.get("addressee2")
     if addressee:
         nps = find_noun_phrases(addressee)
@@ -377,6 +422,33 @@ def _owner(text: str, clause_pos: int, subject: str, match: re.Match[str], ctx: 
     if _PRONOUN_SUBJECT.match(subject) or passive or not subject.strip():
         return ctx.speaker_before(clause_pos)
     return ctx.speaker_before(clause_pos) if re.search(r"(?i)\b(?:officers?|council|authority|team|service)\b", subject) is None else subject.strip() or None
+
+
+_WHICH_END = re.compile(r"(?i)\bwhich\s+(?:(?:also|in\s+turn|itself)\s+)?$")
+_ELIDED_START = re.compile(r"(?i)\bthat\s+|[;:,]\s*|(?<=[.!?])\s+")
+_ELIDED_BEFORE = re.compile(r"(?i)(?P<subj>(?:(?!\b(?:that|and)\b)[^;:,]){2,120}?)\s+(?:(?:had|has|have|was|were|is|are|did)\b|(?!need|indeed|reed)[a-z]{2,}ed\b)[^;:]*?\band\s*$")
+_AGENT_SUBJECT_HEAD = re.compile(
+    r"(?i)^(?:the\s+|his\s+|her\s+|their\s+|our\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:officers?|council|authority|team|service|services|"
+    r"trust|department|directorate|police|force|board|company|operator|developer|applicant|contractor|partners?|"
+    r"partnership|firm|club|school|provider|agency|clerk|staff|administration|university|college|hospital|icb|"
+    r"audit|auditors?|we|they|he|she|i)\b")
+
+
+def _elided_subject(text: str, clause_pos: int) -> str | None:
+    """The subject of "X had done Y and would do Z" when the clause begins at "would"."""
+    before = text[max(0, clause_pos - 300):clause_pos]
+    if not re.search(r"(?i)\band\s*$", before):
+        return None
+    starts = [0] + [m.end() for m in _ELIDED_START.finditer(before)]
+    for st in reversed(starts):
+        m = _ELIDED_BEFORE.match(before, st)
+        if m:
+            return m.group("subj").strip()
+    return None
+
+
+def _subject_head(subject: str) -> str:
+    return re.sub(r"(?i)^(?:the|his|her|their|our|its)\s+", "", subject.strip()) if subject.strip() else subject
 
 
 def nps_for_subject(text: str, clause_pos: int, subject: str) -> list[NounPhrase]:
