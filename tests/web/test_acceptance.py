@@ -359,3 +359,30 @@ def test_a_single_hidden_facet_value_is_counted_in_the_singular(web_instance):
     assert section.select_one("details summary") is None  # two councils: nothing hidden
     committee = page.select_one("#facet-committee").find_parent("section").select_one("details summary")
     assert committee.get_text(strip=True) == "1 more committee"
+
+
+# ---------------------------------------------------------------- structure every page shares
+
+STRUCTURE_PAGES = [
+    "/", "/search?q=school&committee=Overview+Select+Committee", "/search?q=xylophonequartet", f"/items/{SEED_ID}?q=prevent",
+    f"/meetings/{SAMPLETON.key}/meeting/101", f"/committees/Overview%20Select%20Committee?council={quote(SAMPLETON_COUNCIL)}",
+    "/people/" + quote("Councillor Jane Hartley"), "/commitments?strength=firm", "/coverage", "/no-such-page", "/search?page=0",
+]
+
+
+@pytest.mark.parametrize("path", STRUCTURE_PAGES)
+def test_every_page_has_one_h1_landmarks_ordered_headings_and_labelled_controls(client, path):
+    response = client.get(path)
+    page = BeautifulSoup(response.data, "html.parser")
+    assert len(page.select("h1")) == 1, path
+    assert page.select_one("main#main") and page.select_one("header") and page.select_one("footer")
+    assert page.select_one("nav[aria-label=Main]")
+    levels = [int(h.name[1]) for h in page.select("h1, h2, h3, h4, h5, h6")]
+    for before, after in zip(levels, levels[1:]):
+        assert after <= before + 1, f"{path}: heading level jumps from h{before} to h{after}"
+    for control in page.select("input:not([type=hidden]), select, textarea"):
+        labelled = control.get("aria-label") or control.get("aria-labelledby") or (
+            control.get("id") and page.select_one(f"label[for='{control['id']}']"))
+        assert labelled, f"{path}: {control} has no label"
+    ids = [el["id"] for el in page.select("[id]")]
+    assert len(ids) == len(set(ids)), f"{path}: duplicate ids"
