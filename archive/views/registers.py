@@ -14,7 +14,7 @@ from archive.params import parse_page
 from archive.urlstate import tidy_url
 from archive.templating import page_numbers
 from archive.views.common import limits
-from indexer.search_api import BadRequest, CommitmentRow
+from indexer.search_api import BadRequest, CommitmentRow, SearchRequest
 
 bp = Blueprint("registers", __name__)
 
@@ -104,10 +104,16 @@ def _register_chips() -> list[tuple[str, str]]:
 
 @bp.get("/coverage")
 def coverage() -> str:
-    rows = get_backend().coverage()
+    backend = get_backend()
+    rows = backend.coverage()
+    committees = {
+        row.council: backend.search(SearchRequest(council=(row.council,), per_page=1, highlight=False)).facets.get("committee", ())
+        for row in rows
+    }
     return render_template(
         "coverage.html",
         rows=rows,
+        committees=committees,
         total_meetings=sum(r.meetings for r in rows),
         total_items=sum(r.items for r in rows),
     )

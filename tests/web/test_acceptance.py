@@ -386,3 +386,12 @@ def test_every_page_has_one_h1_landmarks_ordered_headings_and_labelled_controls(
         assert labelled, f"{path}: {control} has no label"
     ids = [el["id"] for el in page.select("[id]")]
     assert len(ids) == len(set(ids)), f"{path}: duplicate ids"
+
+
+def test_coverage_lists_each_councils_committees_with_links(client):
+    page = soup(client.get("/coverage"))
+    section = next(s for s in page.select("section.coverage-committees") if SAMPLETON_COUNCIL in s.h2.get_text())
+    links = {a.get_text(strip=True): a["href"] for a in section.select("a")}
+    assert set(links) == {"Overview Select Committee", "Planning Committee"}
+    for href in links.values():
+        assert query(href)["council"] == [SAMPLETON_COUNCIL] and client.get(href).status_code == 200
