@@ -16,6 +16,7 @@ from flask import Flask, url_for
 from markupsafe import Markup, escape
 
 from archive import urlstate
+from archive.highlighting import highlight_text
 
 FACET_LABELS = {
     "committee": "Committee",
@@ -164,6 +165,7 @@ def init_templating(app: Flask) -> None:
         item_number=item_number_label,
         paragraphs=paragraphs,
         kind_label=kind_label,
+        highlight=highlight_text,
     )
     app.jinja_env.globals.update(
         FACET_LABELS=FACET_LABELS,

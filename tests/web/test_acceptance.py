@@ -395,3 +395,14 @@ def test_coverage_lists_each_councils_committees_with_links(client):
     assert set(links) == {"Overview Select Committee", "Planning Committee"}
     for href in links.values():
         assert query(href)["council"] == [SAMPLETON_COUNCIL] and client.get(href).status_code == 200
+
+
+def test_result_titles_mark_the_searched_words_too(client):
+    """A match only in the title (the snippet comes from the text) is still visibly a match."""
+    page = soup(client.get("/search?q=ofsted"))
+    title = page.select_one(".result-title a")
+    assert [m.get_text() for m in title.select("mark")] == ["Ofsted"]
+    planted = soup(client.get("/search?q=parks+consultation")).select_one(".result-title a")
+    assert planted.select("mark") and planted.select_one("script") is None
+    assert "<script>" in planted.get_text()  # the council's text, shown as text
+    assert not soup(client.get("/search")).select(".result-title mark")
