@@ -17,6 +17,7 @@ from indexer.extract.model import Decision, Vote
 
 _HEADING = re.compile(
     r"^[ \t\u00a0•·*]*(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]?[ \t]+)?(?:\(?[a-z][.)][ \t]+)?"
+    r"(?:(?:PENDERFYNWYD|Penderfynwyd|CYTUNWYD|Cytunwyd|PENDERFYNIAD|Penderfyniad)[ \t]*[:.]?[ \t]*[/|–\-][ \t]*)?"
     r"(?P<head>(?:It[ \t]+was[ \t]+|(?:The[ \t]+)?(?:Committee|Sub-Committee|Panel|Board|Cabinet|Council|Executive|"
     r"Commission|Forum|Members|Meeting)[ \t]+)?(?:(?:UNANIMOUSLY|[Uu]nanimously|FURTHER|[Ff]urther|"
     r"[Tt]herefore|THEREFORE)[ \t]+)?"
@@ -57,7 +58,7 @@ _LIMB = re.compile(
     r"(?:^|(?<=\n))[ \t\u00a0]*(?:[•·▪●*\-–][ \t\u00a0]+|\((?:[a-z]{1,2}|[ivxIVX]{1,5}|\d{1,2})\)[ \t\u00a0]*|"
     r"(?:[a-z]|[ivx]{1,5}|\d{1,2})[.)][ \t\u00a0]+)"
 )
-_INLINE_LIMB = re.compile(r"(?:(?<=[:;])|(?<=;[ \t]and)|(?<=that)|(?<=\bto))[ \t\u00a0]*\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)[ \t\u00a0]+")
+_INLINE_LIMB = re.compile(r"(?:^|(?<=[:;])|(?<=;[ \t]and)|(?<=that)|(?<=\bto))[ \t\u00a0]*\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)[ \t\u00a0]+")
 _RESOLUTION_LIKE = re.compile(
     r"(?i)\b(?:be|is|are|being)[ \t]+(?:now[ \t]+|hereby[ \t]+|formally[ \t]+|duly[ \t]+|further[ \t]+)?"
     r"(?:noted|approved|agreed|adopted|endorsed|received|accepted|granted|refused|deferred|referred|"
@@ -92,6 +93,36 @@ _STOP_LABEL = re.compile(
     r"publication[ \t]+date|date[ \t]+of[ \t]+decision|decision[ \t]+maker|call[- ]in)\b[^\n]*:?"
 )
 _NOTED_OBJECT = re.compile(r"(?i)^(?!that\b|how\b|whether\b|with\b|in\b|a\s+number\b)")
+_LEAD_IN_BODY = re.compile(r"^(?:[Tt]hat[ \t]+)?(?:[Tt]he[ \t]+|[Tt]his[ \t]+)?(?:[A-Z][\w'’-]*[ \t]*){1,5}(?:\([^)]{0,40}\))?[ \t]*[:,\-–]?$")
+# "The minutes of the meeting held on ... were confirmed as a correct record"
+_MINUTES_RECORD = re.compile(
+    r"^(?:[Tt]he[ \t]+)?(?:[Mm]inutes|[Nn]otes)[ \t]+of[ \t]+[^\n]{0,160}?\b(?:were|was|be)[ \t]+(?:\w+[ \t]+)?"
+    r"(?:approved|confirmed|agreed|accepted|adopted|signed|taken)\b[^\n]{0,60}?\b(?:correct|true|accurate|full)[ \t]+record\b",
+)
+_BARE_NOTED = re.compile(r"^(?:Noted|NOTED|Received[ \t]+and[ \t]+noted|RECEIVED[ \t]+AND[ \t]+NOTED)[ \t]*\.?$")
+# a proposal put and carried without a RESOLVED heading
+_CARRIED_SENT = re.compile(
+    r"(?i)^(?:(?:after|following|on)[^,]{0,60},[ \t]*)?(?:this|it|which|the[ \t]+(?:motion|proposal|recommendation|proposition))[ \t]+"
+    r"(?:was[ \t]+)?(?:then[ \t]+|duly[ \t]+|subsequently[ \t]+|therefore[ \t]+)*(?:put[ \t]+to[ \t]+the[ \t]+vote[ \t]+and[ \t]+)?"
+    r"(?:was[ \t]+)?(?:carried|agreed|approved|passed)\b"
+    r"|^on[ \t]+being[ \t]+put[ \t]+to[ \t]+the[ \t]+vote,?[ \t]+the[ \t]+(?:motion|proposal)[ \t]+was[ \t]+(?:\w+[ \t]+)?carried\b"
+)
+_MOVED_RES = re.compile(
+    r"\b(?:proposed|moved|PROPOSED|MOVED)\b(?![ \t]+(?:as[ \t]+an[ \t]+)?amendment)(?:[^.\n]{0,160}?\b(?:seconded|SECONDED)\b[^.\n]{0,80}?)?[ \t]+"
+    r"(?P<res>that[ \t]+[^\n]{3,400}?)(?=;[ \t]*(?:this|it|which)[ \t]+was[ \t]+seconded|,[ \t]*(?:which[ \t]+was[ \t]+)?seconded[ \t]+by|\.(?:[ \t]|$)|$)"
+)
+_QUOTED_MOTION = re.compile(r"(?:in[ \t]+the[ \t]+following[ \t]+terms|as[ \t]+follows|reads?)[^\n]{0,10}\n*[ \t]*[\"“](?P<q>[^\"”]{10,2000})[\"”]")
+_RESOLVED_ACCORDINGLY = re.compile(r"(?i)\b(?:resolved|agreed|decided)[ \t]+accordingly\b")
+# "8. Footpath 14" / "8.1 Cllr Yates reported ...": the next numbered minute, not a limb
+_MINUTE_HEADING = re.compile(r"[ \t]*(?:\d{1,3}[.)]?[ \t]+[A-Z][^\n.;:]{0,60}\n|\d{1,3}\.\d{1,2}[ \t]+)")
+_COMMENTS_LEAD = re.compile(
+    r"(?im)\b(?:comments?|points?|issues?|questions?|observations?|concerns?|discussion|views)\b[^\n:]{0,40}"
+    r"\b(?:made|raised|included|noted|follows?|were|expressed)\b[^\n:]{0,20}:[ \t]*$"
+    r"|\b(?:made|raised|expressed|following)\b[^\n:]{0,40}\b(?:comments?|points?|issues?|questions?|observations?|concerns?|views)\b[^\n:]{0,20}:[ \t]*$")
+_BULLET_PARA = re.compile(r"^[ \t\u00a0]*[•·▪●*\-–][ \t\u00a0]+")
+_REPORTED = re.compile(
+    r"(?i)\b(?:said|felt|explained|stated|commented|replied|responded|added|believed|thought|argued|"
+    r"suggested|highlighted|observed|remarked|acknowledged)[ \t]+(?:that\b|(?:\w+[ \t]+){1,3}that\b)")
 _TRAILING = re.compile(r"(?:[ \t\u00a0]*(?:;|,)?[ \t\u00a0]*(?:and|or|and/or)?[ \t\u00a0]*[;,]?)+$")
 
 # ---------------------------------------------------------------- votes
@@ -106,7 +137,7 @@ _NUM = r"(?:\d{1,3}|no|none|nil|zero|one|two|three|four|five|six|seven|eight|nin
        r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
 _LABEL_WORDS = r"(?:For|In[ \t]+favour|Against|Abstain(?:ed|ing|ers)?|Abstentions?|Did[ \t]+not[ \t]+vote|Not[ \t]+voting)"
 _VOTE_LABEL = re.compile(
-    rf"(?m)(?:^|(?<=[;.\n(,])|(?<=\.\s)|(?<=[(,]\s))[ \t\u00a0•·]*(?P<label>{_LABEL_WORDS})"
+    rf"(?m)(?:^|(?<=[;.\n(,:])|(?<=[.:]\s)|(?<=[(,]\s))[ \t\u00a0•·]*(?P<label>{_LABEL_WORDS})"
     r"(?:[ \t]*\((?P<pcount>\d{1,3})\))?[ \t]*(?:[:\-–—][ \t]*|[ \t]+(?=\d|Councillors?\b|Cllrs?\b))"
     rf"(?P<body>(?:(?!,?[ \t]*{_LABEL_WORDS}\b)[^\n;)])*(?:\n(?![ \t\u00a0•·]*(?:{_LABEL_WORDS}|"
     r"RESOLVED|AGREED|The\b|It\b|Upon\b|On\b|\n))[^\n;)]*){0,6})"
@@ -121,6 +152,15 @@ _VOTE_COUNTS = re.compile(
 _DIVISION = re.compile(
     rf"(?i)\bthere\s+voted\s+for\s+the\s+(?:motion|recommendation)\s+(?P<m>{_NUM})(?:\s+(?:members|councillors))?"
     rf"[, ]+(?:and\s+)?for\s+the\s+amendment\s+(?P<a>{_NUM})"
+    # Scottish lists: "there voted:- for the motion (8) - names; for the amendment (5) - names"
+    rf"|\bthere\s+voted\s*:?\s*[-–]?\s*for\s+the\s+(?:motion|recommendation)\s*\((?P<m2>\d{{1,3}})\)"
+    rf"[^()]{{0,800}}?\bfor\s+the\s+amendment\s*\((?P<a2>\d{{1,3}})\)"
+    rf"|\b(?P<m3>{_NUM})\s+(?:(?:members|councillors)\s+)?voted\s+for\s+the\s+(?:motion|recommendation)\s*,?\s+and\s+"
+    rf"(?P<a3>{_NUM})\s+(?:(?:members|councillors)\s+)?(?:voted\s+)?for\s+the\s+amendment"
+)
+_TABLE_VOTE = re.compile(
+    r"(?im)^[ \t]*\|?[ \t]*(?P<label>For|In[ \t]+favour|Against|Abstain(?:ed|ing|ers)?|Abstentions?)[ \t]*\|"
+    r"[ \t]*(?P<names>[^|\n]*)\|[ \t]*(?P<n>\d{1,3})[ \t]*\|?[ \t]*$"
 )
 _OUTCOME = re.compile(
     r"(?i)\b(?:was|were|is|being|been|then|therefore|declared|duly)[ \t]+(?:(?:therefore|duly|declared|"
@@ -164,6 +204,17 @@ def _trim_narrative(text: str) -> str:
     return " ".join(kept)
 
 
+def _without_heading_line(sentence: str) -> str:
+    """"Minutes\nThe minutes of ..." -> the sentence without the minute's heading line."""
+    first, sep, rest = sentence.partition("\n")
+    if sep and len(first) <= 60 and not first.rstrip().endswith((".", ";", ",")):
+        return re.sub(r"^[ \t]*\d{1,3}(?:\.\d{1,2})*[.)]?[ \t]+", "", rest.strip())
+    return sentence
+
+
+_INLINE_LIMB_MID = re.compile(r"(?:(?<=;)|(?<=;[ \t]and)|(?<=;[ \t]or))[ \t\u00a0]*\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)[ \t\u00a0]+")
+
+
 def _split_limbs(body: str) -> list[str]:
     """Split a resolution into its limbs; a short lead-in ("that:", "that the Committee:") goes."""
     parts = _LIMB.split(body)
@@ -171,10 +222,11 @@ def _split_limbs(body: str) -> list[str]:
         parts = _INLINE_LIMB.split(body)
     if len(parts) == 1:
         return [body]
-    lead, limbs = parts[0], parts[1:]
+    lead, limbs = parts[0], [piece for limb in parts[1:] for piece in _INLINE_LIMB_MID.split(limb)]
     out = []
     lead_clean = lead.strip()
-    if lead_clean and not (len(lead_clean) < 120 and lead_clean.endswith((":", "that", "-", "–", "to"))):
+    if lead_clean and not (len(lead_clean) < 120 and lead_clean.endswith((":", "that", "-", "–", "to"))) \
+            and not _LEAD_IN_BODY.match(lead_clean):
         if _RESOLUTION_LIKE.search(lead_clean):
             out.append(lead_clean)
     out.extend(limbs)
@@ -216,7 +268,8 @@ def _block_end(text: str, body_start: int, limit: int) -> int:
     expecting_limbs = first_text.rstrip().endswith((":", "that", "-", "–")) or len(first_text.strip()) < 3
     for s, e in paras[1:]:
         chunk = text[s:e]
-        if _LIMB.match(chunk) or expecting_limbs and (_RESOLUTION_LIKE.search(chunk) and not _NARRATIVE.search(chunk)):
+        limb_like = _LIMB.match(chunk) and (expecting_limbs or not _MINUTE_HEADING.match(chunk))
+        if limb_like or expecting_limbs and (_RESOLUTION_LIKE.search(chunk) and not _NARRATIVE.search(chunk)):
             end = e
             expecting_limbs = expecting_limbs or chunk.rstrip().endswith((":", ";", "; and", "and"))
             continue
@@ -265,6 +318,28 @@ def find_decisions(text: str, regions: list[tuple[int, int]], decision_region: t
                     found.append(_Found(moved.start("res"), sent.end, _clean(moved.group("res"))))
                     consumed.add(moved.start("res"), sent.end)
                 continue
+            own = _without_heading_line(sent.text)
+            if _MINUTES_RECORD.match(own) or _BARE_NOTED.match(own):
+                found.append(_Found(sent.end - len(own), sent.end, _clean(own)))
+                consumed.add(sent.start, sent.end)
+                continue
+            if _RESOLVED_ACCORDINGLY.search(sent.text):
+                quoted = None
+                for quoted in _QUOTED_MOTION.finditer(text, max(start, sent.start - 4000), sent.start):
+                    pass
+                if quoted:
+                    found.append(_Found(quoted.start("q"), sent.end, _clean(quoted.group("q"))))
+                    consumed.add(sent.start, sent.end)
+                    continue
+            if _CARRIED_SENT.match(sent.text):
+                para_start = max(start, text.rfind("\n\n", start, sent.start) + 2, sent.start - 800)
+                moved = None
+                for moved in _MOVED_RES.finditer(text, para_start, sent.start):
+                    pass
+                if moved and not any(hs >= sent.start and not text[sent.end:hs].strip() for hs, _bs, _be in blocks):
+                    found.append(_Found(moved.start("res"), sent.end, _clean(moved.group("res"))))
+                    consumed.add(moved.start("res"), sent.end)
+                    continue
             d = _sentence_decision(sent.text)
             if d:
                 found.append(_Found(sent.start, sent.end, d))
@@ -274,11 +349,18 @@ def find_decisions(text: str, regions: list[tuple[int, int]], decision_region: t
             stop = _STOP_LABEL.search(text, start, end)
             if stop:
                 limit = stop.start()
+            in_comments = False
             for ps, pe in tx.paragraphs(text, start, limit):
                 if consumed.contains(ps):
                     continue
+                if _COMMENTS_LEAD.search(text[ps:pe]) or in_comments and _BULLET_PARA.match(text[ps:pe]):
+                    in_comments = True
+                    continue  # "Members made the following comments:" and its bullets
+                in_comments = False
                 for limb in _split_limbs(text[ps:pe]):
                     cleaned = _clean(limb)
+                    if _REPORTED.search(cleaned):
+                        continue
                     if cleaned and not (_NARRATIVE.search(cleaned) and not _RESOLUTION_LIKE.search(cleaned)):
                         found.append(_Found(ps, pe, cleaned))
                 consumed.add(ps, pe)
@@ -389,11 +471,19 @@ def find_votes(text: str, start: int, end: int) -> list[tuple[int, int, Vote]]:
             data[f"{key}_names"] = names
             data[f"{key}_count"] = count if count is not None else (len(names) if names else None)
             span = [min(span[0], m.start()), max(span[1], m.end())]
+        for t in (_TABLE_VOTE.finditer(text, ps, pe) if "|" in chunk else ()):
+            # ModernGov's recorded-vote table flattened to "| For | names | 13 |"
+            label = t.group("label").lower()
+            key = "for" if label.startswith(("for", "in")) else "against" if label.startswith("against") else "abstain"
+            names, _count = _names(t.group("names"))
+            data[f"{key}_names"] = names
+            data[f"{key}_count"] = int(t.group("n"))
+            span = [min(span[0], t.start()), max(span[1], t.end())]
         dv = _DIVISION.search(chunk) if "voted" in low else None
         if dv:
             # a motion against an amendment: the amendment's votes are the votes against the motion
-            data.setdefault("for_count", _num(dv.group("m")))
-            data.setdefault("against_count", _num(dv.group("a")))
+            data.setdefault("for_count", _num(dv.group("m") or dv.group("m2") or dv.group("m3")))
+            data.setdefault("against_count", _num(dv.group("a") or dv.group("a2") or dv.group("a3")))
             span = [min(span[0], ps + dv.start()), max(span[1], ps + dv.end())]
         c = _VOTE_COUNTS.search(chunk) if has_label else None
         if c:
@@ -407,13 +497,15 @@ def find_votes(text: str, start: int, end: int) -> list[tuple[int, int, Vote]]:
         if o:
             word = (o.group("o") or o.group("o2") or o.group("o3")).lower()
             data["outcome"] = "carried" if word in ("carried", "passed") else "lost"
+            if re.search(r"(?i)\bamendment\b", chunk[max(0, o.start() - 120):o.end()]):
+                data["_amendment"] = True
             span = [min(span[0], ps + o.start()), max(span[1], ps + o.end())]
         if data:
             found.append((span[0], span[1], data))
     # merge consecutive paragraphs of one vote (label lines separated by blank lines)
     merged: list[tuple[int, int, dict]] = []
     for s, e, d in found:
-        if merged and not set(d) & set(merged[-1][2]) and s - merged[-1][1] < 200:
+        if merged and not set(d) & set(merged[-1][2]) and s - merged[-1][1] < 200 and not merged[-1][2].get("_amendment"):
             ps, _pe, pd = merged[-1]
             merged[-1] = (ps, e, {**pd, **d})
         else:

@@ -58,8 +58,9 @@ def extract_minutes(text: str, context: MeetingContext | None = None, taxonomy: 
         resolve_subject=lambda np: _resolve_label(finder, np),
         speaker_before=lambda pos: _speaker_before(body, mentions, starts, pos),
     )
+    # a Decision: section's narrative (not its resolutions, which are consumed) can hold promises too
     commitments = find_commitments(
-        body, regions, consumed, [(s, e, d.text) for s, e, d in decisions_found], ctx
+        body, regions + ([prep.decision] if prep.decision else []), consumed, [(s, e, d.text) for s, e, d in decisions_found], ctx
     )
     topic_text = body
     topics = taxonomy.classify(topic_text, prep.title)
