@@ -86,3 +86,16 @@ def test_sorting_works_without_javascript(browser, live_server):
     page.wait_for_load_state()
     assert "sort=oldest" in page.url
     context.close()
+
+
+def test_register_headers_never_break_inside_a_word_on_a_desktop(browser, live_server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(live_server.url + "commitments")
+    lines = page.eval_on_selector_all(
+        "table.register thead th",
+        "cells => cells.map(c => { const r = document.createRange(); r.selectNodeContents(c);"
+        " return [c.textContent.trim(), new Set([...r.getClientRects()].map(x => Math.round(x.top))).size]; })",
+    )
+    assert lines and all(count == 1 for _text, count in lines), lines
+    context.close()
