@@ -122,6 +122,8 @@ def test_atom_feed_keeps_council_markup_as_text(client):
     feed = ET.fromstring(client.get("/search.atom?q=consultation").data)
     entry = feed.find(f"{ATOM}entry")
     assert entry.findtext(f"{ATOM}title").startswith("Parks consultation <script>")  # text, not markup
+    # a reader lists entries by title alone: say which committee and when ("Apologies" is every meeting)
+    assert entry.findtext(f"{ATOM}title").endswith(" – Planning Committee, 21 Jan 2021")
     summary = entry.find(f"{ATOM}summary")
     assert summary.get("type") == "html"
     assert "<script>" not in summary.text and "<mark>" in summary.text
