@@ -97,7 +97,7 @@ _FIRM_TRIGGER = re.compile(
     rf"(?P<fagree>(?!(?:note|approve|accept|support|recommend|endorse|agree|defer|adopt|refuse|grant|receive|the|a|an|with|that|this|it|do|be|to|so)\b){_ACT}\b|(?!(?:note|approve|accept|support|recommend|endorse|agree|defer|adopt|refuse|grant|receive|the|a|an|with|that|this|it|do|be|to|so|all|any|some|each|every|both|his|her|their|its|our|my|your|these|those|there|them|him|me|us|in|on|at|for|of|by|from|upon|as|not|no|unanimously|without|subject|and|or|but|but)\b)[a-z]+\b)"
     rf"|\b(?:was|were|had\s+been|has\s+been|have\s+been|is|are)\s+(?:asked|requested|tasked|instructed|"
     rf"commissioned|invited|authori[sz]ed|delegated)\s+to\s+{_ADV}(?!(?:ask|speak|comment|address|put|raise|respond|answer|confirm|clarify|explain|introduce|present|outline|summarise|vote|leave|withdraw|attend\s+the\s+meeting)\b)(?P<fasked>{_ACT})\b"
-    rf"|\b(?:asked|requested|instructed|tasked|invited)\s+(?:that\s+)?(?P<addressee>(?!(?:when|whether|if|how|why|what|who|where|which|about)\b)(?!(?:the\s+)?(?:Sub-Committee|Committee|Panel|Board|Council|Cabinet|Members|members|Commission|Forum|Government|Minister|him|her|them|us|me|everyone|all)\b)(?:the\s+)?[\w'’ -]{{2,80}}?)\s+"
+    rf"|\b(?:asked|requested|instructed|tasked|invited)\s+(?:that\s+)?(?P<addressee>(?!(?:when|whether|if|how|why|what|who|where|which|about)\b)(?!(?:the\s+)?(?:Sub-Committee|Committee|Panel|Board|Council|Cabinet|Members|members|Commission|Forum|Government|Minister|him|her|them|us|me|everyone|all)\b)(?:the\s+)?(?:(?!\b(?:whether|if|how|why|what|when|about)\b)[\w'’ -]){{2,80}}?)\s+"
     rf"(?:to\s+{_ADV}(?!(?:confirm|clarify|explain|comment|respond|answer|outline|introduce|present|expand|elaborate|speak|address|summarise|update\s+the\s+meeting)\b)(?P<freq>{_ACT})\b|(?:should|be\s+asked\s+to)\s+{_ADV}(?P<freq2>{_ACT})\b)"
     rf"|\b(?:requested|asked|required|directed|instructed)\s+that\s+(?P<addressee2>(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*|officers?)(?:\s+[\w'’-]+){{0,6}}?)\s+{_ADV}(?P<freq3>{_ACT})\b(?!\s+(?:be|is|was)\b)"
     rf"|(?:^|(?<=\n)|(?<=\|))[ \t]*(?:(?:\(?[a-z0-9]{{1,3}}[.)]|[-–•])[ \t]+)?(?:(?:the|all)\s+)?(?P<notesubj>officers?|(?-i:[A-Z])[\w'’-]*(?:\s+(?:(?-i:[A-Z])[\w'’-]*|of|and|for)){{0,6}}(?:\s+(?:team|officers?|service|staff|manager|lead))?)\s+to\s+{_ADV}(?P<fnote>{_ACT})\b"
@@ -177,6 +177,12 @@ _DIRECTIVE = re.compile(
     r"published|reviewed|added|scheduled|reported|prepared|produced|undertaken|carried\s+out|convened|"
     r"organised|written|issued|forwarded|investigated|explored|made\s+available|included|updated)\b"
 )
+_THANKS_PASSED = re.compile(r"(?i)\b(?:thanks|congratulations|gratitude|appreciation|best\s+wishes|condolences)\b[^.;]{0,60}?\bbe\s+(?:passed|conveyed|sent|recorded|extended|forwarded)\s+(?:on\s+)?to\b[^.;]*")
+# "that the Corporate Director report on ... in six months" (not "that the Director's report on X be noted")
+_SUBJUNCTIVE_REPORT = re.compile(r"(?:^|\b(?:and|agrees?|requests?|asks?)\s+)that\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}?(?-i:[A-Z][\w'’-]*|officers)\s+report\s+(?:back\s+)?(?:on|to)\b(?![^.;]*\b(?:be|is|are|was|were)\s+\w+(?:ed|en)\b)", re.IGNORECASE)
+_FUTURE_PASSIVE = re.compile(r"(?i)^(?:that\s+)?[^,;]{3,120}?\bwould\s+be\s+(?!(?:able|affected|required|needed|expected|likely|subject|responsible)\b)\w+(?:ed|en)\b")
+# an action log's status column: a finished action is no longer a promise
+_DONE_STATUS = re.compile(r"(?i)[–—\-|:][ \t]*(?:complete|completed|done|closed|discharged|actioned|achieved)\b[^–—|]{0,60}$")
 _ACTION_PAREN = re.compile(r"[ \t]*\((?:ACTION|Action|action)[ \t]*(?:by)?[ \t]*[:\-–][ \t]*(?P<who>[^()\n]{1,60})\)")
 _ACTION_LINE = re.compile(r"(?im)^[ \t]*(?:ACTION|Action|ACTIONS|Actions)(?:[ \t]+(?:No\.?[ \t]*)?\d{1,3}[a-z]?)?\s*(?:\((?P<who1>[^)]{1,60})\))?\s*[:\-–]\s*(?P<body>[^\n]+)")
 
@@ -256,10 +262,14 @@ def find_commitments(
             wm = re.match(r"^(?P<who>[^:–-]{2,60}?)\s+to\s+(?P<what>.+)$", body)
             if not who and wm and wm.group("who")[0].isupper():
                 who = wm.group("who")
+            if _DONE_STATUS.search(body):
+                continue
             due, due_text = find_due(body, ctx.meeting_date)
             found.append((m.start(), Commitment(text=body, who=who, due=due, strength="firm", due_text=due_text)))
     for ds, _de, dtext in decisions:
-        if _DIRECTIVE.search(dtext):
+        if _THANKS_PASSED.search(dtext) and not _DIRECTIVE.search(_THANKS_PASSED.sub("", dtext)):
+            continue  # "congratulations be passed to staff" records thanks, it promises no work
+        if _DIRECTIVE.search(dtext) or _SUBJUNCTIVE_REPORT.search(dtext) or _FUTURE_PASSIVE.search(dtext):
             who = _directive_owner(text, ds, dtext, ctx)
             due, due_text = find_due(dtext, ctx.meeting_date)
             strength = "soft" if _SOFT_MARKER.search(dtext) else "firm"
@@ -342,7 +352,7 @@ def _from_sentence(text: str, sent: tx.Sentence, ctx: _Ctx) -> list[tuple[int, C
         strength, match = result
         subject = clause[:match.start()]
         who = _owner(text, sent.start + clause_start, subject, match, ctx)
-        if who is False:
+        if who is False or _DONE_STATUS.search(clause):
             continue
         due, due_text = find_due(clause, ctx.meeting_date)
         clause_out = re.sub(r"\s+", " ", clause).strip()
@@ -415,7 +425,7 @@ def _owner(text: str, clause_pos: int, subject: str, match: re.Match[str], ctx: 
         return ctx.resolve_subject(nps[-1])
     if _NON_AGENT_SUBJECT.match(subject) and not passive and not groups.get("fevent"):
         return False
-    if not passive and groups.get("fact") and not re.fullmatch(_EVENT, groups["fact"], re.IGNORECASE) \
+    if not passive and groups.get("fact") and not re.match(_EVENT + r"\b", match.string[match.start("fact"):], re.IGNORECASE) \
             and subject.strip() and not _PRONOUN_SUBJECT.match(subject) \
             and not _AGENT_NOUN.search(subject):
         return False  # "a further gambling premises would add to harm": a prediction, not a promise

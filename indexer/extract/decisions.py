@@ -99,6 +99,8 @@ _MINUTES_RECORD = re.compile(
     r"^(?:[Tt]he[ \t]+)?(?:[Mm]inutes|[Nn]otes)[ \t]+of[ \t]+[^\n]{0,160}?\b(?:were|was|be)[ \t]+(?:\w+[ \t]+)?"
     r"(?:approved|confirmed|agreed|accepted|adopted|signed|taken)\b[^\n]{0,60}?\b(?:correct|true|accurate|full)[ \t]+record\b",
 )
+# "An email from a resident about dog fouling was noted." (not "It was noted that ...")
+_PASSIVE_NOTED = re.compile(r"^(?:[Tt]he|An?|This|These)[ \t]+(?![^.\n]{0,150}\b(?:that|whether)\b)[^.\n]{3,150}?[ \t]+(?:was|were)[ \t]+(?:duly[ \t]+|formally[ \t]+)?(?:noted|received[ \t]+and[ \t]+noted)[ \t]*\.?$")
 _BARE_NOTED = re.compile(r"^(?:Noted|NOTED|Received[ \t]+and[ \t]+noted|RECEIVED[ \t]+AND[ \t]+NOTED)[ \t]*\.?$")
 # a proposal put and carried without a RESOLVED heading
 _CARRIED_SENT = re.compile(
@@ -114,7 +116,7 @@ _MOVED_RES = re.compile(
 _QUOTED_MOTION = re.compile(r"(?:in[ \t]+the[ \t]+following[ \t]+terms|as[ \t]+follows|reads?)[^\n]{0,10}\n*[ \t]*[\"“](?P<q>[^\"”]{10,2000})[\"”]")
 _RESOLVED_ACCORDINGLY = re.compile(r"(?i)\b(?:resolved|agreed|decided)[ \t]+accordingly\b")
 # "8. Footpath 14" / "8.1 Cllr Yates reported ...": the next numbered minute, not a limb
-_MINUTE_HEADING = re.compile(r"[ \t]*(?:\d{1,3}[.)]?[ \t]+[A-Z][^\n.;:]{0,60}\n|\d{1,3}\.\d{1,2}[ \t]+)")
+_MINUTE_HEADING = re.compile(r"[ \t]*(?:\d{1,3}[.)]?[ \t]+[A-Z][^\n.;:]{0,60}(?:\n|$)|\d{1,3}\.\d{1,2}[ \t]+)")
 _COMMENTS_LEAD = re.compile(
     r"(?im)\b(?:comments?|points?|issues?|questions?|observations?|concerns?|discussion|views)\b[^\n:]{0,40}"
     r"\b(?:made|raised|included|noted|follows?|were|expressed)\b[^\n:]{0,20}:[ \t]*$"
@@ -319,7 +321,7 @@ def find_decisions(text: str, regions: list[tuple[int, int]], decision_region: t
                     consumed.add(moved.start("res"), sent.end)
                 continue
             own = _without_heading_line(sent.text)
-            if _MINUTES_RECORD.match(own) or _BARE_NOTED.match(own):
+            if _MINUTES_RECORD.match(own) or _BARE_NOTED.match(own) or _PASSIVE_NOTED.match(own):
                 found.append(_Found(sent.end - len(own), sent.end, _clean(own)))
                 consumed.add(sent.start, sent.end)
                 continue
@@ -357,13 +359,16 @@ def find_decisions(text: str, regions: list[tuple[int, int]], decision_region: t
                     in_comments = True
                     continue  # "Members made the following comments:" and its bullets
                 in_comments = False
+                emitted = False
                 for limb in _split_limbs(text[ps:pe]):
                     cleaned = _clean(limb)
                     if _REPORTED.search(cleaned):
                         continue
                     if cleaned and not (_NARRATIVE.search(cleaned) and not _RESOLUTION_LIKE.search(cleaned)):
                         found.append(_Found(ps, pe, cleaned))
-                consumed.add(ps, pe)
+                        emitted = True
+                if emitted:
+                    consumed.add(ps, pe)
     # one decision per text (a Decision: section often repeats the minutes' resolution)
     out: list[tuple[int, int, Decision]] = []
     seen: set[str] = set()
@@ -390,7 +395,8 @@ def _sentence_decision(sentence: str) -> str | None:
         if verb in ("noted", "approved", "endorsed", "refused", "granted", "deferred", "determined"):
             return None
         return _clean(rest)
-    if "members" in body and not _RESOLUTION_LIKE.search(rest):
+    if "members" in body and not _RESOLUTION_LIKE.search(rest) and not (
+            verb in ("agreed", "resolved", "decided") and re.match(r"(?i)that\b[^.]{0,120}\b(?:would|should|will|shall)\s+(?:be\s+)?\w+", rest)):
         return None
     if verb == "voted":
         if not re.match(r"(?i)(?:unanimously\s+)?(?:to|in\s+favour\s+of|against)\b", rest):
