@@ -18,10 +18,15 @@ FILTER_PARAMS = ("committee", "speaker", "topic", "council", "year", "from", "to
 STATE_PARAMS = ("q",) + FILTER_PARAMS + ("sort", "per_page", "page")
 
 
+#: The commitments register's own parameters (its pagination must keep its filters).
+REGISTER_PARAMS = ("q", "committee", "who", "strength", "status", "due_before", "page")
+
+
 def current_state() -> MultiDict[str, str]:
-    """The request's search parameters without empty values or unknown names."""
+    """The request's search (or register) parameters without empty values or unknown names."""
     state: MultiDict[str, str] = MultiDict()
-    for name in STATE_PARAMS:
+    names = REGISTER_PARAMS if request.endpoint == "registers.commitments" else STATE_PARAMS
+    for name in names:
         for value in request.args.getlist(name):
             if value.strip():
                 state.add(name, value)

@@ -406,3 +406,14 @@ def test_result_titles_mark_the_searched_words_too(client):
     assert planted.select("mark") and planted.select_one("script") is None
     assert "<script>" in planted.get_text()  # the council's text, shown as text
     assert not soup(client.get("/search")).select(".result-title mark")
+
+
+def test_register_pages_keep_their_filters(web_instance):
+    app = create_app({"TESTING": True, "INSTANCE_PATH": str(web_instance.root), "COMMITMENTS_PAGE_SIZE": 1})
+    client = app.test_client()
+    page = soup(client.get("/commitments?strength=firm&who=Director"))
+    nxt = page.select_one("nav.pagination a[rel=next]")
+    assert nxt is not None, "more than one firm commitment by a Director in the corpus"
+    assert query(nxt["href"]) == {"strength": ["firm"], "who": ["Director"], "page": ["2"]}
+    second = soup(client.get(nxt["href"]))
+    assert all("Firm" in row.get_text() for row in second.select("table.register tbody tr"))
