@@ -152,7 +152,11 @@ def index_items(
 
             def counted() -> Iterator[ArchivedItem]:
                 nonlocal count
+                seen: set[str] = set()
                 for a in items():
+                    if a.key in seen:  # one document per item, whatever the source yields
+                        continue
+                    seen.add(a.key)
                     count += 1
                     yield a
 

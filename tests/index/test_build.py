@@ -259,3 +259,11 @@ def test_readers_keep_working_during_incremental_commits(tmp_path):
         stop.set()
         t.join()
     assert not errors
+
+
+def test_duplicate_source_items_make_one_document(tmp_path):
+    pairs = fixed_corpus()
+    b = WhooshBackend(tmp_path / "ix", SETTINGS)
+    table = {a.key: e for a, e in pairs}
+    summary = index_items(b, lambda: [a for a, _ in pairs] * 2, enricher=lambda a: table[a.key])
+    assert summary.added == len(pairs) == b.search(SearchRequest()).total
