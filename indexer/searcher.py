@@ -350,14 +350,22 @@ class Evaluator:
             mask &= m
             if not mask.any():
                 break
-        if node.field == "title":
-            for w in node.words:
-                if w in analysis.STOP_WORDS:
-                    continue
-                ids, _ = self.snap.postings("title", analysis.stem(w))
-                m = np.zeros(self.snap.n, dtype=bool)
-                m[ids] = True
-                mask &= m
+        # Title evidence: the phrase's words all in the title. Required for ``title:"..."``; for a
+        # plain phrase it adds the title's BM25 for those words, so a phrase in the title ranks
+        # above the same phrase in the body (as for plain words).
+        title_mask, title_scores = self.everything()
+        content = [w for w in node.words if w not in analysis.STOP_WORDS]
+        for w in content:
+            m, sc = self._stem_in(analysis.stem(w), (("title", TITLE_BOOST),))
+            title_mask &= m
+            title_scores += sc
+        if content:
+            if node.field == "title":
+                mask &= title_mask
+            hit = mask & title_mask
+            scores[hit] += title_scores[hit]
+        elif node.field == "title":
+            mask &= np.zeros(self.snap.n, dtype=bool)
         return mask, scores
 
     def _value_prefix(self, prefix: str, words: list[str], phrase: bool) -> tuple[np.ndarray, np.ndarray]:

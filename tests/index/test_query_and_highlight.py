@@ -90,3 +90,18 @@ def test_searcher_is_reused_and_refreshed(tmp_path):
     b.commit()
     assert reader.snapshot() is not first
     assert reader.search(SearchRequest()).total == len(fixed_corpus())
+
+
+def test_phrase_in_title_ranks_above_phrase_in_body(tmp_path):
+    from index_corpus import make_item
+
+    b = WhooshBackend(tmp_path / "ix", SearchSettings(refresh_interval_s=0))
+    b.add_new(docs([
+        make_item(1, "Budget monitoring", minutes="The youth service review was discussed at length. " * 3),
+        make_item(2, "Youth service review", minutes="Members noted the report."),
+        make_item(3, "Parks", minutes="A youth club and a service road."),
+    ]))
+    b.commit()
+    page = b.search(SearchRequest(q='"youth service review"'))
+    assert [h.title for h in page.results] == ["Youth service review", "Budget monitoring"]
+    assert [h.title for h in b.search(SearchRequest(q='title:"youth service"')).results] == ["Youth service review"]
