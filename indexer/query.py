@@ -4,9 +4,10 @@ Supported: words (all required), "quoted phrases" (exact, unstemmed), ``OR``, ``
 ``-word``, parentheses, and field prefixes ``committee:``, ``speaker:``, ``topic:``, ``council:``,
 ``title:``. Operators are recognised only in capitals, so "rock or roll" is three words.
 
-Safe by default: wildcards (``plan*``) and fuzzy terms (``plannign~``) are honoured only when the
-settings enable them; regular expressions and ranges (``/re/``, ``[a TO z]``) are never interpreted:
-their punctuation is dropped and the words searched. Input that does not parse (unbalanced quotes or
+Safe by default: wildcards (``plan*``), fuzzy terms (``plannign~``) and date ranges
+(``year:[2018 TO 2020]``, ``date:[2018-01-01 TO *]``, ``year:2018..2020``) are honoured only when the
+settings enable them; otherwise, like regular expressions and term ranges (``/re/``, ``[a TO z]``),
+which are never interpreted, their punctuation is dropped and the words searched. Input that does not parse (unbalanced quotes or
 parentheses, a dangling operator) is searched as plain words rather than failing, and the query is
 capped in length and in number of terms so that no input can make the engine do unbounded work.
 
@@ -69,11 +70,21 @@ class Not:
 
 
 @dataclass(frozen=True)
+class DateRange:
+    """``date:[2018-01-01 TO 2019-06-30]``, ``year:[2018 TO *]``, ``year:2018..2020`` (when enabled).
+
+    Bounds are yyyymmdd numbers (inclusive); None is open."""
+
+    lo: int | None
+    hi: int | None
+
+
+@dataclass(frozen=True)
 class MatchAll:
     """No constraint (an empty query, or only stop words dropped from an AND)."""
 
 
-Node = Union[Words, Phrase, Wildcard, Fuzzy, And, Or, Not, MatchAll]
+Node = Union[Words, Phrase, Wildcard, Fuzzy, DateRange, And, Or, Not, MatchAll]
 
 
 @dataclass(frozen=True)
@@ -94,6 +105,7 @@ class ParsedQuery:
 class QueryOptions:
     allow_wildcards: bool = False
     allow_fuzzy: bool = False
+    allow_ranges: bool = False
     max_chars: int = 1000
     max_terms: int = 32
 
@@ -313,6 +325,46 @@ def _simplify(node: Node) -> Node:
     return node
 
 
+_RANGE_RE = re.compile(
+    r"\b(?P<field>year|date):\s*(?:"
+    r"[\[{]\s*(?P<lo>\S+)\s+TO\s+(?P<hi>\S+?)\s*[\]}]"
+    r"|(?P<lo2>\d{4}(?:-\d\d-\d\d)?)\.\.(?P<hi2>\d{4}(?:-\d\d-\d\d)?)?)",
+    re.IGNORECASE,
+)
+
+
+def _bound(field: str, raw: str | None, upper: bool) -> int | None:
+    """yyyymmdd for a range end; None when open (``*`` or missing). ValueError if malformed."""
+    if raw is None or raw == "*":
+        return None
+    if field == "year" or re.fullmatch(r"\d{4}", raw):
+        if not re.fullmatch(r"\d{4}", raw):
+            raise ValueError(raw)
+        return int(raw) * 10000 + (1231 if upper else 101)
+    from datetime import date
+
+    d = date.fromisoformat(raw)
+    return d.year * 10000 + d.month * 100 + d.day
+
+
+def _take_ranges(text: str) -> tuple[str, list[Node]]:
+    """Cut enabled range clauses out of the text; malformed ones are left as words."""
+    found: list[Node] = []
+
+    def cut(m: "re.Match[str]") -> str:
+        field = m.group("field").lower()
+        lo_raw = m.group("lo") or m.group("lo2")
+        hi_raw = m.group("hi") if m.group("lo") else m.group("hi2")
+        try:
+            lo, hi = _bound(field, lo_raw, False), _bound(field, hi_raw, True)
+        except ValueError:
+            return m.group()
+        found.append(DateRange(lo, hi))
+        return " "
+
+    return _RANGE_RE.sub(cut, text), found
+
+
 def _plain(text: str, fieldname: str | None = None) -> Node:
     ws = analysis.words(text)
     return And(tuple(Words((w,), fieldname) for w in ws)) if ws else MatchAll()
@@ -333,6 +385,12 @@ def parse(text: str, options: QueryOptions | None = None) -> ParsedQuery:
     text = text.strip()
     if not text:
         return ParsedQuery(MatchAll(), "")
+    ranges: list[Node] = []
+    if options.allow_ranges:
+        text, ranges = _take_ranges(text)
+        if not text.strip():
+            root_only: Node = ranges[0] if len(ranges) == 1 else And(tuple(ranges))
+            return ParsedQuery(root_only, "")
     fell_back = False
     try:
         root: Node = _Parser(_lex(text), options).parse()
@@ -343,6 +401,10 @@ def parse(text: str, options: QueryOptions | None = None) -> ParsedQuery:
         root = And(tuple(Words((w,)) for w in _cap_terms(analysis.words(text), options.max_terms)))
         truncated = True
     simplified = _simplify(root)
+    if ranges:
+        kept = [simplified] if not isinstance(simplified, MatchAll) else []
+        simplified = And(tuple(kept + ranges)) if len(kept + ranges) > 1 else (kept + ranges)[0]
+        return ParsedQuery(simplified, text, fell_back, truncated)
     if isinstance(simplified, MatchAll) and _count_terms(root) > 0:
         # Only stop words ("to be or not to be", "the"): search them as an exact phrase rather
         # than returning everything or nothing.

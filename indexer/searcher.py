@@ -27,7 +27,7 @@ from typing import Any, Iterable
 import numpy as np
 
 from indexer import analysis, arrays
-from indexer.query import And, Fuzzy, MatchAll, Node, Not, Or, Phrase, Wildcard, Words
+from indexer.query import And, DateRange, Fuzzy, MatchAll, Node, Not, Or, Phrase, Wildcard, Words
 from indexer.suggest import Vocabulary
 from indexer.schema import EXACT_FIELD, PAIRS_FIELD, TITLE_BOOST
 
@@ -284,6 +284,8 @@ class Evaluator:
             return self._wildcard(node)
         if isinstance(node, Fuzzy):
             return self._fuzzy(node)
+        if isinstance(node, DateRange):
+            return self.snap.date_mask(node.lo, node.hi), np.zeros(self.snap.n, dtype=np.float32)
         if isinstance(node, Not):
             mask, _ = self._eval(node.child)
             return ~mask & self.snap.alive, np.zeros(self.snap.n, dtype=np.float32)

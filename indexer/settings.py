@@ -23,6 +23,7 @@ class SearchSettings:
     refresh_interval_s: float = 1.0  # how often a reader checks for a newer index
     allow_wildcards: bool = False  # plan* and pl?n
     allow_fuzzy: bool = False  # plannign~
+    allow_ranges: bool = False  # year:[2018 TO 2020], date:[2018-01-01 TO *], year:2018..2020
     max_query_chars: int = 1000  # longer input is truncated, not refused
     max_query_terms: int = 32
     max_expansions: int = 64  # terms one wildcard/fuzzy word may expand to

@@ -434,7 +434,7 @@ class WhooshBackend:
         deadline = Deadline(s.time_limit_ms / 1000.0)
         parsed = parse(
             request.q,
-            QueryOptions(allow_wildcards=s.allow_wildcards, allow_fuzzy=s.allow_fuzzy,
+            QueryOptions(allow_wildcards=s.allow_wildcards, allow_fuzzy=s.allow_fuzzy, allow_ranges=s.allow_ranges,
                          max_chars=s.max_query_chars, max_terms=s.max_query_terms),
         )
         ev = Evaluator(snap, deadline, s.max_expansions)

@@ -105,3 +105,21 @@ def test_phrase_in_title_ranks_above_phrase_in_body(tmp_path):
     page = b.search(SearchRequest(q='"youth service review"'))
     assert [h.title for h in page.results] == ["Youth service review", "Budget monitoring"]
     assert [h.title for h in b.search(SearchRequest(q='title:"youth service"')).results] == ["Youth service review"]
+
+
+def test_date_ranges_only_when_enabled(tmp_path):
+    from datetime import date
+
+    corpus = docs(fixed_corpus() + random_corpus(80))
+    on = WhooshBackend(tmp_path / "ix", SearchSettings(refresh_interval_s=0, allow_ranges=True))
+    on.add_new(corpus)
+    on.commit()
+    by_filter = on.search(SearchRequest(q="budget", date_from=date(2012, 1, 1), date_to=date(2013, 12, 31), per_page=100))
+    by_syntax = on.search(SearchRequest(q="budget year:[2012 TO 2013]", per_page=100))
+    assert by_syntax.total == by_filter.total > 0
+    assert {h.id for h in by_syntax.results} == {h.id for h in by_filter.results}
+    open_end = on.search(SearchRequest(q="date:[2020-01-01 TO *]", per_page=100))
+    assert open_end.total == sum(1 for d in corpus if d["date"] and d["date"] >= date(2020, 1, 1))
+    assert on.search(SearchRequest(q="year:2012..2013 budget")).total == by_filter.total
+    off = WhooshBackend(tmp_path / "ix", SearchSettings(refresh_interval_s=0))
+    assert off.search(SearchRequest(q="budget year:[2012 TO 2013]")).total == 0  # just words
