@@ -120,6 +120,8 @@ NOT_NAME_WORDS = frozenset(
     Hub Hubs Scheme Schemes Project Projects Initiative Zone Zones Bank Market Station Airport Port
     Library Libraries Museum Gallery Theatre Stadium Arena Pool Surgery Clinic Court Courts Prison
     Network Services Skills Growth Business Enterprise Works Estate Estates Centre Centres Ward
+    Directorate Directorates Division Brigade Rules Procedure Procedures Standing Orders Constitution
+    Code Codes Conduct Protocol Framework Charter Standards Regulation
     """.split()
 )
 
@@ -134,6 +136,8 @@ RANK_WORDS = (
     "Commander", "Commissioner", "Police and Crime Commissioner", "Station Manager",
     "Group Manager", "Watch Manager", "Area Manager", "Insp", "Supt", "Sgt", "Ch Insp",
     "Ch Supt", "PCSO", "PC", "DC", "DS", "DI", "DCI", "DSI", "DCS", "ACC", "DCC",
+    "Chief Fire Officer", "Deputy Chief Fire Officer", "Assistant Chief Fire Officer", "Crew Manager",
+    "Firefighter", "Chief Officer",
 )
 RANK_PREFIX = r"(?:(?:Police|Detective|Det\.?|Acting|Temporary|T/|A/|Deputy|Assistant)\s?)"
 RANK = (
@@ -208,6 +212,7 @@ ROLE_HEADS = (
     "Independent Adviser", "Independent Advisor", "Engagement Lead", "Engagement Manager",
     "PCC", "DPCC", "PFCC", "CEO", "DPH", "DASS", "DCS", "CFO", "S151 Officer", "Chief Exec",
     "Metro Mayor", "Combined Authority Mayor", "Depute Provost", "Depute Leader",
+    "Executive Councillor", "Lead Councillor", "Cabinet Councillor",
 ) + CHAIR_HEADS
 # Lower-case words that may precede a role head ("the planning officer", "the council's solicitor").
 ROLE_LOWER_MODIFIERS = (
@@ -222,6 +227,7 @@ ROLE_LOWER_MODIFIERS = (
     "liaison", "support", "engagement", "communications", "strategic", "regulatory", "trading",
     "standards", "audit", "risk", "governance", "electoral", "returning", "elections", "business",
     "corporate", "service", "team", "operations", "operational", "technical", "specialist",
+    "retiring", "outgoing", "incoming", "former", "newly elected", "newly-elected", "new",
 )
 PUBLIC_ROLES = (
     "member of the public", "members of the public", "objector", "objectors", "applicant's agent",
@@ -235,6 +241,7 @@ PUBLIC_ROLES = (
     "witness", "questioner", "registered speaker", "registered speakers",
     "ward resident", "parish council representative", "neighbour", "neighbours", "driver",
     "licence applicant", "member of the audience", "deputee", "deputation", "lead deputee",
+    "young person", "campaigner", "campaigners", "landowner",
 )
 
 DET = r"(?:[Tt]he|THE|[Aa]n|[Aa]|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Ii]ts)"
@@ -243,7 +250,7 @@ _ROLE_POSSESSOR = (
     rf"(?:(?:[{UP}][{LO}]+(?:[ \t][{UP}][{LO}]+){{0,3}}|council|authority|applicant|applicants|"
     rf"committee|panel)[{APOS}]s?{SP})"
 )
-CAP_WORD = rf"(?:[{UP}][\w{APOS}‐-]*|[0-9]{{2,3}}\b)"
+CAP_WORD = rf"(?:(?!(?:The|THE|An?|This)\b)[{UP}][\w{APOS}‐-]*|[0-9]{{2,3}}\b)"
 _CAP_PHRASE_WORD = (
     rf"(?:(?!(?:Councillors?|Cllrs?|Mr|Mrs|Ms|Miss|Dr|Inspector|Police{SP}(?:Inspector|Sergeant|Constable|Superintendent)|Professor|The|A|An)\b)"
     rf"[{UP}][\w{APOS}‐-]*|[0-9]{{1,3}}\b|(?:e|E)-[\w]+)"
@@ -255,14 +262,14 @@ LOWER_CASE_HEADS = frozenset((
     "Co-ordinator", "Coordinator", "Headteacher", "Head Teacher", "Nurse", "Surveyor", "Architect",
     "Ecologist", "Accountant", "Analyst", "Commissioner", "Constable", "Superintendent", "Sergeant",
     "Registrar", "Practitioner", "Specialist", "Administrator", "Ombudsman", "Barrister", "Counsel",
-    "Portfolio Holder", "Cabinet Member", "Executive Member", "Lead Member", "Independent Person",
+    "Portfolio Holder", "Cabinet Member", "Executive Member", "Executive Councillor", "Lead Member", "Independent Person",
     "Independent Member", "Co-opted Member", "Lay Member",
 ))
 _HEAD_ALT = "(?:" + alt([h for h in ROLE_HEADS if h in LOWER_CASE_HEADS], case_first=True) + "|" + alt(ROLE_HEADS) + ")"
 _HEAD_ALT_CAP = alt(ROLE_HEADS)
 # "of Community Safety and Protection", "for Adults, Health and Wellbeing", "of the Council"
 ROLE_OF = (
-    rf"(?:{SP}(?:of|for|in){SP}(?:the{SP})?{_CAP_PHRASE_WORD}"
+    rf"(?:(?:{SP}(?:of|for|in){SP}(?:the{SP})?|{SP}to{SP}the{SP}|[ \t]+[–—-][ \t]+(?=[{UP}][{LO}]))(?!(?:Councillors?|Cllrs?)\b){_CAP_PHRASE_WORD}"
     rf"(?:(?:{SP}|,{SP}(?=[{UP}][\w‐-]*{SP}(?:and|&){SP}))(?:(?:(?:and|&)(?!{SP}the\b)|(?:of|for|in|on)(?:{SP}the)?|the){SP})?(?!{_HEAD_ALT_CAP}{SP}(?:of|for)\b){_CAP_PHRASE_WORD}){{0,7}})"
 )
 _LOWER_MOD_ALT = alt(ROLE_LOWER_MODIFIERS)
@@ -304,10 +311,12 @@ ANON_PLURAL = (
     rf"(?!{SP}(?:of|for){SP}the{SP}public)(?!{SP}[{UP}][{LO}]))"
 )
 PUBLIC_NP = (
-    rf"(?:(?:{DET}{SP})?(?:(?:lead|local|second|first|third|fourth|further|other|two|three|four|"
-    rf"several|registered|public|principal|main|sole|individual){SP}){{0,2}}"
+    rf"(?:(?:{DET}{SP})?(?:(?i:lead|local|second|first|third|fourth|further|other|two|three|four|"
+    rf"several|registered|public|principal|main|sole|individual|some|many|a{SP}number{SP}of|a{SP}few){SP}){{0,2}}"
     + alt(PUBLIC_ROLES, case_first=True)
-    + rf"\b(?![{APOS}]s\b))"
+    + rf"\b(?![{APOS}]s\b)"
+    # "Two residents of Bridge Street": where residents live belongs to the phrase
+    + rf"(?:(?:(?<=residents)|(?<=neighbours)){SP}(?:of|from){SP}[{UP}][\w{APOS}-]+(?:{SP}[{UP}][\w{APOS}-]+){{0,3}})?)"
 )
 REPRESENTATIVE_NP = (
     rf"(?:{DET}{SP}(?:(?:[{UP}][\w‐-]*|local|senior){SP}){{0,2}}(?:[Rr]epresentatives?|[Ss]pokesperson|"
@@ -384,7 +393,7 @@ ADVERBIAL = (
     r"similarly|likewise|personally|specifically|particularly|strongly|fully|[a-z]+ly)"
 )
 SPEECH_AFTER = re.compile(
-    rf"(?:{SP}(?:{ADVERBIAL}\b,?{SP}?){{0,3}}|,?{SP}(?:{ADVERBIAL}\b,?{SP}?){{0,3}})"
+    rf"(?:{SP}(?:{ADVERBIAL}\b,?{SP}?){{0,3}}|,?{SP}(?:{ADVERBIAL}\b,?{SP}?){{0,3}}|[ \t]*[–—:-][ \t]+)"
     rf"(?P<verb>(?i:{_VERB_ALT}))\b"
 )
 # An aside between subject and verb: ", in response to a question from X," / " (Chair)"
@@ -401,7 +410,7 @@ OBJECT_BEFORE = re.compile(
     r"consult|consulted|contact|contacted|met|meet|join|joined|joining|accompanied|"
     r"supporting|supported|nominated|appointed|elected|re-elected|replace|replaced|"
     r"succeed|succeeded|named|called|congratulate|briefed|brief|copy|cc|email|emailed|"
-    r"thanked|praised|acknowledged|recognised|by)\b[\s,]*|['’]s\s+)$"
+    r"thanked|praised|acknowledged|recognised|by|was|were|is|are|been|being|become|became|as)\b[\s,]*(?:not\s+|no\s+longer\s+)?|['’]s\s+)$"
 )
 # Passive and nominal forms that name a contributor after the verb: "presented by X",
 # "Members heard from X", "a question from X", "on the motion of X", "Moved: X".
@@ -427,6 +436,9 @@ AGENT_BEFORE = re.compile(
     r"(?:from|by)\s+$"
     r"|\b(?:on|upon)\s+the\s+motion\s+of\s+$"
     r"|\b(?-i:Moved|Proposed|Seconded|MOVED|PROPOSED|SECONDED|Mover|Seconder)(?:\s+by\s*[:\-–]?|\s*[:\-–])\s*$"
+    r"|(?:^|\n|[.;:]\s+)[ \t]*(?-i:Moved|Proposed|Seconded)\s+$|,\s*(?:and\s+)?(?-i:seconded|proposed)\s+$"
+    r"|\b(?:on\s+the\s+)?nomination\s+of\s+$|\bnominated\s+by\s+$"
+    r"|(?:^|\n)[ \t]*(?:Officer\s+)?(?:Response|Answer|Reply)\s*\(\s*$"
     r"|\b(?:comments|points|observations|questions|representations|statements?|remarks|queries|concerns)\s+"
     r"(?:were|was)\s+(?:also\s+)?(?:made|raised|asked|put|expressed|submitted)\s+by\s+$)"
 )

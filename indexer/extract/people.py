@@ -38,7 +38,7 @@ _GATE = rf"(?=[{lx.UP}]|{lx.trie_regex(_LOWER_STARTERS)}\b)"
 
 NP_RE = re.compile(
     rf"\b{_GATE}(?:(?P<councillor>\b{lx.COUNCILLOR_PREFIX}{lx.SP}(?P<cnames>{lx.PERSON_NAME}"
-    rf"(?:{_NAME_LIST_SEP}(?:(?:Councillor|Cllr\.?){lx.SP})?{lx.PERSON_NAME})*))"
+    rf"(?:{_NAME_LIST_SEP}(?:(?:Councillor|Cllr\.?){lx.SP}{lx.PERSON_NAME}|(?!{lx.HONORIFIC}{lx.SP}){lx.PERSON_NAME}))*))"
     rf"|(?P<titled>\b(?P<title>{lx.RANK}|{lx.HONORIFIC}){lx.SP}(?P<tname>{PERSON_NAME_NO_HON}))"
     rf"|(?P<public>\b{lx.PUBLIC_NP})"
     rf"|(?P<rep>\b{lx.REPRESENTATIVE_NP})"

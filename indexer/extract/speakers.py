@@ -33,6 +33,8 @@ _CHAIN_SEP = re.compile(
     r"[ \t]+(?:for|of|from|at|on[ \t]+behalf[ \t]+of)[ \t]+[^,.;:\n]{1,50},[ \t]*)$"
 )
 _INTRO_AFTER = re.compile(
+    # "Sergeant Lucy Brandt of the city centre policing team were present to ..."
+    r"(?:,?[ \t]+(?:of|from|at|for)[ \t]+[^,.;\n]{1,80}?)?"
     r"[ \t,]*(?:who\s+)?(?:were|was|are|is)\s+(?:also\s+|both\s+|all\s+)?(?:present|in\s+attendance|attending|"
     r"at\s+the\s+meeting|here)\b(?P<purpose>[^.;\n]{0,40}?\b(?:to|in\s+order\s+to|for\s+the\s+purpose\s+of)\s+"
     r"(?:deliver|present|give|answer|respond|provide|speak|address|introduce|update|report|talk|brief|"
@@ -46,6 +48,14 @@ _INTRO_BEFORE = re.compile(
     r"(?:\s+(?:to|in\s+order\s+to)\s+(?:deliver|present|give|answer|respond|speak|introduce|report|"
     r"take|update|brief|explain|assist)[^.;:\n]{0,60}?)?\s*(?:were|was)?\s*[:\-–]?\s*)$"
 )
+_APOLOGIES_BEFORE = re.compile(r"(?i)\bapolog(?:y|ies|ised|ized)\b[^.;:]{0,120}$")
+# a counted group is a statistic, not someone speaking ("3,240 residents had responded")
+_COUNTED_BEFORE = re.compile(r"[a-z,][ \t]+\d[\d,]*(?:[ \t]*%|[ \t]+per[ \t]+cent)?[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?$")
+# what the meeting does as a body is not a contribution ("Members noted the comments")
+_COLLECTIVE_ACT = re.compile(
+    r"[ \t]+(?:(?:also|then|duly|unanimously|formally|subsequently)[ \t]+)?"
+    r"(?:noted|accepted|endorsed|approved|resolved|received)\b(?![ \t]+(?:that|with|to)\b)"
+    r"|[ \t]+(?:(?:also|then|duly|unanimously)[ \t]+)?agreed[ \t]+(?:that|to)\b")
 _PURPOSE_INTRO_BEFORE = re.compile(r"\bto\s+(?:deliver|present|give|answer|respond|speak|introduce|report|take|update|brief|explain)\b")
 _PARTY_PAREN = re.compile(
     r"(?i)^(?:lab|labour|con|conservative|lib\s*dem|ld|liberal\s+democrats?|green|grn|ind|independent|"
@@ -241,6 +251,11 @@ class SpeakerFinder:
                 before = _context_before(text, chain_start, start)
                 agent = bool(lx.AGENT_BEFORE.search(before))
                 object_like = not agent and bool(lx.OBJECT_BEFORE.search(before))
+                if agent and _APOLOGIES_BEFORE.search(text, max(start, chain_start - 160), chain_start):
+                    agent, object_like = False, True  # "Apologies ... were reported from Alderman Kerr"
+                if (chain[0].kind in ("public", "anonp") and _COUNTED_BEFORE.search(before)) or (
+                        len(chain) == 1 and chain[0].kind == "anonp" and _COLLECTIVE_ACT.match(text, chain_end)):
+                    agent, object_like = False, True  # "3,240 residents responded", "Members noted the comments"
                 speaking = False
                 if agent:
                     speaking = True
