@@ -93,6 +93,7 @@ def person(name: str) -> str:
     search = SearchRequest(speaker=(name,), council=(council,) if council else (), sort="newest")
     commitments = sum(1 for _ in get_backend().commitments(who=name))
     return _history("person.html", search, subject=name, role=_person_role, council=council, commitment_count=commitments,
+                    same_surname=_same_surname(name, council),
                     canonical_url=url_for("pages.person", name=name, council=council or None, _external=True))
 
 
@@ -100,6 +101,25 @@ def person(name: str) -> str:
 def topic(name: str) -> str:
     return _history("topic.html", SearchRequest(topic=(name,), sort="newest"), subject=name, council="",
                     canonical_url=url_for("pages.topic", name=name, _external=True))
+
+
+def surname_key(name: str) -> tuple[str, str] | None:
+    """('councillor', 'bhogal') for 'Councillor Raj Bhogal' and for 'Councillor Bhogal'."""
+    words = name.replace(".", " ").split()
+    if len(words) < 2:
+        return None
+    return words[0].casefold(), words[-1].casefold()
+
+
+def _same_surname(name: str, council: str) -> list:
+    """Speakers in the same council recorded with the same title and surname ('Councillor Bhogal'
+    and 'Councillor Raj Bhogal'): minutes often give only the surname, so one person may appear
+    under two names. Offered as "see also", never merged: two councillors may share a surname."""
+    key = surname_key(name)
+    if key is None:
+        return []
+    page = run_search(SearchRequest(council=(council,) if council else (), per_page=1, highlight=False))
+    return [fv for fv in page.facets.get("speaker", ()) if fv.value != name and surname_key(fv.value) == key]
 
 
 def _council_arg() -> str:
