@@ -50,6 +50,22 @@ def index_command(paths: InstancePaths, rebuild: bool, procs: int | None) -> Non
     click.echo(f"Index: {summary.headline()}; {summary.total} items searchable.")
 
 
+def _instance_settings(paths: InstancePaths):
+    """Search limits from the instance's config.py (``SEARCH_*`` keys), as the web app reads them,
+    so the terminal and the browser answer the same query the same way."""
+    from indexer.settings import SearchSettings
+
+    if not paths.config_file.is_file():
+        return SearchSettings()
+    import runpy
+
+    try:
+        config = runpy.run_path(str(paths.config_file))
+        return SearchSettings.from_mapping(config)
+    except Exception as exc:  # a broken config is the person's to fix: say where
+        raise CliError(f"{paths.config_file}: cannot read search settings ({exc})") from None
+
+
 def _table(page: SearchPage) -> str:
     width = shutil.get_terminal_size((100, 20)).columns
     lines = []
@@ -94,7 +110,7 @@ def search_command(paths: InstancePaths, query: tuple[str, ...], committee: tupl
 
     request = SearchRequest(q=" ".join(query), committee=committee, speaker=speaker, topic=topic, council=council,
                             year=year, date_from=date_from, date_to=date_to, sort=sort, page=page, per_page=per_page)
-    backend = WhooshBackend(paths.index_dir)
+    backend = WhooshBackend(paths.index_dir, _instance_settings(paths))
     try:
         result = backend.search(request)
     except BadRequest as exc:

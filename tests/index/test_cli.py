@@ -135,3 +135,12 @@ def test_seed_item_end_to_end_with_the_real_extractor(instance):
     assert "William Knopp" in data["results"][0]["speakers"]
     phrase = json.loads(run(instance, "search", '"far right"', "--json").stdout)
     assert phrase["total"] == 1 and "<mark>far right</mark>" in phrase["results"][0]["snippet_html"]
+
+
+def test_search_reads_limits_from_instance_config(archive):
+    assert run(archive, "index").exit_code == 0
+    assert json.loads(run(archive, "search", "year:[2018 TO 2018]", "--json").stdout)["total"] == 0
+    archive.config_file.write_text("SEARCH_ALLOW_RANGES = True\nSEARCH_MAX_PER_PAGE = 5\n", encoding="utf-8")
+    data = json.loads(run(archive, "search", "year:[2018 TO 2018]", "--per-page", "5", "--json").stdout)
+    assert data["total"] == 2  # the two 2018 items of the fixed corpus
+    assert run(archive, "search", "x", "--per-page", "6").exit_code == 2
