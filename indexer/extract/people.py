@@ -64,12 +64,12 @@ _WS = re.compile(r"\s+")
 
 _CHAIR_ROLE = re.compile(
     r"(?i)^(?:the\s+)?(?:(?:vice|deputy)[\s-]*)?(?:chair|chairman|chairwoman|chairperson|chair person|"
-    r"presiding member|convenor|convener|provost|president|lord mayor|mayor|civic mayor)"
+    r"presiding member|convenor|convener|provost|president|lord mayor|mayor|civic mayor|town mayor)"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:committee|panel|board|meeting|council|sub-committee|"
     r"commission|forum|cabinet|executive|scrutiny(?: committee)?|overview and scrutiny committee))?$"
 )
 _COUNCILLOR_ROLE = re.compile(
-    r"(?i)\b(?:leader|cabinet member|executive member|lead member|portfolio holder|portfolio member|"
+    r"(?i)\b(?:(?<!team )(?<!project )(?<!service )(?<!shift )(?<!crew )leader|cabinet member|executive member|lead member|portfolio holder|portfolio member|"
     r"assistant mayor|city mayor|elected mayor|executive mayor|mayoral member|member champion|"
     r"ward councillor|ward member|local member|shadow|opposition|group leader|chair of|vice[\s-]chair of|"
     r"chairman of|councillor|mayor of)\b"
@@ -364,6 +364,8 @@ class Registry:
         kind_hint = None
         if role.lower() in ("officer", "officers") or (role and "officer" in role.lower() and not councillor):
             kind_hint = "officer"
+        elif (attendee.attendance or "").strip().lower() == "present" and not councillor and not role:
+            kind_hint = "councillor"  # the members present: county minutes style them "Mr/Mrs"
         person = Person(
             display=(f"Councillor {body}" if councillor and not raw.lower().startswith(("councillor", "councilor")) else raw),
             surname=name.surname, given=name.given, initials=name.initials, councillor=councillor,

@@ -395,6 +395,27 @@ class SpeakerFinder:
         return [registry.group("role:" + normalise_role(role), role=role, kind=kind_for_role(role))]
 
 
+_COURTESY = ("Mr", "Mrs", "Ms", "Miss", "Mx")
+
+
+def _county_styled_members(people: list[Person]) -> None:
+    """Where members are styled "Mr/Mrs" (county councils), a bare "Mr Hollis" is a member.
+
+    Current minutes give a bare Mr/Mrs speaker to the public (objectors, agents); but when the
+    same item shows a Mr/Mrs holding a council role ("Mr R Tennant (Cabinet Member for
+    Highways)"), the house style names members that way, and the others are members too.
+    """
+    def courtesy(p: Person) -> bool:
+        return bool(p.honorific) and p.honorific.rstrip(".") in _COURTESY and not p.councillor
+
+    styled = any(courtesy(p) and p.roles and kind_for_role(p.roles[0]) in ("councillor", "chair") for p in people)
+    if not styled:
+        return
+    for p in people:
+        if courtesy(p) and not p.roles and p.kind_hint is None:
+            p.kind_hint = "councillor"
+
+
 def speakers_from_mentions(mentions: list[Mention]) -> tuple[Speaker, ...]:
     """One Speaker per person, in order of first mention; mention strings unique, in order."""
     order: list[Person] = []
@@ -406,6 +427,7 @@ def speakers_from_mentions(mentions: list[Mention]) -> tuple[Speaker, ...]:
             texts[key] = []
         if m.text not in texts[key]:
             texts[key].append(m.text)
+    _county_styled_members(order)
     as_chair = {id(m.person) for m in mentions if m.chair_phrase}
     return tuple(
         Speaker(name=p.display, role=p.role,
