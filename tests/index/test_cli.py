@@ -142,5 +142,6 @@ def test_search_reads_limits_from_instance_config(archive):
     assert json.loads(run(archive, "search", "year:[2018 TO 2018]", "--json").stdout)["total"] == 0
     archive.config_file.write_text("SEARCH_ALLOW_RANGES = True\nSEARCH_MAX_PER_PAGE = 5\n", encoding="utf-8")
     data = json.loads(run(archive, "search", "year:[2018 TO 2018]", "--per-page", "5", "--json").stdout)
-    assert data["total"] == 2  # the two 2018 items of the fixed corpus
+    expected = sum(1 for a, _ in fixed_corpus() + random_corpus(40) if a.meeting.date and a.meeting.date.year == 2018)
+    assert data["total"] == expected > 0
     assert run(archive, "search", "x", "--per-page", "6").exit_code == 2
