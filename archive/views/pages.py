@@ -254,7 +254,8 @@ def _person_role(name: str, hits: tuple[SearchHit, ...]) -> dict[str, str | None
         detail: ItemDetail | None = backend.get_item(hit.id)
         for speaker in detail.speakers if detail else ():
             if speaker.get("name") == name and (speaker.get("role") or speaker.get("kind")):
-                return {"role": speaker.get("role"), "kind": speaker.get("kind"), "as_of": detail.date}
+                return {"role": speaker.get("role"), "kind": speaker.get("kind"), "as_of": detail.date,
+                        "committee": detail.committee}
     return None
 
 

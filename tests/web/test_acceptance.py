@@ -469,3 +469,15 @@ def test_surname_key(name, key):
     from archive.views.pages import surname_key
 
     assert surname_key(name) == key
+
+
+def test_person_role_says_where_it_was_recorded(client):
+    page = soup(client.get("/people/" + quote("Councillor Jane Hartley") + "?council=" + quote(SAMPLETON_COUNCIL)))
+    line = page.select_one(".role-line").get_text(" ", strip=True)
+    assert re.search(r"Chair\b.*as recorded at the (Overview Select|Planning) Committee on \d+ \w+ \d{4}", line), line
+
+
+def test_item_breadcrumbs_walk_up_council_committee_meeting(client):
+    crumbs = soup(client.get(f"/items/{SEED_ID}")).select("nav.breadcrumbs a")
+    assert [a.get_text(strip=True) for a in crumbs] == ["Search", SAMPLETON_COUNCIL, "Overview Select Committee", "Meeting of 1 Nov 2018"]
+    assert query(crumbs[2]["href"])["council"] == [SAMPLETON_COUNCIL]
