@@ -103,15 +103,19 @@ def random_corpus(n: int = 120, seed: int = 7) -> list[tuple[ArchivedItem, Extra
     rnd = random.Random(seed)
     out = []
     for i in range(n):
-        when = date(2010, 1, 1) + timedelta(days=rnd.randrange(0, 365 * 12)) if rnd.random() > 0.05 else None
+        # meeting-level facts (date, committee, council) are the same for the meeting's four items
+        mrnd = random.Random(seed * 100_003 + i // 4)
+        when = date(2010, 1, 1) + timedelta(days=mrnd.randrange(0, 365 * 12)) if mrnd.random() > 0.05 else None
+        com = mrnd.choice(COMMITTEES)
+        site = LEICESTER if mrnd.random() < 0.7 else NOTTS
         text = " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(20, 60)))
         out.append(make_item(
             1000 + i,
             " ".join(rnd.choice(WORDS) for _ in range(3)).capitalize(),
             minutes=text,
             agenda=" ".join(rnd.choice(WORDS) for _ in range(10)),
-            site=LEICESTER if rnd.random() < 0.7 else NOTTS,
-            committee=(com := rnd.choice(COMMITTEES)), committee_id=10 + COMMITTEES.index(com),
+            site=site,
+            committee=com, committee_id=10 + COMMITTEES.index(com),
             meeting_id=2000 + i // 4, position=i % 4, when=when,
             speakers=tuple((p, "councillor") for p in rnd.sample(PEOPLE, rnd.randint(0, 3))),
             topics=tuple(rnd.sample(TOPICS, rnd.randint(0, 2))),
