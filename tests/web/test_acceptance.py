@@ -481,3 +481,9 @@ def test_item_breadcrumbs_walk_up_council_committee_meeting(client):
     crumbs = soup(client.get(f"/items/{SEED_ID}")).select("nav.breadcrumbs a")
     assert [a.get_text(strip=True) for a in crumbs] == ["Search", SAMPLETON_COUNCIL, "Overview Select Committee", "Meeting of 1 Nov 2018"]
     assert query(crumbs[2]["href"])["council"] == [SAMPLETON_COUNCIL]
+
+
+def test_person_without_a_recorded_role_reads_as_a_sentence(twin_client):
+    page = soup(twin_client.get("/people/" + quote("Councillor Tom Grant") + "?council=" + quote(NORTHWICK_COUNCIL)))
+    line = page.select_one(".role-line").get_text(" ", strip=True)
+    assert line.startswith("Councillor, as recorded at the Overview Select Committee on 6 Feb 2020"), line
