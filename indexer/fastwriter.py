@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec
 from hashlib import md5
+from itertools import accumulate, chain
 from pickle import dumps
 
 from whoosh.system import pack_ushort
@@ -72,35 +73,41 @@ class _TermTable:
 
     def __init__(self, tindex: Any) -> None:
         self.tindex = tindex
-        self.chunks: list[bytes] = []
-        self.pos = tindex.dbfile.tell()
-        self.buckets = tindex.buckets
-        self.index_append = tindex.index.array.append
-        self.last: bytes | None = None
+        self.keys: list[bytes] = []
+        self.rows: list[bytes] = []
+        self.add = self._add  # bound once: called per term
 
-    def add(self, key: bytes, value: bytes) -> None:
-        pos = self.pos
-        try:
-            self.index_append(pos)
-        except OverflowError:  # the position index outgrew its array type: let Whoosh widen it
-            self.tindex.index.append(pos)
-            self.index_append = self.tindex.index.array.append
-        head = _LENGTHS(len(key), len(value))
-        self.chunks += (head, key, value)
-        h = int.from_bytes(md5(key, usedforsecurity=False).digest()[-4:], "big")
-        self.buckets[h & 255].append((h, pos))
-        self.pos = pos + 8 + len(key) + len(value)
-        self.last = key
+    def _add(self, key: bytes, value: bytes) -> None:
+        self.keys.append(key)
+        self.rows.append(value)
 
     def flush(self) -> None:
-        if self.chunks:
-            self.tindex.dbfile.write(b"".join(self.chunks))
-            self.chunks = []
-            self.tindex.lastkey = self.last
+        """Write the buffered rows: lengths, positions and hash slots computed a list at a time."""
+        keys, rows = self.keys, self.rows
+        if not keys:
+            return
+        tindex = self.tindex
+        start = tindex.dbfile.tell()
+        sizes = [8 + len(k) + len(v) for k, v in zip(keys, rows)]
+        positions = list(accumulate(sizes, initial=start))[:-1]
+        index = tindex.index
+        try:
+            batch = array(index.array.typecode, positions)  # all or nothing
+        except (OverflowError, TypeError):  # outgrew the array type (or a list): let Whoosh widen it
+            index.extend(positions)
+        else:
+            index.array.extend(batch)
+        buckets = tindex.buckets
+        for key, pos in zip(keys, positions):
+            h = int.from_bytes(md5(key, usedforsecurity=False).digest()[-4:], "big")
+            buckets[h & 255].append((h, pos))
+        heads = map(_LENGTHS, map(len, keys), map(len, rows))
+        tindex.dbfile.write(b"".join(chain.from_iterable(zip(heads, keys, rows))))
+        tindex.lastkey = keys[-1]
+        self.keys, self.rows = [], []
 
     def resync(self) -> None:
-        """After Whoosh itself wrote to the file (a term with a posting block)."""
-        self.pos = self.tindex.dbfile.tell()
+        """Kept for symmetry: positions are taken from the file at each flush."""
 
 
 def _write_hashes_fast(tindex: Any) -> None:
