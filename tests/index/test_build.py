@@ -267,3 +267,36 @@ def test_duplicate_source_items_make_one_document(tmp_path):
     table = {a.key: e for a, e in pairs}
     summary = index_items(b, lambda: [a for a, _ in pairs] * 2, enricher=lambda a: table[a.key])
     assert summary.added == len(pairs) == b.search(SearchRequest()).total
+
+
+def test_every_term_is_found_in_a_large_segment(tmp_path):
+    """A term table well past 64 KB (its position index widens) and merged segments: every word
+    and word pair written can be looked up again."""
+    import random as _random
+
+    from index_corpus import make_item
+
+    from indexer import analysis
+
+    rnd = _random.Random(5)
+    vocab = ["".join(rnd.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rnd.randint(3, 9))) for _ in range(3000)]
+    pairs = [make_item(9000 + i, f"item {i}", minutes=" ".join(rnd.choice(vocab) for _ in range(120)),
+                       meeting_id=i // 5, position=i % 5) for i in range(400)]
+    b = WhooshBackend(tmp_path / "ix", SETTINGS)
+    build(b, pairs[:300])
+    build(b, pairs, commit_every=30)  # small segments merged into the big one
+    snap = b.snapshot()
+    for a, _ in pairs[::7]:
+        toks = analysis.words(a.item.minutes_text)
+        doc = snap.docnum_for_id(a.key)
+        for j in range(0, len(toks) - 1, 13):
+            assert doc in set(snap.postings("pairs", toks[j] + " " + toks[j + 1])[0].tolist())
+            assert doc in set(snap.postings("exact", toks[j])[0].tolist())
+        phrase = " ".join(toks[40:43])
+        assert a.key in {h.id for h in b.search(SearchRequest(q=f'"{phrase}"', per_page=100)).results}
+    # ordered access (the term table's position index): the lexicon lists every word exactly once
+    words = {w for a, _ in pairs for w in analysis.words(a.item.title + " " + a.item.minutes_text)}
+    for leaf, _ in snap.leaves:
+        lexicon = [t.decode() for t in leaf.lexicon("exact")]
+        assert lexicon == sorted(set(lexicon)) and set(lexicon) <= words
+    assert {t.decode() for leaf, _ in snap.leaves for t in leaf.lexicon("exact")} == words
