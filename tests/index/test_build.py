@@ -300,3 +300,6 @@ def test_every_term_is_found_in_a_large_segment(tmp_path):
         lexicon = [t.decode() for t in leaf.lexicon("exact")]
         assert lexicon == sorted(set(lexicon)) and set(lexicon) <= words
     assert {t.decode() for leaf, _ in snap.leaves for t in leaf.lexicon("exact")} == words
+    for prefix in sorted({w[:2] for w in words})[::3]:  # prefix seeks use the position index
+        found = {t.decode() for leaf, _ in snap.leaves for t in leaf.expand_prefix("exact", prefix)}
+        assert found == {w for w in words if w.startswith(prefix)}, prefix
