@@ -44,7 +44,7 @@ ACTION_VERBS = (
     "hire", "train", "upgrade", "improve", "increase", "reduce", "remove", "relocate", "complete",
     "finalise", "finalize", "agree", "negotiate", "procure", "tender", "award", "refer", "escalate",
     "take on", "acquire", "buy", "purchase", "sign", "station", "carry", "make a decision",
-    "make a final decision", "make the final decision", "make the decision", "map", "commit", "analyse", "analyze",
+    "make a final decision", "make the final decision", "make the decision", "map", "commit", "recover", "analyse", "analyze",
 )
 PASSIVE_DONE = (
     "held", "circulated", "provided", "sent", "arranged", "reported", "brought", "shared",
@@ -136,7 +136,10 @@ _QUESTION_INTRO = re.compile(
     r"contended|claimed|asserted|maintained|insisted|speculated|commented|wished|requested)\s+(?:that\s+)?[^.;]*$"
 )
 # "offered to walk the path if that would help", "would extend the trial if the budget allowed"
-_CONDITION_AFTER = re.compile(r"(?i)\b(?:if|provided\s+that|providing\s+that|so\s+long\s+as|as\s+long\s+as)\s+(?!not\b)")
+_CONDITION_AFTER = re.compile(
+    r"(?i)\b(?:if|provided\s+that|providing\s+that|so\s+long\s+as|as\s+long\s+as)\s+(?!not\b)"
+    # "if the variation were granted": a promise conditional on the decision itself stays firm
+    r"(?!(?:the\s+|this\s+|their\s+|his\s+|her\s+)?(?:[\w'’-]+\s+){0,3}(?:were|was|is|be|are)\s+(?:granted|approved|agreed|accepted|given|successful|permitted)\b)")
 _HYPOTHETICAL = re.compile(r"(?i)\b(?:if|unless|in\s+the\s+event\s+that)\b[^.;]{0,80}\b(?:was|were|had|did|became|happened|occurred)\b[^.;]*$")
 _CLAUSE_START = re.compile(r"(?i)(?:\bthat\s+|;\s*|:\s*|\bbut\s+|\bhowever,?\s+|\bwhich\s+meant\s+that\s+|,\s+and\s+|\band\s+)")
 _AGENT_NOUN = re.compile(
@@ -145,12 +148,14 @@ _AGENT_NOUN = re.compile(
     r"partnership|group|organisation|organization|club|school|schools|provider|government|agency|"
     r"commissioner|chair|leader|mayor|member|members|councillors?|staff|clerk|administration|"
     r"precept|scheme|project|programme|fund|funding|grant|plan|budget|review|consultation|survey|"
-    r"university|college|hospital|ccg|icb|nhs|we|they|he|she|i)\b|^\s*(?:the\s+)?(?-i:[A-Z])"
+    r"university|college|hospital|ccg|icb|nhs|firm|audit|auditors?|insurer|consultants?|"
+    r"we|they|he|she|i)\b|^\s*(?:the\s+)?(?-i:[A-Z])"
 )
 # A promise's clause ends where the next reported clause starts ("..., and that ...").
 _CLAUSE_END = re.compile(
     r"(?i);\s+|\.\s+(?=[A-Z])|\bbut\s+|,?\s+and\s+that\s+|,\s+that\s+|,\s+while\s+|,\s+whilst\s+"
     r"|,\s+and\s+(?=(?:[\w'’-]+\s+){1,5}(?:will|would|shall|could|may|might|agreed|undertook)\b)"
+    r"|,\s+and\s+(?=(?:asked|requested|agreed|offered|undertook|said|confirmed|explained|added|promised)\b)"
 )
 _PRONOUN_SUBJECT = re.compile(r"(?i)^\s*(?:he|she|they|we|i)\b")
 _NON_AGENT_SUBJECT = re.compile(r"(?i)^\s*(?:it|this|that|which|there|these|those)\b")
@@ -158,6 +163,7 @@ _DIRECTIVE = re.compile(
     r"(?i)\b(?:be|is|are)\s+(?:asked|requested|instructed|authori[sz]ed|delegated|tasked|invited|directed|"
     r"commissioned)\s+to\b"
     r"|\b(?:requests?|asks?|instructs?|directs?|tasks?|invites?)\s+(?:the\s+|that\s+the\s+|officers|the\s+officer)"
+    r"|^(?:that\s+)?(?:asked|requested|instructed|directed|tasked)\s+(?:the\s+|officers\b)[^.;]{2,80}?\bto\s+\w+"
     r"|\breport\s+back\b|\breport\s+(?:be\s+)?(?:brought|submitted|presented)\b"
     r"|(?:^|\band\s+|\b(?:agrees?|resolves?|requests?|asks?|instructs?|directs?)\s+)that\s+(?:the\s+)?(?:(?!be\b|to\b|been\b)[\w'’-]+,?\s+){0,7}?(?-i:[A-Z][\w'’-]*|officers?|council|authority|clerk|chair)\s+"
     r"(?:(?:respond|reply|meet|write\s+to|provide|report|circulate|write|prepare|bring|submit|"
@@ -167,6 +173,7 @@ _DIRECTIVE = re.compile(
     r"(?!\s+(?:be|is|are|was|were|and|of|for|on|from|to\s+be|has|have|had)\b)(?![.,;:]|\s*$)|arrange\b)"
     r"|\b(?:receives?|requests?)\s+(?:a|an|the|further)\s+(?:further\s+)?(?:report|update|briefing|presentation)\b"
     r"|\b(?:asks?|requests?|wish(?:es)?|expects?)\s+to\s+receive\b"
+    r"|\bagrees?\s+to\s+(?:consider|review|revisit|explore|look\s+at|monitor|receive)\b"
     r"|(?:^|\b(?:agrees?|agreed)\s+)(?:that\s+)?to\s+receive\s+(?:a|an|the)\s+[^.;]{0,80}?\b(?:at\s+(?:its|the|a|their)\s+(?:[\w'’-]+\s+){0,3}?meeting\s+(?:on|in)\b|in\s+(?:\w+\s+)?(?:months?|weeks?|years?)\b)"
     r"|\bdelegat(?:e|es|ed|ion\s+of)\s+(?:(?:authority|responsibility|powers?)\s+)?to\s+(?:the\s+)?(?-i:[A-Z])"
     r"|\bbe\s+(?:\w+\s+and\s+)?(?:referred|passed|forwarded|sent|reported)\s+to\b"
@@ -177,6 +184,10 @@ _DIRECTIVE = re.compile(
     r"published|reviewed|added|scheduled|reported|prepared|produced|undertaken|carried\s+out|convened|"
     r"organised|written|issued|forwarded|investigated|explored|made\s+available|included|updated)\b"
 )
+# "agrees to consider", "asked officers to explore": what is promised is a look, not an outcome
+_SOFT_DIRECTIVE = re.compile(r"(?i)\b(?:agrees?|agreed|asks?|asked|requests?|requested)\b[^.;]{0,60}?\bto\s+(?:give\s+)?(?:consider|reconsider|explore|look\s+at|investigate\s+whether|think\s+about)\b")
+_SOFT_VERBS = frozenset({"consider", "reconsider", "look at", "explore"})
+_EFFORT = re.compile(r"(?i)\b(?:seek|try|endeavour|aim|hope|attempt)\s+to\b")
 _THANKS_PASSED = re.compile(r"(?i)\b(?:thanks|congratulations|gratitude|appreciation|best\s+wishes|condolences)\b[^.;]{0,60}?\bbe\s+(?:passed|conveyed|sent|recorded|extended|forwarded)\s+(?:on\s+)?to\b[^.;]*")
 # "that the Corporate Director report on ... in six months" (not "that the Director's report on X be noted")
 _SUBJUNCTIVE_REPORT = re.compile(r"(?:^|\b(?:and|agrees?|requests?|asks?)\s+)that\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}?(?-i:[A-Z][\w'’-]*|officers)\s+report\s+(?:back\s+)?(?:on|to)\b(?![^.;]*\b(?:be|is|are|was|were)\s+\w+(?:ed|en)\b)", re.IGNORECASE)
@@ -221,6 +232,12 @@ def _strength_and_match(clause_text: str) -> tuple[str, re.Match[str]] | None:
         if firm.group("fdone") and firm.group("fdone").lower() in ("considered", "explored", "looked at") and \
                 not re.match(r"\s+by\s+(?:the\s+)?[A-Z]", clause_text[firm.end():]):
             return "soft", firm
+        for group in ("freq", "freq2", "freq3", "fasked", "fagree"):
+            verb = firm.group(group)
+            if verb and re.sub(r"\s+", " ", verb.lower()) in _SOFT_VERBS:
+                return "soft", firm  # "asked officers to consider his suggestion"
+        if _EFFORT.search(clause_text, firm.start(), firm.end() + 12):
+            return "soft", firm  # "would seek to recover": an effort, not an outcome
         conditional = _SOFT_MARKER.search(clause_text) or _CONDITION_AFTER.search(clause_text, firm.end())
         return ("soft" if conditional else "firm"), firm
     if soft:
@@ -272,7 +289,7 @@ def find_commitments(
         if _DIRECTIVE.search(dtext) or _SUBJUNCTIVE_REPORT.search(dtext) or _FUTURE_PASSIVE.search(dtext):
             who = _directive_owner(text, ds, dtext, ctx)
             due, due_text = find_due(dtext, ctx.meeting_date)
-            strength = "soft" if _SOFT_MARKER.search(dtext) else "firm"
+            strength = "soft" if _SOFT_MARKER.search(dtext) or _SOFT_DIRECTIVE.search(dtext) else "firm"
             found.append((ds, Commitment(text=dtext, who=who, due=due, strength=strength, due_text=due_text)))
     for s_start, s_end, who, sentence in owner_only:
         inside = [i for i, (pos, _c) in enumerate(found) if s_start <= pos < s_end]

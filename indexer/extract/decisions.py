@@ -43,6 +43,7 @@ _SENTENCE_FORM = re.compile(
     r"[ \t]+(?:(?:then|therefore|also|unanimously|formally|duly|further|accordingly|subsequently)[ \t]+)*)"
     r"(?P<verb>agreed|resolved|decided|noted|approved|endorsed|refused|granted|deferred|determined|"
     r"authorised|authorized|delegated|adopted|accepted|recommended|instructed|voted|"
+    r"agrees|resolves|notes|approves|endorses|recommends|recommend|requests|instructs|authorises|"
     r"AGREED|RESOLVED|DECIDED|NOTED|APPROVED|ENDORSED|REFUSED|GRANTED|DEFERRED)\b"
     r"[ \t]*[:,]?[ \t]*(?P<rest>.*)$",
     re.DOTALL,
@@ -76,7 +77,8 @@ _RESOLUTION_LIKE = re.compile(
     r"authorises|authorizes|delegates|adopts|accepts|refuses|grants|confirms|thanks|congratulates|"
     r"receives|defers|commends|acknowledges|calls[ \t]+(?:on|upon)|believes|expresses|reaffirms|"
     r"re-affirms|determines|appoints|elects|notes)\b"
-    r"|^[\s(]*(?:noted|approved|agreed|refused|granted|deferred|endorsed|received|accepted)\b"
+    r"|^[\s(]*(?:noted|approved|agreed|refused|granted|deferred|endorsed|received|accepted|asked|requested|"
+    r"instructed|authori[sz]ed|delegated|resolved|decided|adopted|supported|welcomed|recommended)\b"
     r"|\bplanning[ \t]+permission\b|\bno[ \t]+further[ \t]+action\b|\bsubject[ \t]+to\b"
     r"|\b(?:motion|recommendations?|amendment)\b[^.]{0,60}\b(?:carried|approved|agreed|adopted)\b",
 )
@@ -93,6 +95,13 @@ _STOP_LABEL = re.compile(
     r"publication[ \t]+date|date[ \t]+of[ \t]+decision|decision[ \t]+maker|call[- ]in)\b[^\n]*:?"
 )
 _NOTED_OBJECT = re.compile(r"(?i)^(?!that\b|how\b|whether\b|with\b|in\b|a\s+number\b)")
+# "Having considered the objections, the Cabinet Member:" then (a), (b) ...
+_BODY_COLON_HEAD = re.compile(
+    r"(?m)^[ \t]*(?:(?:Having|After|Following|Upon|On)[^\n,.]{0,160},[ \t]*)?(?:[Tt]he[ \t]+)?"
+    r"(?:Committee|Sub-Committee|Panel|Board|Cabinet|Council|Executive|Commission|Forum|Cabinet[ \t]+Member|"
+    r"Executive[ \t]+Member|Portfolio[ \t]+Holder|Leader|Mayor|Lead[ \t]+Member)(?:[ \t]+for[ \t]+[^:\n]{1,80})?"
+    r"[ \t]*:[ \t]*(?=\n|\((?:a|i|1)\))"
+)
 _LEAD_IN_BODY = re.compile(r"^(?:[Tt]hat[ \t]+)?(?:[Tt]he[ \t]+|[Tt]his[ \t]+)?(?:[A-Z][\w'’-]*[ \t]*){1,5}(?:\([^)]{0,40}\))?[ \t]*[:,\-–]?$")
 # "The minutes of the meeting held on ... were confirmed as a correct record"
 _MINUTES_RECORD = re.compile(
@@ -217,6 +226,21 @@ def _without_heading_line(sentence: str) -> str:
 _INLINE_LIMB_MID = re.compile(r"(?:(?<=;)|(?<=;[ \t]and)|(?<=;[ \t]or))[ \t\u00a0]*\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)[ \t\u00a0]+")
 
 
+def _narrative_start(text: str, bs: int, be: int, last_limb: str) -> int:
+    """Where narrative after a resolution starts in its block ("RESOLVED that X. Cllr Bates
+    offered to ..."): that narrative is still read for speakers' promises."""
+    whole = _clean(last_limb)
+    kept = _trim_narrative(whole)
+    dropped = whole[len(kept):].strip()
+    if not dropped or len(kept) == len(whole):
+        return be
+    words = re.findall(r"[\w'’£-]+", dropped)[:4]
+    if not words:
+        return be
+    m = re.compile(r"\W+".join(re.escape(w) for w in words)).search(text, bs, be)
+    return m.start() if m else be
+
+
 def _split_limbs(body: str) -> list[str]:
     """Split a resolution into its limbs; a short lead-in ("that:", "that the Committee:") goes."""
     parts = _LIMB.split(body)
@@ -245,6 +269,9 @@ def _heading_blocks(text: str, start: int, end: int) -> list[tuple[int, int, int
                 text[m.end():m.end() + 1] not in ("\n", ""):
             continue  # "Agreed budgets were ..." is prose, not a heading
         heads.append((m.start(), m.end()))
+    for m in _BODY_COLON_HEAD.finditer(text, start, end):
+        heads.append((m.start(), m.end()))
+    heads.sort()
     line_heads = tx.Spans(heads)
     for m in _INLINE_CAPS.finditer(text, start, end):
         if not line_heads.contains(m.start()):
@@ -292,14 +319,16 @@ def find_decisions(text: str, regions: list[tuple[int, int]], decision_region: t
     for start, end in all_regions:
         blocks = _heading_blocks(text, start, end)
         for hs, bs, be in blocks:
-            consumed.add(hs, be)
             body = text[bs:be]
             if not body.strip(" \t\n.;:-–"):
+                consumed.add(hs, be)
                 moved = _MOVED_THAT.search(text, max(start, hs - 400), hs)
                 if moved:
                     found.append(_Found(moved.start("res"), hs, _clean(moved.group("res"))))
                 continue
-            for i, limb in enumerate(_split_limbs(body)):
+            limbs = _split_limbs(body)
+            consumed.add(hs, _narrative_start(text, bs, be, limbs[-1]) if limbs else be)
+            for i, limb in enumerate(limbs):
                 cleaned = _trim_narrative(_clean(limb))
                 if not cleaned or len(cleaned) < 3:
                     continue

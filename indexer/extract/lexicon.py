@@ -269,7 +269,7 @@ _HEAD_ALT = "(?:" + alt([h for h in ROLE_HEADS if h in LOWER_CASE_HEADS], case_f
 _HEAD_ALT_CAP = alt(ROLE_HEADS)
 # "of Community Safety and Protection", "for Adults, Health and Wellbeing", "of the Council"
 ROLE_OF = (
-    rf"(?:(?:{SP}(?:of|for|in){SP}(?:the{SP})?|{SP}to{SP}the{SP}|[ \t]+[–—-][ \t]+(?=[{UP}][{LO}]))(?!(?:Councillors?|Cllrs?)\b){_CAP_PHRASE_WORD}"
+    rf"(?:(?:{SP}(?:of|for|in|at){SP}(?:the{SP})?|{SP}to{SP}the{SP}|[ \t]+[–—-][ \t]+(?=[{UP}][{LO}]))(?!(?:Councillors?|Cllrs?)\b){_CAP_PHRASE_WORD}"
     rf"(?:(?:{SP}|,{SP}(?=[{UP}][\w‐-]*{SP}(?:and|&){SP}))(?:(?:(?:and|&)(?!{SP}the\b)|(?:of|for|in|on)(?:{SP}the)?|the){SP})?(?!{_HEAD_ALT_CAP}{SP}(?:of|for)\b){_CAP_PHRASE_WORD}){{0,7}})"
 )
 _LOWER_MOD_ALT = alt(ROLE_LOWER_MODIFIERS)

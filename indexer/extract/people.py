@@ -83,7 +83,8 @@ _EXTERNAL_ROLE = re.compile(
     r"headteacher|head teacher|governor|gp|general practitioner|consultant psychiatrist|"
     r"chamber of commerce|bid|housing association|church|diocese|mosque|charity|chief executive of|"
     r"care network|primary care|pcn|clinical|medical|foundation|partnership trust|independent person|"
-    r"independent member|co-opted|lay member|engagement lead|external|healthwatch|camhs|gp practice)\b"
+    r"independent member|co-opted|lay member|engagement lead|external|healthwatch|camhs|gp practice|"
+    r"llp|ltd|limited|plc|consulting|consultancy|associates|audit partner|key audit partner)\b"
 )
 _PUBLIC_ROLE = re.compile(
     r"(?i)\b(?:public|objectors?|applicants?|agents?|petitioners?|residents?|speakers?|supporters?|representors?|"
