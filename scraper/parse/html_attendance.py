@@ -8,6 +8,7 @@ from bs4.element import Tag
 
 from scraper.records import Attendee
 
+from .attendees import make_attendee
 from .html_common import _heading_key, _int_param, _page_name, modgov_root
 from .text import inline_text
 
@@ -121,13 +122,12 @@ def parse_attendance(body: bytes | str, *, url: str | None = None) -> tuple[Atte
                 (a for a in name_cell.find_all("a", href=True) if _page_name(a["href"]) == "mguserinfo.aspx"), None
             )
             member_id = _int_param(link["href"], "UID") if link is not None else None
-            key = (name, cell_text("role"))
+            attendee = make_attendee(name, cell_text("role"), cell_text("attendance"), member_id=member_id)
+            key = (attendee.name, attendee.role)
             if key in seen:
                 continue
             seen.add(key)
-            attendees.append(
-                Attendee(name=name, role=cell_text("role"), attendance=cell_text("attendance"), member_id=member_id)
-            )
+            attendees.append(attendee)
     return tuple(attendees)
 
 

@@ -23,6 +23,7 @@ from bs4.element import Tag
 
 from scraper.records import AgendaItem, Attendee, Committee, Document, Meeting
 
+from .attendees import make_attendee
 from .encoding import decode_xml
 from .errors import NotWebServiceXML, ParseError
 from .text import absolute_url, clean_inline, html_to_text
@@ -247,7 +248,7 @@ def _attendees(root: Tag) -> tuple[Attendee, ...]:
             continue
         # Only public-role facts are kept; addresses, phones and e-mails are never read.
         attendees.append(
-            Attendee(
+            make_attendee(
                 name=name,
                 role=blank_to_none(clean_inline(value("roledescription"))),
                 attendance=blank_to_none(clean_inline(value("attendance"))),

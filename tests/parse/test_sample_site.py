@@ -8,6 +8,7 @@ from datetime import date, time
 import pytest
 import requests
 
+from scraper.parse.attendees import split_name_and_role
 from scraper.parse import (
     NotWebServiceXML,
     ParseError,
@@ -190,11 +191,13 @@ def test_cancelled_meeting_and_weekend_hyphenated_subtitle(site):
 def test_attendance_keeps_roles_and_never_contact_details(site):
     meeting = next(m for m in DATA.meetings if m.committee_id == 103 and m.date == date(2019, 10, 3))
     attendees = parse_attendance(get(f"{site.base_url}/mgMeetingAttendance.aspx?ID={meeting.meeting_id}").content)
-    assert [a.name for a in attendees] == [a.name for a in meeting.attendees]
+    published = [split_name_and_role(a.name, a.role) for a in meeting.attendees]
+    assert [(a.name, a.role) for a in attendees] == published
     chair = attendees[0]
     assert chair.role == "Chair" and chair.attendance in ("Present", "Apologies") and chair.member_id is not None
-    officers = [a for a in attendees if a.role == "Officer"]
+    officers = [a for a, source in zip(attendees, meeting.attendees) if source.role == "Officer"]
     assert officers and all(a.member_id is None and a.attendance == "In attendance" for a in officers)
+    assert all("(" not in a.name for a in officers), "job titles are moved out of officers' names"
     for member in DATA.members:
         for attendee in attendees:
             assert member.phone not in repr(attendee) and member.home_address not in repr(attendee)
