@@ -13,7 +13,7 @@ from indexer.extract.evaluation import evaluate, format_report
 
 from .conftest import LABELLED_DIR
 
-FLOORS = {"mentions": 0.93, "speakers": 0.92, "decisions": 0.93, "commitments": 0.88}
+FLOORS = {"mentions": 0.96, "speakers": 0.96, "decisions": 0.96, "commitments": 0.94}
 
 
 @pytest.fixture(scope="module")
