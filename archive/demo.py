@@ -70,9 +70,7 @@ def start_sample_site(paths: InstancePaths, stack: ExitStack, echo: Echo):
     if isinstance(previous, int) and previous > 0 and _port_is_free(previous):
         try:
             site = serve_sample_site(port=previous)
-        except (OSError, SystemExit):
-            # taken between the check and the bind (werkzeug's make_server prints a message and
-            # raises SystemExit on a taken port rather than OSError): use a free port below
+        except OSError:  # taken between the check and the bind: use a free port below
             site = None
     if site is None:
         site = serve_sample_site(port=0)

@@ -27,7 +27,12 @@ class SampleSiteServer:
     def __init__(self, app: SampleSite, host: str = "127.0.0.1", port: int = 0) -> None:
         self.app = app
         logging.getLogger("werkzeug").setLevel(logging.ERROR)
-        self._server: BaseWSGIServer = make_server(host, port, app, threaded=True, request_handler=_QuietHandler)
+        try:
+            self._server: BaseWSGIServer = make_server(
+                host, port, app, threaded=True, request_handler=_QuietHandler
+            )
+        except SystemExit as exc:  # werkzeug exits the process on a taken port; callers want OSError
+            raise OSError(f"cannot serve the sample site on {host}:{port}: the port is in use") from exc
         self.host = host
         self.port = self._server.server_port
         self._thread = threading.Thread(target=self._server.serve_forever, name=f"sample-site:{self.port}", daemon=True)

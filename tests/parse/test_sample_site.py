@@ -274,3 +274,8 @@ def test_whole_site_modes():
     with serve_sample_site(waf=True) as blocked:
         response = get(f"{blocked.base_url}/ieDocHome.aspx")
         assert response.status_code == 200 and "Incapsula" in detect_challenge(response.content, "text/html")
+
+
+def test_a_taken_port_is_an_oserror_not_a_process_exit(site):
+    with pytest.raises(OSError, match="in use"):
+        serve_sample_site(port=site.port)
