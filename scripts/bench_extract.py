@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from indexer.extract import MeetingContext, extract_minutes, load_taxonomy  # noqa: E402
 from indexer.extract import text as tx  # noqa: E402
+from indexer.extract.commitments import _Ctx, find_commitments  # noqa: E402
 from indexer.extract.decisions import find_decisions, find_votes  # noqa: E402
 from indexer.extract.keyphrases import extract_keyphrases  # noqa: E402
 from indexer.extract.people import Registry  # noqa: E402
@@ -48,6 +49,13 @@ def five_kb_item() -> str:
     next_break = minutes.find("\n\n", want)
     body = minutes[:next_break] if next_break != -1 else minutes
     return head + body + tail
+
+
+def _commitments(prep: tx.Prepared) -> object:
+    """The commitment pass alone, given the decisions it skips (as the pipeline runs it)."""
+    found, consumed = find_decisions(prep.text, [prep.minutes], prep.decision)
+    ctx = _Ctx(meeting_date=date(2019, 10, 17), resolve_subject=lambda np: np.text, speaker_before=lambda pos: None)
+    return find_commitments(prep.text, [prep.minutes], consumed, [(s, e, d.text) for s, e, d in found], ctx)
 
 
 def timeit(fn, rounds: int) -> float:
@@ -82,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         ("  votes", timeit(lambda: find_votes(prep.text, *prep.minutes), args.rounds)),
         ("  topics", timeit(lambda: taxonomy.classify(prep.text, prep.title), args.rounds)),
         ("  key phrases", timeit(lambda: extract_keyphrases(prep.text), args.rounds)),
+        ("  commitments", timeit(lambda: _commitments(prep), args.rounds)),
     ]
     head, body = item.split("Minutes:\n\n", 1)
     big = head + "Minutes:\n\n" + "\n\n".join([body] * 10)

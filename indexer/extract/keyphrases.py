@@ -283,6 +283,7 @@ _VERBISH = re.compile(r"(?:ed|ing|ly|ise|ize|ised|ized)$")
 _ADVERB = re.compile(r"ly$")
 
 
+@lru_cache(maxsize=65536)
 def _fold(word: str) -> str:
     """The comparison form of a word: lower case, singular; a hyphenated compound stays one word."""
     return "-".join(_singular(p) for p in word.lower().replace("’", "'").split("-"))
