@@ -123,6 +123,30 @@ def split_paragraphs(text: str) -> list[str]:
     return paragraphs
 
 
+# The seed item's minutes name people the generated attendance would not: its Head of Community
+# Safety, its Prevent presenters and Councillor Grant. The meeting's attendance lists them as such a
+# council would, so the record agrees with its own minutes (and speaker resolution has real context).
+SEED_MEETING_OFFICER_NAMES = {"Head of Community Safety and Protection": "Daxa Pancholi"}
+SEED_MEETING_EXTRA_ATTENDEES = [
+    {"name": "Councillor Ross Grant", "role": "Committee Member", "attendance": "Present"},
+    {"name": "Sean Abruthnot (Prevent Co-ordinator)", "role": "Guest", "attendance": "In attendance"},
+    {"name": "Police Inspector William Knopp", "role": "Guest", "attendance": "In attendance"},
+]
+
+
+def seed_meeting_attendees(attendees: list[dict]) -> list[dict]:
+    """The seed meeting's attendance, made to agree with the seed item's minutes (no RNG use)."""
+    fixed = []
+    for attendee in attendees:
+        for title, name in SEED_MEETING_OFFICER_NAMES.items():
+            if attendee.get("role") == "Officer" and attendee["name"].endswith(f"({title})"):
+                attendee = {**attendee, "name": f"{name} ({title})"}
+        fixed.append(attendee)
+    members = [a for a in fixed if a.get("role") != "Officer"]
+    others = [a for a in fixed if a.get("role") == "Officer"]
+    return members + SEED_MEETING_EXTRA_ATTENDEES[:1] + others + SEED_MEETING_EXTRA_ATTENDEES[1:]
+
+
 def seed_item_parts() -> tuple[str, str, str]:
     """(title, agenda text, verbatim minutes) of the seed, cut from its rendered page text."""
     text = SEED_TEXT.read_text(encoding="utf-8")
@@ -336,6 +360,8 @@ class Builder:
                     name = OFFICER_NAMES[(meeting_number + officer_index * 5) % len(OFFICER_NAMES)]
                     attendees.append({"name": f"{name} ({title})", "role": "Officer",
                                       "attendance": "Expected" if upcoming else "In attendance"})
+            if key == "overview" and iso == "2019-10-03":
+                attendees = seed_meeting_attendees(attendees)
             items: list[dict] = []
             if status != "Cancelled":
                 items.append(self.apologies(key, meeting_date, absent))
