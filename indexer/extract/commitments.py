@@ -76,6 +76,7 @@ _EVENT = (r"(?:begin|start|commence|open|reopen|launch|take\s+place|go\s+live|co
           r"be\s+(?:operational|available|ready|in\s+place|open|live|complete|completed|finished|in\s+operation|"
           r"on\s+site|up\s+and\s+running)|conclude|finish|resume|proceed|run\s+(?:until|to|from|for|over)|"
           r"come\s+(?:back|before|forward|to\s+(?:the\s+)?(?-i:[A-Z])\w*)|go\s+(?:out|ahead)|"
+          r"(?:close|shut|cease)(?=\s+(?:at|by|on|from|before|after|in|for|early|temporarily|permanently|until)\b)|"
           r"return|reconvene|meet(?=\s+(?:on|in|at|again|next|every|before|after|monthly|quarterly|weekly|regularly|with|twice|once|during|from|shortly)\b|\s*[.,;]|\s*$)|"
           r"report|follow|arrive|be\s+back)")
 _PASSIVE_ANY = r"(?!(?:able|affected|required|needed|expected|likely|happy|pleased|useful|concerned|interested|based|subject|entitled|eligible|responsible|liable|seen|known|called|treated|regarded|deemed|counted|charged|used|impacted|minded|prepared|willing|grateful|surprised|disappointed|obliged|bound|sorry|keen)\b)[a-z]+(?:ed|en|wn|un|ut|et|lt|pt|ld)\b"
@@ -140,6 +141,7 @@ _CONDITION_AFTER = re.compile(
     r"(?i)\b(?:if|provided\s+that|providing\s+that|so\s+long\s+as|as\s+long\s+as)\s+(?!not\b)"
     # "if the variation were granted": a promise conditional on the decision itself stays firm
     r"(?!(?:the\s+|this\s+|their\s+|his\s+|her\s+)?(?:[\w'’-]+\s+){0,3}(?:were|was|is|be|are)\s+(?:granted|approved|agreed|accepted|given|successful|permitted)\b)")
+_EMBEDDED_QUESTION = re.compile(r"(?i)\b(?:when|whether|how|why|what|where)\s+(?:[\w'’-]+\s+){1,4}$")
 _HYPOTHETICAL = re.compile(r"(?i)\b(?:if|unless|in\s+the\s+event\s+that)\b[^.;]{0,80}\b(?:was|were|had|did|became|happened|occurred)\b[^.;]*$")
 _CLAUSE_START = re.compile(r"(?i)(?:\bthat\s+|;\s*|:\s*|\bbut\s+|\bhowever,?\s+|\bwhich\s+meant\s+that\s+|,\s+and\s+|\band\s+)")
 _AGENT_NOUN = re.compile(
@@ -359,6 +361,8 @@ def _from_sentence(text: str, sent: tx.Sentence, ctx: _Ctx) -> list[tuple[int, C
             continue
         if _EXCLUDE.search(s[clause_start:min(first.end() + 40, clause_end)]):
             continue
+        if _EMBEDDED_QUESTION.search(before):
+            continue  # "were not told when contractors would arrive": a question, not a promise
         if _QUESTION_INTRO.search(before) and not re.search(r"(?i)\b(?:replied|responded|confirmed|advised|explained|said|stated|informed|assured|agreed|undertook)\b", before[-200:]):
             continue
         if _HYPOTHETICAL.search(before) and not _SOFT_MARKER.search(clause):
@@ -458,7 +462,8 @@ _AGENT_SUBJECT_HEAD = re.compile(
     r"(?i)^(?:the\s+|his\s+|her\s+|their\s+|our\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:officers?|council|authority|team|service|services|"
     r"trust|department|directorate|police|force|board|company|operator|developer|applicant|contractor|partners?|"
     r"partnership|firm|club|school|provider|agency|clerk|staff|administration|university|college|hospital|icb|"
-    r"audit|auditors?|we|they|he|she|i)\b")
+    r"audit|auditors?|client|licensee|owner|landlord|management|applicant|agent|developer|organisers?|"
+    r"we|they|he|she|i)\b")
 
 
 def _elided_subject(text: str, clause_pos: int) -> str | None:

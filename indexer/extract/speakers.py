@@ -48,6 +48,8 @@ _INTRO_BEFORE = re.compile(
     r"(?:\s+(?:to|in\s+order\s+to)\s+(?:deliver|present|give|answer|respond|speak|introduce|report|"
     r"take|update|brief|explain|assist)[^.;:\n]{0,60}?)?\s*(?:were|was)?\s*[:\-–]?\s*)$"
 )
+# "on behalf of the Chief Officer of Police, who said": "who" is the speaker before, not the body
+_PREPOSITION_BEFORE = re.compile(r"(?i)\b(?:of|for|on\s+behalf\s+of|from|with|to|by)\s+$")
 _APOLOGIES_BEFORE = re.compile(r"(?i)\bapolog(?:y|ies|ised|ized)\b[^.;:]{0,120}$")
 # a counted group is a statistic, not someone speaking ("3,240 residents had responded")
 _COUNTED_BEFORE = re.compile(r"[a-z,][ \t]+\d[\d,]*(?:[ \t]*%|[ \t]+per[ \t]+cent)?[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?$")
@@ -265,7 +267,7 @@ class SpeakerFinder:
                     or _speaks_after_coordination(text, chain_end, end)
                 ):
                     speaking = True
-                elif object_like and _WHO_SPOKE.match(text, chain_end, min(end, chain_end + 80)):
+                elif object_like and not _PREPOSITION_BEFORE.search(before) and _WHO_SPOKE.match(text, chain_end, min(end, chain_end + 80)):
                     speaking = True  # "asked the Head of Planning, who replied that ..."
                 elif intro:
                     speaking = purpose
