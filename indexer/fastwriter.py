@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec
 from hashlib import md5
-from itertools import accumulate, chain
+from itertools import accumulate, chain, repeat
 from pickle import dumps
 
 from whoosh.system import pack_ushort
@@ -44,8 +44,6 @@ _PACK1 = struct.Struct("!I").pack
 # path calls a misspelt method, ``set_inline``, which is why it ships with inlining disabled.)
 _TERMINFO = struct.Struct("!BfIBBfII")
 _LENGTHS = struct.Struct("!ii").pack
-_FREQ_BITS = 20  # a single posting is stored as (docnum << 20) | frequency until a second one comes
-_FREQ_MASK = (1 << _FREQ_BITS) - 1
 _EXISTS1 = (b"",)  # HashWriter's key/value length header
 
 
@@ -67,19 +65,14 @@ class _TermTable:
     Byte-for-byte what ``OrderedHashWriter.add`` writes, but buffered: one write per run of rows
     instead of three per row, positions computed instead of asked (``tell``), and the MD5 slot hash
     taken from the digest's last four bytes (what Whoosh's ``md5_hash`` computes via hex). Rows must
-    come in increasing key order (they do: terms are written sorted); ``flush`` before anything
-    else writes to the same file.
+    come in increasing key order (they do: terms are written sorted); every row of a field goes
+    through here, so one ``flush`` per field writes them all.
     """
 
     def __init__(self, tindex: Any) -> None:
         self.tindex = tindex
         self.keys: list[bytes] = []
         self.rows: list[bytes] = []
-        self.add = self._add  # bound once: called per term
-
-    def _add(self, key: bytes, value: bytes) -> None:
-        self.keys.append(key)
-        self.rows.append(value)
 
     def flush(self) -> None:
         """Write the buffered rows: lengths, positions and hash slots computed a list at a time."""
@@ -104,10 +97,8 @@ class _TermTable:
         heads = map(_LENGTHS, map(len, keys), map(len, rows))
         tindex.dbfile.write(b"".join(chain.from_iterable(zip(heads, keys, rows))))
         tindex.lastkey = keys[-1]
-        self.keys, self.rows = [], []
-
-    def resync(self) -> None:
-        """Kept for symmetry: positions are taken from the file at each flush."""
+        keys.clear()  # in place: callers hold the bound ``append`` methods
+        rows.clear()
 
 
 def _write_hashes_fast(tindex: Any) -> None:
@@ -134,6 +125,51 @@ def _write_hashes_fast(tindex: Any) -> None:
         dbfile.write(struct.pack("!" + "Iq" * numslots, *flat))
 
 
+class _FieldPostings:
+    """One field's postings for the segment being written, as three flat arrays.
+
+    Adding a document is a handful of C-level operations (set difference for new terms, ``map`` for
+    term ids, ``extend`` for documents and frequencies): no Python loop per posting. ``grouped``
+    sorts by term id once (stable, so each term's documents stay in increasing order) and yields
+    every term, in term order, with its slice of the sorted arrays.
+    """
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.term_ids = array("I")
+        self.docs = array("I")
+        self.freqs = array("I")
+
+    def add_doc(self, docnum: int, counts: dict[str, int]) -> None:
+        ids = self.ids
+        # set.difference(dict) walks the small side; ``keys() - keys()`` would walk the big one.
+        new = set(counts).difference(ids)
+        if new:
+            base = len(ids)
+            ids.update(zip(new, range(base, base + len(new))))
+        self.term_ids.extend(map(ids.__getitem__, counts))
+        self.freqs.extend(counts.values())
+        self.docs.extend(repeat(docnum, len(counts)))
+
+    def add_list(self, term: str, docs: list[int], freqs: list[int]) -> None:
+        tid = self.ids.get(term)
+        if tid is None:
+            tid = self.ids[term] = len(self.ids)
+        self.term_ids.extend(repeat(tid, len(docs)))
+        self.docs.extend(docs)
+        self.freqs.extend(freqs)
+
+    def grouped(self) -> tuple[list[str], dict[str, int], list[int], list[int], list[int]]:
+        """(terms sorted, term ids, offsets by term id, docs, freqs), docs/freqs grouped by term."""
+        tids = np.frombuffer(self.term_ids, dtype=np.uint32)
+        order = np.argsort(tids, kind="stable")
+        docs = np.frombuffer(self.docs, dtype=np.uint32)[order].tolist()
+        freqs = np.frombuffer(self.freqs, dtype=np.uint32)[order].tolist()
+        offsets = np.zeros(len(self.ids) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(tids, minlength=len(self.ids)), out=offsets[1:])
+        return sorted(self.ids), self.ids, offsets.tolist(), docs, freqs
+
+
 class FastSegmentWriter(SegmentWriter):
     def __init__(self, ix: Any, **kwargs: Any) -> None:
         kwargs.setdefault("codec", W3Codec())
@@ -143,7 +179,7 @@ class FastSegmentWriter(SegmentWriter):
         # through the page cache instead.
         kwargs.setdefault("compound", False)
         super().__init__(ix, **kwargs)
-        self._terms: dict[str, dict[str, tuple[array, array]]] = {}
+        self._terms: dict[str, _FieldPostings] = {}
 
     # -- adding ----------------------------------------------------------------------------------
 
@@ -155,7 +191,6 @@ class FastSegmentWriter(SegmentWriter):
         fieldnames = sorted(name for name in fields if not name.startswith("_"))
         self._check_fields(schema, fieldnames)
         terms = self._terms
-        shifted = docnum << _FREQ_BITS
         perdocwriter.start_doc(docnum)
         try:
             for fieldname in fieldnames:
@@ -168,17 +203,9 @@ class FastSegmentWriter(SegmentWriter):
                     counts = _term_counts(field, value)
                     table = terms.get(fieldname)
                     if table is None:
-                        table = terms[fieldname] = {}
-                    for term, freq in counts.items():
-                        entry = table.get(term)
-                        if entry is None:  # most terms occur once: keep them as one int
-                            table[term] = shifted | (freq if freq < _FREQ_MASK else _FREQ_MASK)
-                        elif entry.__class__ is int:
-                            table[term] = (array("I", (entry >> _FREQ_BITS, docnum)),
-                                           array("I", (entry & _FREQ_MASK, freq)))
-                        else:
-                            entry[0].append(docnum)
-                            entry[1].append(freq)
+                        table = terms[fieldname] = _FieldPostings()
+                    if counts:
+                        table.add_doc(docnum, counts)
                     if field.scorable:
                         length = sum(counts.values())
                 if field.stored or length:  # otherwise Whoosh's add_field records nothing
@@ -207,7 +234,9 @@ class FastSegmentWriter(SegmentWriter):
         for fieldname in reader.indexed_field_names():
             if fieldname not in self.schema:
                 continue
-            table = self._terms.setdefault(fieldname, {})
+            table = self._terms.get(fieldname)
+            if table is None:
+                table = self._terms[fieldname] = _FieldPostings()
             for tbytes in reader.lexicon(fieldname):
                 ids, weights = arrays.postings(reader, fieldname, tbytes)
                 if not ids.size:
@@ -216,14 +245,8 @@ class FastSegmentWriter(SegmentWriter):
                 keep = new >= 0
                 if not keep.any():
                     continue
-                term = tbytes.decode("utf-8")
-                entry = table.get(term)
-                if entry is None:
-                    entry = table[term] = (array("I"), array("I"))
-                elif entry.__class__ is int:
-                    entry = table[term] = (array("I", (entry >> _FREQ_BITS,)), array("I", (entry & _FREQ_MASK,)))
-                entry[0].extend(new[keep].astype(np.uint32).tolist())
-                entry[1].extend(np.rint(weights[keep]).astype(np.uint32).tolist())
+                table.add_list(tbytes.decode("utf-8"), new[keep].tolist(),
+                               np.rint(weights[keep]).astype(np.uint32).tolist())
 
     # -- flushing --------------------------------------------------------------------------------
 
@@ -258,9 +281,10 @@ class FastSegmentWriter(SegmentWriter):
         fw = self.fieldwriter
         n = self.docnum
         for fieldname in sorted(self._terms):
-            table = self._terms[fieldname]
-            if not table:
+            postings = self._terms[fieldname]
+            if not postings.ids:
                 continue
+            terms_sorted, tids, offsets, all_docs, all_freqs = postings.grouped()
             fieldobj = self.schema[fieldname]
             fixed = fieldobj.format.fixed_value_size()
             lengths = self._lengths(pdr, fieldname, n) if fieldobj.scorable else None
@@ -271,29 +295,32 @@ class FastSegmentWriter(SegmentWriter):
             pw = fw._postwriter
             tindex = fw._tindex
             table_rows = _TermTable(tindex)
-            add_row = table_rows.add
+            add_key, add_row = table_rows.keys.append, table_rows.rows.append
             fieldprefix = pack_ushort(fw._fieldid)
-            # A one-posting term's row value depends only on (docnum, frequency), i.e. on the int
-            # it is stored as: most of a document's new terms share one, so encode each once.
+            # A one-posting term's row value depends only on (docnum, frequency): most of a
+            # document's new terms share one, so encode each once.
             single_rows: dict[int, bytes] = {}
-            for term in sorted(table):
-                entry = table[term]
-                if entry.__class__ is int:  # one posting: the common case, kept lean
-                    row = single_rows.get(entry)
+            for term in terms_sorted:
+                t = tids[term]
+                a, b = offsets[t], offsets[t + 1]
+                count = b - a
+                if count == 1:  # one posting: the common case, kept lean
+                    d, f = all_docs[a], all_freqs[a]
+                    key = (d << 32) | f
+                    row = single_rows.get(key)
                     if row is None:
-                        d = entry >> _FREQ_BITS
                         if existence:
                             w, vals = 1.0, _EXISTS1
                         else:
-                            f = entry & _FREQ_MASK
                             w, vals = float(f), (_PACK1(f),)
                         code = codes[d] if codes is not None else 0
-                        row = single_rows[entry] = (_TERMINFO.pack(1, w, 1, code, code, w, d, d)
-                                                    + dumps(((d,), (w,), vals), 2))
-                    add_row(fieldprefix + term.encode("utf-8"), row)
+                        row = single_rows[key] = (_TERMINFO.pack(1, w, 1, code, code, w, d, d)
+                                                  + dumps(((d,), (w,), vals), 2))
+                    add_key(fieldprefix + term.encode("utf-8"))
+                    add_row(row)
                     continue
-                ids, freqs = entry
-                count = len(ids)  # ascending: docnums are appended in increasing order
+                ids = all_docs[a:b]  # ascending: stable grouping keeps insertion (docnum) order
+                freqs = all_freqs[a:b]
                 if count < INLINE_LIMIT:  # inlined in the term table (no numpy: too small to pay off)
                     if existence:
                         weights = (1.0,) * count
@@ -309,14 +336,15 @@ class FastSegmentWriter(SegmentWriter):
                     else:
                         minb = maxb = 0
                     info = _TERMINFO.pack(1, sum(weights), count, minb, maxb, max(weights), ids[0], ids[-1])
-                    add_row(fieldprefix + term.encode("utf-8"), info + dumps((tuple(ids), weights, values), 2))
+                    add_key(fieldprefix + term.encode("utf-8"))
+                    add_row(info + dumps((tuple(ids), weights, values), 2))
                     continue
-                table_rows.flush()  # Whoosh writes this term's row itself
-                fw.start_term(term.encode("utf-8"))
+                btext = term.encode("utf-8")
+                fw.start_term(btext)  # posting blocks go to the postings file; the row is ours
                 for start in range(0, count, BLOCK):
                     chunk_ids = ids[start:start + BLOCK]
                     chunk_f = freqs[start:start + BLOCK]
-                    pw._ids = chunk_ids
+                    pw._ids = array("I", chunk_ids)
                     if existence:
                         pw._weights = array("f", [1.0] * len(chunk_ids))
                         pw._values = []
@@ -326,7 +354,7 @@ class FastSegmentWriter(SegmentWriter):
                         pw._values = [struct.pack("!%dI" % len(chunk_f), *chunk_f)]
                         pw._maxweight = float(max(chunk_f))
                     if lengths is not None:
-                        lens = lengths[np.frombuffer(chunk_ids, dtype=np.uint32)]
+                        lens = lengths[np.asarray(chunk_ids, dtype=np.int64)]
                         nz = lens[lens > 0]
                         pw._minlength = int(nz.min()) if nz.size else None
                         pw._maxlength = int(lens.max()) if lens.size else 0
@@ -334,7 +362,7 @@ class FastSegmentWriter(SegmentWriter):
                         pw._minlength, pw._maxlength = None, 0
                     if start + BLOCK < count:
                         pw._write_block()
-                fw.finish_term()
-                table_rows.resync()
+                add_key(fieldprefix + btext)  # W3FieldWriter.finish_term, buffered
+                add_row(pw.finish_postings().to_bytes())
             table_rows.flush()
             fw.finish_field()
