@@ -163,7 +163,7 @@ _PRONOUN_SUBJECT = re.compile(r"(?i)^\s*(?:he|she|they|we|i)\b")
 _NON_AGENT_SUBJECT = re.compile(r"(?i)^\s*(?:it|this|that|which|there|these|those)\b")
 _DIRECTIVE = re.compile(
     r"(?i)\b(?:be|is|are)\s+(?:asked|requested|instructed|authori[sz]ed|delegated|tasked|invited|directed|"
-    r"commissioned)\s+to\b"
+    r"commissioned)(?:\s*,[^,;]{1,160},)?\s+to\b"
     r"|\b(?:requests?|asks?|instructs?|directs?|tasks?|invites?)\s+(?:the\s+|that\s+the\s+|officers|the\s+officer)"
     r"|^(?:that\s+)?(?:asked|requested|instructed|directed|tasked)\s+(?:the\s+|officers\b)[^.;]{2,80}?\bto\s+\w+"
     r"|\breport\s+back\b|\breport\s+(?:be\s+)?(?:brought|submitted|presented)\b"

@@ -159,7 +159,7 @@ AFTER_TITLE_NOT_NAME = frozenset(
     Strategic Corporate Senior Principal Interim Acting Lead Clerk Solicitor Monitoring Scrutiny Police
     Report Minutes Agenda Item Appendix RESOLVED AGREED DECISION Resolved Agreed Decision MOVED SECONDED
     PROPOSED NOTED CARRIED LOST APPROVED REFUSED GRANTED DEFERRED RECOMMENDED AND THAT THE TO FOR January
-    February March April June July August September October November December Monday Tuesday
+    February March August September October November December Monday Tuesday
     Wednesday Thursday Friday Saturday Sunday Mr Mrs Ms Miss Dr Prof Professor Sir Dame Rev Inspector
     Superintendent Sergeant Constable Commissioner Portfolio Holder Cabinet Members Apologies Present
     Absent Declarations For Against Abstain Abstentions Carried Lost Action Labour Conservative Liberal
@@ -167,7 +167,8 @@ AFTER_TITLE_NOT_NAME = frozenset(
     """.split()
 )
 _WEAK_STOP_ALT = trie_regex(AFTER_TITLE_NOT_NAME)
-CAPS_NAME_TOKEN = rf"(?:(?!(?:{_WEAK_STOP_ALT})\b)(?:[{UP}]{{2,}}|{_NAME_CORE})(?![{APOS}][sS]\b)(?![-\w]))"
+# April, May, June and July are given names too ("Mrs June Fairley"), but not on their own
+CAPS_NAME_TOKEN = rf"(?:(?!(?:April|May|June|July)\b(?![ \t]+[{UP}][{LO}]))(?!(?:{_WEAK_STOP_ALT})\b)(?:[{UP}]{{2,}}|{_NAME_CORE})(?![{APOS}][sS]\b)(?![-\w]))"
 INITIALS = rf"(?:(?:[{UP}]\.[ \t]?|[{UP}][ \t]+(?=[{UP}])){{1,3}})"
 PARTICLE = r"(?:de|van|von|der|den|da|di|le|la|du|al|el|bin|ul|dos|das|ap|ab|ferch|mac|ó|o)"
 
