@@ -121,7 +121,7 @@ _EXCLUDE = re.compile(
     r"helpful|good|better|best|nice|appropriate|beneficial|important|interesting|worth|sensible|advisable|"
     r"preferable|welcome|wise|possible|difficult|easier|harder|a\s+good\s+idea|unlikely|likely|necessary|"
     r"essential|expensive|cheaper|fair|unfair|wrong|right|most)|look\s+to\s+see|expect|want|wish|hope\s+that|"
-    r"suggest|argue|say|think|feel|welcome\s+any|benefit|seem|appear|depend|continue\s+to\s+be)\b"
+    r"suggest|argue|say|think|feel|welcome\s+any|benefit|seem|appear|depend|continue\s+to\s+be(?!\s+(?:provided|offered|funded|available|delivered|run|open|maintained|supported|monitored)\b))\b"
     r"|\bit\s+(?:would|could|may|might)\s+(?!be\s+(?:[a-z]+ed|[a-z]+en|held|brought|sent|made|met|done|given|taken|put|set|run|kept|built|shown|seen)\b)(?!" + _EVENT + r"\b)|\b(?:could|may|might|can)\s+(?:not|never|have|be\s+that|be\s+argued|"
     r"be\s+seen|be\s+possible|be\s+useful|be\s+helpful|be\s+difficult|be\s+beneficial|be\s+worth|also\s+be\s+useful|"
     r"find|wish|want|like|need|help|lead|result|cause|mean|affect|impact|potentially)\b"

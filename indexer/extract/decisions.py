@@ -113,8 +113,8 @@ _PASSIVE_NOTED = re.compile(r"^(?:[Tt]he|An?|This|These)[ \t]+(?![^.\n]{0,150}\b
 _BARE_NOTED = re.compile(r"^(?:Noted|NOTED|Received[ \t]+and[ \t]+noted|RECEIVED[ \t]+AND[ \t]+NOTED)[ \t]*\.?$")
 # a proposal put and carried without a RESOLVED heading
 _CARRIED_SENT = re.compile(
-    r"(?i)^(?:(?:after|following|on)[^,]{0,60},[ \t]*)?(?:this|it|which|the[ \t]+(?:motion|proposal|recommendation|proposition))[ \t]+"
-    r"(?:was[ \t]+)?(?:then[ \t]+|duly[ \t]+|subsequently[ \t]+|therefore[ \t]+)*(?:put[ \t]+to[ \t]+the[ \t]+vote[ \t]+and[ \t]+)?"
+    r"(?i)^(?:(?:after|following|on|upon)[^,]{0,60},[ \t]*)?(?:this|it|which|the[ \t]+(?:motion|proposal|recommendation|proposition))[ \t]+"
+    r"(?:was[ \t]+)?(?:then[ \t]+|duly[ \t]+|subsequently[ \t]+|therefore[ \t]+|declared[ \t]+|unanimously[ \t]+)*(?:put[ \t]+to[ \t]+the[ \t]+vote[ \t]+and[ \t]+)?"
     r"(?:was[ \t]+)?(?:carried|agreed|approved|passed)\b"
     r"|^on[ \t]+being[ \t]+put[ \t]+to[ \t]+the[ \t]+vote,?[ \t]+the[ \t]+(?:motion|proposal)[ \t]+was[ \t]+(?:\w+[ \t]+)?carried\b"
 )
