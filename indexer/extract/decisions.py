@@ -123,6 +123,9 @@ _MOVED_RES = re.compile(
     r"(?P<res>that[ \t]+[^\n]{3,400}?)(?=;[ \t]*(?:this|it|which)[ \t]+was[ \t]+seconded|,[ \t]*(?:which[ \t]+was[ \t]+)?seconded[ \t]+by|\.(?:[ \t]|$)|$)"
 )
 _QUOTED_MOTION = re.compile(r"(?:in[ \t]+the[ \t]+following[ \t]+terms|as[ \t]+follows|reads?)[^\n]{0,10}\n*[ \t]*[\"“](?P<q>[^\"”]{10,2000})[\"”]")
+_BARE_THAT = re.compile(
+    r"^That[ \t]+(?:the|this|a|an|[A-Z])[^.\n]{3,300}?\b(?:be|is|are)[ \t]+(?:\w+[ \t]+)?\w+(?:ed|en|wn)\b"
+)
 _RESOLVED_ACCORDINGLY = re.compile(r"(?i)\b(?:resolved|agreed|decided)[ \t]+accordingly\b")
 # "8. Footpath 14" / "8.1 Cllr Yates reported ...": the next numbered minute, not a limb
 _MINUTE_HEADING = re.compile(r"[ \t]*(?:\d{1,3}[.)]?[ \t]+[A-Z][^\n.;:]{0,60}(?:\n|$)|\d{1,3}\.\d{1,2}[ \t]+)")
@@ -352,6 +355,13 @@ def find_decisions(text: str, regions: list[tuple[int, int]], decision_region: t
             own = _without_heading_line(sent.text)
             if _MINUTES_RECORD.match(own) or _BARE_NOTED.match(own) or _PASSIVE_NOTED.match(own):
                 found.append(_Found(sent.end - len(own), sent.end, _clean(own)))
+                consumed.add(sent.start, sent.end)
+                continue
+            if _BARE_THAT.match(sent.text) and (sent.start == start or text[max(start, sent.start - 3):sent.start].count("\n") >= 2) \
+                    and not _NARRATIVE.search(sent.text) \
+                    and not re.search(r"(?i)\b(?:moved|seconded|proposed|amendment|motion|in\s+the\s+following\s+terms)\b", text[max(start, sent.start - 200):sent.start]):
+                # ModernGov sometimes drops the "RESOLVED:" heading: a paragraph of "That X be Y"
+                found.append(_Found(sent.start, sent.end, _clean(sent.text)))
                 consumed.add(sent.start, sent.end)
                 continue
             if _RESOLVED_ACCORDINGLY.search(sent.text):

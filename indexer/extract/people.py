@@ -365,7 +365,8 @@ class Registry:
         kind_hint = None
         if role.lower() in ("officer", "officers") or (role and "officer" in role.lower() and not councillor):
             kind_hint = "officer"
-        elif (attendee.attendance or "").strip().lower() == "present" and not councillor and not role:
+        elif (attendee.attendance or "").strip().lower() == "present" and not councillor and not role \
+                and (name.honorific or "").rstrip(".") in ("Mr", "Mrs", "Ms", "Miss", "Mx"):
             kind_hint = "councillor"  # the members present: county minutes style them "Mr/Mrs"
         person = Person(
             display=(f"Councillor {body}" if councillor and not raw.lower().startswith(("councillor", "councilor")) else raw),

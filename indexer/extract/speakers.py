@@ -295,6 +295,7 @@ class SpeakerFinder:
             for unit in units:
                 for person in self._resolve(unit):
                     self._add(unit.primary, person)
+        self._initials(regions)
         # introductions count when the person goes on to contribute
         speaking_people = {id(m.person) for m in self.mentions}
         for unit in intro_units:
@@ -303,6 +304,32 @@ class SpeakerFinder:
                     self._add(unit.primary, person)
         self.mentions.sort(key=lambda m: m.start)
         return self.mentions
+
+    def _initials(self, regions: list[tuple[int, int]]) -> None:
+        """Boards write "Priya Shah (PS) presented ... PS explained": the bracketed initials,
+        when they are the person's own, name that person wherever they then speak."""
+        text = self.text
+        aliases: dict[str, Person] = {}
+        for np in self.phrases:
+            if not np.named or len(np.names) != 1 or not np.names[0].full:
+                continue
+            p = paren_after(text, np.end)
+            if not p or not re.fullmatch(r"[A-Z]{2,4}", p.group("inner").strip()):
+                continue
+            ini = p.group("inner").strip()
+            name = np.names[0]
+            own = "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", f"{name.given or ''} {name.surname or ''}"))
+            if ini == own or ini == (name.initials or "")[:1] + (name.surname or " ")[0]:
+                aliases.setdefault(ini, self.registry.resolve_named(np, name))
+        if not aliases:
+            return
+        alias_re = re.compile(r"(?<![\w(])(" + "|".join(map(re.escape, aliases)) + r")(?![\w)])")
+        for start, end in regions:
+            for m in alias_re.finditer(text, start, end):
+                if lx.OBJECT_BEFORE.search(_context_before(text, m.start(), start)):
+                    continue
+                if _speaks_after(text, m.end(), end) or _speaks_after_coordination(text, m.end(), end):
+                    self._add(NounPhrase(m.start(), m.end(), m.group(1), "bare"), aliases[m.group(1)])
 
     def _single_names(self, regions: list[tuple[int, int]]) -> None:
         """People introduced by first name only ("two members of the Youth Council, Jade and
