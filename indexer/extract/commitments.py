@@ -68,7 +68,12 @@ def _alt(words: tuple[str, ...]) -> str:
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)) + ")"
 
 
-_ACT = _alt(ACTION_VERBS)
+# "make" promises only with an object that is a piece of council business ("make the order")
+_MAKE = (r"make(?=\s+(?:(?:the|an?|any|further|final|formal|no|its|their)\s+)?(?:[\w-]+\s+){0,2}?"
+         r"(?:orders?|decisions?|payments?|grants?|changes?|repairs?|improvements?|arrangements?|contact|"
+         r"representations?|recommendations?|applications?|bids?|offers?|announcements?|provision|appointments?)\b)")
+_ACT = "(?:" + _alt(ACTION_VERBS) + "|" + _MAKE + ")"
+_ACT_SOFT = _alt(ACTION_VERBS)
 _DONE = _alt(PASSIVE_DONE)
 _ADV = r"(?:(?:also|now|then|still|next|each|soon|duly|personally|happily|gladly|further|shortly|urgently|promptly|certainly|definitely|additionally|separately|directly|formally|again|ultimately|initially|first|jointly|specifically|continue\s+to|seek\s+to|aim\s+to|try\s+to|endeavour\s+to|be\s+able\s+to)\s+)*"
 
@@ -81,7 +86,7 @@ _EVENT = (r"(?:begin|start|commence|open|reopen|launch|take\s+place|go\s+live|co
           r"report|follow|arrive|be\s+back)")
 _PASSIVE_ANY = r"(?!(?:able|affected|required|needed|expected|likely|happy|pleased|useful|concerned|interested|based|subject|entitled|eligible|responsible|liable|seen|known|called|treated|regarded|deemed|counted|charged|used|impacted|minded|prepared|willing|grateful|surprised|disappointed|obliged|bound|sorry|keen)\b)[a-z]+(?:ed|en|wn|un|ut|et|lt|pt|ld)\b"
 _SOFT_TRIGGER = re.compile(
-    rf"\b(?:could|might|may|can)\s+{_ADV}(?:be\s+{_ADV}(?P<sdone>{_DONE}\b|{_PASSIVE_ANY})|(?P<sact>{_ACT})\b)"
+    rf"\b(?:could|might|may|can)\s+{_ADV}(?:be\s+{_ADV}(?P<sdone>{_DONE}\b|{_PASSIVE_ANY})|(?P<sact>{_ACT_SOFT})\b)"
     rf"|\bwould\s+{_ADV}(?P<sconsider>consider|explore|look\s+at\s+whether|try\s+to|endeavour\s+to|aim\s+to|"
     rf"seek\s+to|hope\s+to|be\s+happy\s+to|be\s+willing\s+to|be\s+pleased\s+to|be\s+prepared\s+to|"
     rf"welcome\s+the\s+opportunity\s+to|investigate\s+whether|look\s+at\s+the\s+possibility|"
@@ -446,6 +451,8 @@ def _owner(text: str, clause_pos: int, subject: str, match: re.Match[str], ctx: 
         return ctx.resolve_subject(nps[-1])
     if _NON_AGENT_SUBJECT.match(subject) and not passive and not groups.get("fevent"):
         return False
+    if groups.get("fact") and _EFFECT_VERB.fullmatch(groups["fact"]) and not _EFFECT_AGENT.search(subject):
+        return False  # "the extra staff would reduce costs": an effect, not a promise
     if not passive and groups.get("fact") and not re.match(_EVENT + r"\b", match.string[match.start("fact"):], re.IGNORECASE) \
             and subject.strip() and not _PRONOUN_SUBJECT.match(subject) \
             and not _AGENT_NOUN.search(subject):
@@ -464,6 +471,12 @@ _AGENT_SUBJECT_HEAD = re.compile(
     r"partnership|firm|club|school|provider|agency|clerk|staff|administration|university|college|hospital|icb|"
     r"audit|auditors?|client|licensee|owner|landlord|management|applicant|agent|developer|organisers?|"
     r"we|they|he|she|i)\b")
+
+
+_EFFECT_VERB = re.compile(r"(?i)reduce|increase|improve|raise|save|cut|lower|boost|help|benefit|extend|expand")
+_EFFECT_AGENT = re.compile(
+    r"(?i)\b(?:council|authority|service|officers?|team|department|directorate|trust|board|cabinet|government|"
+    r"company|operator|developer|applicant|firm|partnership|he|she|they|we|i)\b")
 
 
 def _elided_subject(text: str, clause_pos: int) -> str | None:

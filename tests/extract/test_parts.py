@@ -159,3 +159,73 @@ def test_people_introduced_by_first_name_only():
     by_name = {s.name: s for s in result.speakers}
     assert by_name["Jade"].mentions == ("Jade",) and by_name["Jade"].kind == "public"
     assert "Tyler" not in by_name  # introduced, then only thanked: never contributed
+
+
+# ---- rules added for the held-out root causes (docs/extraction.md)
+
+
+def test_a_flattened_vote_table_and_a_scottish_division_give_counts():
+    table = ("Minutes:\n\nMotion status: Carried\n| For | Councillors Ames, Bird, Cole | 3 |\n"
+             "| Against | Councillor Dean | 1 |\n| Abstain | None | 0 |\n\nRESOLVED: That the budget be approved.")
+    vote = extract_minutes(table).decisions[0].vote
+    assert (vote.for_count, vote.against_count, vote.abstain_count) == (3, 1, 0)
+    assert "Councillor Ames" in vote.for_names
+    division = ("Minutes:\n\nOn a division, there voted:- for the motion (7) - the Convener and Councillors A, B; "
+                "for the amendment (4) - Councillors C and D.\n\nThe Committee resolved:-\nto adopt the motion.")
+    vote = extract_minutes(division).decisions[0].vote
+    assert (vote.for_count, vote.against_count) == (7, 4)
+
+
+def test_an_amendment_lost_does_not_lend_its_outcome_to_the_substantive_vote():
+    text = ("Minutes:\n\nFollowing debate, the amendment was put to the vote and was lost.\n\n"
+            "A recorded vote was taken on the substantive motion: For 30, Against 10, Abstain 1.\n\n"
+            "RESOLVED: That the budget be approved.")
+    vote = extract_minutes(text).decisions[0].vote
+    assert (vote.for_count, vote.against_count, vote.abstain_count) == (30, 10, 1)
+    assert vote.outcome != "lost"
+
+
+def test_an_action_line_naming_only_an_owner_gives_the_minute_above_its_owner():
+    text = ("Minutes:\n\n4.1 Cllr Yates reported that the stile was broken. The Clerk to report it to the county.\n"
+            "Action: Clerk\n\n5. Next item\n5.1 Cllr Bates offered to coordinate volunteers if the group restarted.")
+    commitments = extract_minutes(text).commitments
+    report = [c for c in commitments if "report it to the county" in c.text]
+    assert report and report[0].who and "Clerk" in report[0].who
+    offer = [c for c in commitments if "coordinate volunteers" in c.text]
+    assert offer and offer[0].strength == "soft"
+    assert not any(c.text.strip() == "Clerk" for c in commitments)
+
+
+def test_promises_with_elided_negative_and_organisation_subjects():
+    text = ("Minutes:\n\nThe Director said that the Council had bought 12 homes and would buy a further 20 during 2024. "
+            "She said that the Council would not make the order until the consultation had closed, "
+            "and that the extra staff would reduce costs, which would save £40,000.")
+    texts = [c.text for c in extract_minutes(text).commitments]
+    assert any("would buy a further 20" in t for t in texts)
+    assert any("would not make the order" in t for t in texts)
+    assert not any("save £40,000" in t for t in texts)
+
+
+def test_members_acting_as_a_body_and_apologies_are_not_speakers():
+    text = ("Minutes:\n\nApologies for inability to attend were reported from Alderman Kerr and Councillor Doyle.\n\n"
+            "The Head of Parks presented the report. Members noted the comments. Councillor Lee, who was not a "
+            "member of the Committee, addressed the meeting.")
+    mentions = {m for s in extract_minutes(text).speakers for m in s.mentions}
+    assert mentions == {"The Head of Parks", "Councillor Lee"}
+
+
+def test_dash_question_and_answer_layout():
+    text = ("Minutes:\n\nCllr Whitfield – asked how many repairs were outstanding.\n"
+            "Response (Service Director – Housing) – 420 repairs were outstanding.")
+    mentions = {m for s in extract_minutes(text).speakers for m in s.mentions}
+    assert {"Cllr Whitfield", "Service Director – Housing"} <= mentions
+
+
+def test_county_members_styled_mr_mrs_are_councillors_when_the_item_shows_the_style():
+    text = ("Minutes:\n\nMr R Tennant (Cabinet Member for Highways) introduced the report. "
+            "Mr J Hollis asked about rural routes. Mrs Aldridge, Director of Highways, replied.")
+    kinds = {s.mentions[0]: s.kind for s in extract_minutes(text).speakers}
+    assert kinds["Mr J Hollis"] == "councillor"
+    assert kinds["Mrs Aldridge"] == "officer"
+    objector = extract_minutes("Minutes:\n\nMr Brooks, an objector, said the wall was too high. Mr Lane asked about access.")
+    assert {s.mentions[0]: s.kind for s in objector.speakers}["Mr Lane"] == "public"
