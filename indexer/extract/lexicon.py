@@ -121,7 +121,9 @@ NOT_NAME_WORDS = frozenset(
     Library Libraries Museum Gallery Theatre Stadium Arena Pool Surgery Clinic Court Courts Prison
     Network Services Skills Growth Business Enterprise Works Estate Estates Centre Centres Ward
     Directorate Directorates Division Brigade Rules Procedure Procedures Standing Orders Constitution
-    Code Codes Conduct Protocol Framework Charter Standards Regulation
+    Code Codes Conduct Protocol Framework Charter Standards Regulation Control Enforcement Management
+    Operations Commissioning Transformation Infrastructure Regeneration Resources Delivery Improvement
+    Assets Property Economy Wellbeing Neighbourhoods Communities Customer Customers Digital
     """.split()
 )
 
