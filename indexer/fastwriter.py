@@ -159,12 +159,15 @@ class _FieldPostings:
         self.docs.extend(docs)
         self.freqs.extend(freqs)
 
-    def grouped(self) -> tuple[list[str], dict[str, int], list[int], list[int], list[int]]:
+    def grouped(self) -> tuple[list[str], dict[str, int], list[int], array, array]:
         """(terms sorted, term ids, offsets by term id, docs, freqs), docs/freqs grouped by term."""
         tids = np.frombuffer(self.term_ids, dtype=np.uint32)
         order = np.argsort(tids, kind="stable")
-        docs = np.frombuffer(self.docs, dtype=np.uint32)[order].tolist()
-        freqs = np.frombuffer(self.freqs, dtype=np.uint32)[order].tolist()
+        # Back to compact arrays (4 bytes a posting; ints are made only when read), not lists.
+        docs = array("I", np.frombuffer(self.docs, dtype=np.uint32)[order].tobytes())
+        freqs = array("I", np.frombuffer(self.freqs, dtype=np.uint32)[order].tobytes())
+        del order
+        self.term_ids = self.docs = self.freqs = array("I")  # free the unsorted copies
         offsets = np.zeros(len(self.ids) + 1, dtype=np.int64)
         np.cumsum(np.bincount(tids, minlength=len(self.ids)), out=offsets[1:])
         return sorted(self.ids), self.ids, offsets.tolist(), docs, freqs

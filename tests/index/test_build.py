@@ -162,8 +162,10 @@ def test_readers_keep_working_during_rebuild(tmp_path):
     for t in threads:
         t.start()
     try:
-        for _ in range(2):
+        rebuilds = 0
+        while rebuilds < 2 or (len(totals) < 10 and rebuilds < 20):  # searches overlap rebuilds
             build(b, pairs, rebuild=True)
+            rebuilds += 1
     finally:
         stop.set()
         for t in threads:
