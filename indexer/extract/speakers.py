@@ -50,6 +50,9 @@ _INTRO_BEFORE = re.compile(
 )
 # "on behalf of the Chief Officer of Police, who said": "who" is the speaker before, not the body
 _PREPOSITION_BEFORE = re.compile(r"(?i)\b(?:of|for|on\s+behalf\s+of|from|with|to|by)\s+$")
+_INVITED_TO = re.compile(
+    r"[ \t]*,?[ \t]*who[ \t]+(?:had[ \t]+been|was|were|has[ \t]+been|have[ \t]+been)[ \t]+(?:invited|asked)[ \t]+to[ \t]+"
+    r"(?:update|present|brief|address|attend|speak|report|answer|introduce|give|talk)\b")
 _APOLOGIES_BEFORE = re.compile(r"(?i)\bapolog(?:y|ies|ised|ized)\b[^.;:]{0,120}$")
 # a counted group is a statistic, not someone speaking ("3,240 residents had responded")
 _COUNTED_BEFORE = re.compile(r"[a-z,][ \t]+\d[\d,]*(?:[ \t]*%|[ \t]+per[ \t]+cent)?[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?$")
@@ -271,6 +274,8 @@ class SpeakerFinder:
                     speaking = True  # "asked the Head of Planning, who replied that ..."
                 elif intro:
                     speaking = purpose
+                elif object_like and _INVITED_TO.match(text, chain_end, min(end, chain_end + 120)):
+                    intro = True  # "welcomed X, who had been invited to update the Committee": counts if X speaks
                 if intro and not speaking:
                     for unit in units:
                         unit.intro = True
