@@ -146,6 +146,9 @@ _CONDITION_AFTER = re.compile(
     r"(?i)\b(?:if|provided\s+that|providing\s+that|so\s+long\s+as|as\s+long\s+as)\s+(?!not\b)"
     # "if the variation were granted": a promise conditional on the decision itself stays firm
     r"(?!(?:the\s+|this\s+|their\s+|his\s+|her\s+)?(?:[\w'’-]+\s+){0,3}(?:were|was|is|be|are)\s+(?:granted|approved|agreed|accepted|given|successful|permitted)\b)")
+_NEXT_MEETING = re.compile(
+    r"(?i)\b(?:next|following|future)\s+(?:\w+\s+)?meetings?\b[^,;.]{0,60}?\b(?:would|will|shall|was\s+due\s+to|is\s+due\s+to)\s+"
+    r"(?:be\s+held|take\s+place|be\s+on|start|begin|commence)\b")
 _EMBEDDED_QUESTION = re.compile(r"(?i)\b(?:when|whether|how|why|what|where)\s+(?:[\w'’-]+\s+){1,4}$")
 _HYPOTHETICAL = re.compile(r"(?i)\b(?:if|unless|in\s+the\s+event\s+that)\b[^.;]{0,80}\b(?:was|were|had|did|became|happened|occurred)\b[^.;]*$")
 _CLAUSE_START = re.compile(r"(?i)(?:\bthat\s+|;\s*|:\s*|\bbut\s+|\bhowever,?\s+|\bwhich\s+meant\s+that\s+|,\s+and\s+|\band\s+)")
@@ -366,6 +369,8 @@ def _from_sentence(text: str, sent: tx.Sentence, ctx: _Ctx) -> list[tuple[int, C
             continue
         if _EXCLUDE.search(s[clause_start:min(first.end() + 40, clause_end)]):
             continue
+        if _NEXT_MEETING.search(s[clause_start:first.end() + 20]):
+            continue  # "the next meeting would be held on 14 May": the calendar, not a promise
         if _EMBEDDED_QUESTION.search(before):
             continue  # "were not told when contractors would arrive": a question, not a promise
         if _QUESTION_INTRO.search(before) and not re.search(r"(?i)\b(?:replied|responded|confirmed|advised|explained|said|stated|informed|assured|agreed|undertook)\b", before[-200:]):
