@@ -123,6 +123,15 @@ _MOVED_RES = re.compile(
     r"(?P<res>that[ \t]+[^\n]{3,400}?)(?=;[ \t]*(?:this|it|which)[ \t]+was[ \t]+seconded|,[ \t]*(?:which[ \t]+was[ \t]+)?seconded[ \t]+by|\.(?:[ \t]|$)|$)"
 )
 _QUOTED_MOTION = re.compile(r"(?:in[ \t]+the[ \t]+following[ \t]+terms|as[ \t]+follows|reads?)[^\n]{0,10}\n*[ \t]*[\"“](?P<q>[^\"”]{10,2000})[\"”]")
+# a decision taken by one person: "The Cabinet Member for Resources decided to approve ..."
+_SINGLE_MEMBER = re.compile(
+    r"^(?:(?:Having|After|Following)[^,]{0,160},[ \t]*)?(?:[Tt]he[ \t]+)?(?:Cabinet[ \t]+Member|Executive[ \t]+Member|Portfolio[ \t]+Holder|"
+    r"Lead[ \t]+Member|Executive[ \t]+Councillor|Leader|(?:City[ \t]+|Elected[ \t]+)?Mayor|Chief[ \t]+Executive|"
+    r"(?:Corporate[ \t]+|Strategic[ \t]+|Executive[ \t]+|Service[ \t]+|Assistant[ \t]+)?Director|Head[ \t]+of[ \t]+Service)"
+    r"(?:[ \t]+(?:for|of)[ \t]+[^,.;]{1,80}?)?(?:[ \t]*,[^,.;]{1,80},)?[ \t]+"
+    r"(?P<verb>decided|resolved|DECIDED|RESOLVED)[ \t]+(?P<rest>(?:to|that)\b.*)$",
+    re.DOTALL,
+)
 _BARE_THAT = re.compile(
     r"^That[ \t]+(?:the|this|a|an|[A-Z])[^.\n]{3,300}?\b(?:be|is|are)[ \t]+(?:\w+[ \t]+)?\w+(?:ed|en|wn)\b"
 )
@@ -421,6 +430,9 @@ def find_decisions(text: str, regions: list[tuple[int, int]], decision_region: t
 
 
 def _sentence_decision(sentence: str) -> str | None:
+    single = _SINGLE_MEMBER.match(sentence.strip())
+    if single:
+        return _clean(f"{single.group('verb')} {single.group('rest')}")
     m = _SENTENCE_FORM.match(sentence.strip())
     if not m:
         return None
@@ -434,6 +446,10 @@ def _sentence_decision(sentence: str) -> str | None:
         if verb in ("noted", "approved", "endorsed", "refused", "granted", "deferred", "determined"):
             return None
         return _clean(rest)
+    if verb == "voted":
+        if not re.match(r"(?i)(?:unanimously\s+)?(?:to|in\s+favour\s+of|against)\b", rest):
+            return None
+        return _clean(re.sub(r"(?i)^unanimously\s+", "", rest))
     if "members" in body and not _RESOLUTION_LIKE.search(rest) and not (
             verb in ("agreed", "resolved", "decided") and re.match(r"(?i)that\b[^.]{0,120}\b(?:would|should|will|shall)\s+(?:be\s+)?\w+", rest)):
         return None
