@@ -38,6 +38,7 @@ BLOCK = 128
 # postings file: most word pairs occur once or twice, and a separate block (pickled, compressed,
 # indexed) per term was most of the build time. Any W3 reader reads either form.
 INLINE_LIMIT = 16
+_FLUSH_ROWS = 50_000  # term-table rows buffered before a write
 _PACK1 = struct.Struct("!I").pack
 # W3TermInfo's layout (flags, total weight, doc freq, min/max length bytes, max weight, first/last
 # id) followed by the pickled postings: written directly for inlined terms. (Whoosh's own inlining
@@ -298,7 +299,8 @@ class FastSegmentWriter(SegmentWriter):
             pw = fw._postwriter
             tindex = fw._tindex
             table_rows = _TermTable(tindex)
-            add_key, add_row = table_rows.keys.append, table_rows.rows.append
+            pending = table_rows.keys
+            add_key, add_row = pending.append, table_rows.rows.append
             fieldprefix = pack_ushort(fw._fieldid)
             # A one-posting term's row value depends only on (docnum, frequency): most of a
             # document's new terms share one, so encode each once.
@@ -321,6 +323,8 @@ class FastSegmentWriter(SegmentWriter):
                                                   + dumps(((d,), (w,), vals), 2))
                     add_key(fieldprefix + term.encode("utf-8"))
                     add_row(row)
+                    if len(pending) >= _FLUSH_ROWS:  # bound the buffer (memory)
+                        table_rows.flush()
                     continue
                 ids = all_docs[a:b]  # ascending: stable grouping keeps insertion (docnum) order
                 freqs = all_freqs[a:b]
