@@ -98,8 +98,9 @@ _SOFT_TRIGGER = re.compile(
 )
 _FIRM_TRIGGER = re.compile(
     rf"\b(?:will|would|shall|'ll)\s+(?:(?:not|never)\s+(?={_ADV}{_ACT}\b))?{_ADV}(?:be\s+{_ADV}(?P<fdone>{_DONE}|{_PASSIVE_ANY})|(?P<fevent>{_EVENT})\b|(?P<fact>{_ACT})\b)"
-    rf"|\b(?:agreed|undertook|undertakes|promised|committed|offered|volunteered|pledged|agrees|promises|intended|intends|"
-    rf"offers)\s+(?:to\s+)?{_ADV}"
+    # "agreed/undertook" may drop "to" in note form; "offered additional conditions" is no promise
+    rf"|\b(?:(?:agreed|undertook|undertakes|agrees)\s+(?:to\s+)?|(?:promised|committed|offered|volunteered|pledged|promises|"
+    rf"intended|intends|offers)\s+to\s+){_ADV}"
     rf"(?P<fagree>(?!(?:note|approve|accept|support|recommend|endorse|agree|defer|adopt|refuse|grant|receive|the|a|an|with|that|this|it|do|be|to|so)\b){_ACT}\b|(?!(?:note|approve|accept|support|recommend|endorse|agree|defer|adopt|refuse|grant|receive|the|a|an|with|that|this|it|do|be|to|so|all|any|some|each|every|both|his|her|their|its|our|my|your|these|those|there|them|him|me|us|in|on|at|for|of|by|from|upon|as|not|no|unanimously|without|subject|and|or|but|but)\b)[a-z]+\b)"
     rf"|\b(?:was|were|had\s+been|has\s+been|have\s+been|is|are)\s+(?:asked|requested|tasked|instructed|"
     rf"commissioned|invited|authori[sz]ed|delegated)\s+to\s+{_ADV}(?!(?:ask|speak|comment|address|put|raise|respond|answer|confirm|clarify|explain|introduce|present|outline|summarise|vote|leave|withdraw|attend\s+the\s+meeting|(?:update|brief|inform)\s+(?:the\s+)?(?:Committee|Sub-Committee|Panel|Board|Members|meeting|Cabinet|Council|Forum|Commission))\b)(?P<fasked>{_ACT})\b"

@@ -428,7 +428,7 @@ AGENT_BEFORE = re.compile(
     r"representation|representations|update|deputation|submission|address|briefing|overview|"
     r"evidence|questions?)\s+(?:from|by)\s+$"
     r"|\bheard\s+from\s+$"
-    r"|\b(?:in\s+)?(?:response|reply|answer|responding|replying)\s+to\s+$"
+    r"|(?:\bin\s+(?:response|reply|answer)|\bresponding|\breplying|(?:^|[,;.:(]\s*)(?:[Rr]esponse|[Rr]eply|[Aa]nswer))\s+to\s+$"
     r"|\b(?:answered|answering|responded\s+to|responding\s+to|took|taking|fielded|invited)\s+(?:\w+\s+)?questions?\s+(?:from|by)\s+$"
     r"|\b(?:deputation|delegation|petition|presentation)\b[^.;]{0,80}\b(?:led|presented|given)\s+by\s+$"
     r"|\b(?:response|responding|reply|replying|answer|answering|following|after|addition)\s+(?:to\s+)?"

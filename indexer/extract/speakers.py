@@ -53,6 +53,10 @@ _PREPOSITION_BEFORE = re.compile(r"(?i)\b(?:of|for|on\s+behalf\s+of|from|with|to
 _INVITED_TO = re.compile(
     r"[ \t]*,?[ \t]*who[ \t]+(?:had[ \t]+been|was|were|has[ \t]+been|have[ \t]+been)[ \t]+(?:invited|asked)[ \t]+to[ \t]+"
     r"(?:update|present|brief|address|attend|speak|report|answer|introduce|give|talk)\b")
+_REPORTED_THAT = re.compile(
+    r"(?i)\b(?:said|stated|explained|reported|advised|confirmed|added|noted|informed\s+[^,.;]{1,40}?|told\s+[^,.;]{1,40}?)"
+    r"\s+that\s+(?:[^.;]{0,200}?,?\s+and\s+that\s+)?$")
+_PLUPERFECT = re.compile(r"[ \t]+had[ \t]+(?:already[ \t]+|previously[ \t]+|also[ \t]+)?[a-z]+(?:ed|en|ught|ook|ade|id|ent)\b")
 _APOLOGIES_BEFORE = re.compile(r"(?i)\bapolog(?:y|ies|ised|ized)\b[^.;:]{0,120}$")
 # a counted group is a statistic, not someone speaking ("3,240 residents had responded")
 _COUNTED_BEFORE = re.compile(r"[a-z,][ \t]+\d[\d,]*(?:[ \t]*%|[ \t]+per[ \t]+cent)?[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?$")
@@ -256,6 +260,11 @@ class SpeakerFinder:
                 before = _context_before(text, chain_start, start)
                 agent = bool(lx.AGENT_BEFORE.search(before))
                 object_like = not agent and bool(lx.OBJECT_BEFORE.search(before))
+                if agent and text[chain_end:chain_end + 2] in ("'s", "’s"):
+                    agent, object_like = False, True  # "the response to the Housing Ombudsman's report"
+                if not agent and _REPORTED_THAT.search(text[max(start, chain_start - 300):chain_start]) \
+                        and _PLUPERFECT.match(text, chain_end):
+                    object_like = True  # "stated that the applicant had agreed to ...": reported, not here
                 if agent and _APOLOGIES_BEFORE.search(text, max(start, chain_start - 160), chain_start):
                     agent, object_like = False, True  # "Apologies ... were reported from Alderman Kerr"
                 if (chain[0].kind in ("public", "anonp") and _COUNTED_BEFORE.search(before)) or (
