@@ -28,7 +28,7 @@ from indexer.extract.people import (
 )
 
 _CHAIN_SEP = re.compile(
-    r"^(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+and[ \t]+|[ \t]*&[ \t]*|[ \t]+together[ \t]+with[ \t]+|"
+    r"^(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+[–—][ \t]+|[ \t]+and[ \t]+|[ \t]*&[ \t]*|[ \t]+together[ \t]+with[ \t]+|"
     r"[ \t]+as[ \t]+well[ \t]+as[ \t]+|[ \t]+along[ \t]+with[ \t]+|[ \t]+with[ \t]+|"
     r"[ \t]+(?:for|of|from|at|on[ \t]+behalf[ \t]+of)[ \t]+[^,.;:\n]{1,50},[ \t]*)$"
 )
@@ -121,7 +121,7 @@ def _chains(text: str, nps: list[NounPhrase]) -> list[tuple[list[NounPhrase], in
 
 _APPOSITIVE_CLOSE = re.compile(
     r"(?:[ \t]*\([^()\n]{1,40}\))?(?:\s+(?:at|of|from|with|in|for|on\s+behalf\s+of)\s+[^,.;:()\n]{1,80}?)?"
-    r"[ \t]*(?:,|\)|and\b|&|\.(?:\s|$)|[ \t]+(?:were|was|are|is)[ \t]+(?:also[ \t]+)?(?:present|in[ \t]+attendance))"
+    r"[ \t]*(?:,|\)|and\b|&|[–—][ \t]|\.(?:\s|$)|[ \t]+(?:were|was|are|is)[ \t]+(?:also[ \t]+)?(?:present|in[ \t]+attendance))"
     # "Engagement Lead for the Council's external auditor," : a few lower-case words, then a comma
     rf"|(?:[ \t]+(?!(?i:{lx._VERB_ALT})\b)[a-z][\w'’-]*){{1,4}}?[ \t]*,"
 )
@@ -160,7 +160,7 @@ def _units(text: str, chain: list[NounPhrase], intro: bool = False) -> list[_Uni
     while i < len(chain):
         np = chain[i]
         nxt = chain[i + 1] if i + 1 < len(chain) else None
-        comma = nxt is not None and "," in text[np.end:nxt.start]
+        comma = nxt is not None and bool(re.search(r",|[ \t][–—][ \t]", text[np.end:nxt.start]))
         closed = nxt is not None and (intro or bool(_APPOSITIVE_CLOSE.match(text, nxt.end)))
         unit = _Unit(np)
         if nxt is not None and comma and closed and np.named and nxt.kind in ("role", "public", "rep"):
@@ -260,6 +260,8 @@ class SpeakerFinder:
                 before = _context_before(text, chain_start, start)
                 agent = bool(lx.AGENT_BEFORE.search(before))
                 object_like = not agent and bool(lx.OBJECT_BEFORE.search(before))
+                if len(chain) == 1 and chain[0].kind in ("public", "anonp") and re.match(r"[ \t]*:[ \t]*(?:Mr|Mrs|Ms|Miss|Mx|Dr|Councillors?|Cllrs?|Alderman|[A-Z][a-z]+[ \t]+[A-Z][a-z])\b", text[chain_end:chain_end + 40]):
+                    agent, object_like = False, True  # "heard from three speakers: Mrs Ball, ...": the names speak
                 if agent and text[chain_end:chain_end + 2] in ("'s", "’s"):
                     agent, object_like = False, True  # "the response to the Housing Ombudsman's report"
                 if not agent and _REPORTED_THAT.search(text[max(start, chain_start - 300):chain_start]) \
