@@ -407,8 +407,15 @@ _COMPLEMENT_TAKERS = frozenset(
 )
 
 
+_TOLD_THAT = re.compile(
+    r"(?i)\b(?:assured|told|informed|advised|reassured|promised|notified|briefed|updated|"
+    r"assure|tell|inform|advise|reassure|promise|notify|brief|update)\s+(?:the\s+|all\s+)?(?:[\w'’-]+\s+){0,2}that\s*$")
+
+
 def _is_relative_clause(prefix: str) -> bool:
     """"groups that they could take this to": "that" after a noun starts a relative clause."""
+    if _TOLD_THAT.search(prefix):
+        return False  # "assured Members that the works would be completed": a that-clause, not a relative
     m = re.search(r"(\w+)\s+(?:that|who|which|whom)\s*$", prefix, re.IGNORECASE)
     if not m:
         return False
