@@ -118,6 +118,10 @@ _CARRIED_SENT = re.compile(
     r"(?:was[ \t]+)?(?:carried|agreed|approved|passed)\b"
     r"|^on[ \t]+being[ \t]+put[ \t]+to[ \t]+the[ \t]+vote,?[ \t]+the[ \t]+(?:motion|proposal)[ \t]+was[ \t]+(?:\w+[ \t]+)?carried\b"
 )
+# "The officer recommendation was proposed by X and seconded by Y and ... was carried."
+_RECOMMENDATION_CARRIED = re.compile(
+    r"(?i)^the[ \t]+(?:officer(?:['’]s)?[ \t]+|officers['’][ \t]+)?recommendations?\b[^.]{0,200}?\b(?:was|were)[ \t]+"
+    r"(?:(?:then|duly|unanimously|therefore)[ \t]+)?(?:carried|approved|agreed|adopted|accepted)\b")
 _MOVED_RES = re.compile(
     r"\b(?:proposed|moved|PROPOSED|MOVED)\b(?![ \t]+(?:as[ \t]+an[ \t]+)?amendment)(?:[^.\n]{0,160}?\b(?:seconded|SECONDED)\b[^.\n]{0,80}?)?[ \t]+"
     r"(?P<res>that[ \t]+[^\n]{3,400}?)(?=;[ \t]*(?:this|it|which)[ \t]+was[ \t]+seconded|,[ \t]*(?:which[ \t]+was[ \t]+)?seconded[ \t]+by|\.(?:[ \t]|$)|$)"
@@ -381,6 +385,10 @@ def find_decisions(text: str, regions: list[tuple[int, int]], decision_region: t
                     found.append(_Found(quoted.start("q"), sent.end, _clean(quoted.group("q"))))
                     consumed.add(sent.start, sent.end)
                     continue
+            if _RECOMMENDATION_CARRIED.match(own) and not any(hs >= sent.start and not text[sent.end:hs].strip() for hs, _bs, _be in blocks):
+                found.append(_Found(sent.end - len(own), sent.end, _clean(own)))
+                consumed.add(sent.start, sent.end)
+                continue
             if _CARRIED_SENT.match(sent.text):
                 para_start = max(start, text.rfind("\n\n", start, sent.start) + 2, sent.start - 800)
                 moved = None
