@@ -4,10 +4,11 @@ Supported: words (all required), "quoted phrases" (exact, unstemmed), ``OR``, ``
 ``-word``, parentheses, and field prefixes ``committee:``, ``speaker:``, ``topic:``, ``council:``,
 ``title:``. Operators are recognised only in capitals, so "rock or roll" is three words.
 
-Safe by default: wildcards (``plan*``), fuzzy terms (``plannign~``) and date ranges
-(``year:[2018 TO 2020]``, ``date:[2018-01-01 TO *]``, ``year:2018..2020``) are honoured only when the
-settings enable them; otherwise, like regular expressions and term ranges (``/re/``, ``[a TO z]``),
-which are never interpreted, their punctuation is dropped and the words searched. Input that does not parse (unbalanced quotes or
+Safe by default: wildcards (``plan*``), fuzzy terms (``plannign~``), regular expressions over
+words (``/pl[ae]n.*/``, a safe subset: see ``safe_regex``) and date ranges (``year:[2018 TO 2020]``,
+``date:[2018-01-01 TO *]``, ``year:2018..2020``) are honoured only when the settings enable them;
+otherwise, like term ranges (``[a TO z]``), which are never interpreted, their punctuation is
+dropped and the words searched. Input that does not parse (unbalanced quotes or
 parentheses, a dangling operator) is searched as plain words rather than failing, and the query is
 capped in length and in number of terms so that no input can make the engine do unbounded work.
 
@@ -55,6 +56,14 @@ class Fuzzy:
 
 
 @dataclass(frozen=True)
+class Regex:
+    """``/pl[ae]n.*/`` (when enabled): words of the vocabulary matching the whole pattern."""
+
+    pattern: str
+    field: str | None = None
+
+
+@dataclass(frozen=True)
 class And:
     children: tuple["Node", ...]
 
@@ -84,7 +93,7 @@ class MatchAll:
     """No constraint (an empty query, or only stop words dropped from an AND)."""
 
 
-Node = Union[Words, Phrase, Wildcard, Fuzzy, DateRange, And, Or, Not, MatchAll]
+Node = Union[Words, Phrase, Wildcard, Fuzzy, Regex, DateRange, And, Or, Not, MatchAll]
 
 
 @dataclass(frozen=True)
@@ -106,6 +115,7 @@ class QueryOptions:
     allow_wildcards: bool = False
     allow_fuzzy: bool = False
     allow_ranges: bool = False
+    allow_regex: bool = False
     max_chars: int = 1000
     max_terms: int = 32
 
@@ -271,6 +281,10 @@ class _Parser:
             pattern = re.sub(r"[^\w*?']", "", lowered)
             if pattern.strip("*?"):
                 return Wildcard(pattern, fieldname)
+        if self.options.allow_regex and len(raw) > 2 and raw.startswith("/") and raw.endswith("/"):
+            pattern = safe_regex(raw[1:-1].lower())
+            if pattern is not None:
+                return Regex(pattern, fieldname)
         fuzzy = re.fullmatch(r"(.+?)~([12]?)", lowered)
         if self.options.allow_fuzzy and fuzzy:
             ws = analysis.words(fuzzy.group(1))
@@ -280,6 +294,27 @@ class _Parser:
         if not ws:
             return MatchAll()
         return Words(ws, fieldname)
+
+
+_QUANTIFIER = re.compile(r"[*+?]|\{\d*,?\d*\}")
+
+
+def safe_regex(pattern: str) -> str | None:
+    """The pattern if it is in the safe subset, else None (then it is searched as words).
+
+    Safe: at most 64 characters and 6 quantifiers, no groups (so no nested quantifiers, the cause
+    of catastrophic backtracking), no back-references or look-arounds. Matched against single
+    vocabulary words, which are short, so the cost of any allowed pattern is small and bounded.
+    """
+    if not pattern or len(pattern) > 64 or "(" in pattern or ")" in pattern:
+        return None
+    if re.search(r"\\\d|\\[gkpPN]", pattern) or len(_QUANTIFIER.findall(pattern)) > 6:
+        return None
+    try:
+        re.compile(pattern)
+    except re.error:
+        return None
+    return pattern
 
 
 def _count_terms(node: Node) -> int:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import fnmatch
 import json
 import math
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -27,7 +28,7 @@ from typing import Any, Iterable
 import numpy as np
 
 from indexer import analysis, arrays
-from indexer.query import And, DateRange, Fuzzy, MatchAll, Node, Not, Or, Phrase, Wildcard, Words
+from indexer.query import And, DateRange, Fuzzy, MatchAll, Node, Not, Or, Phrase, Regex, Wildcard, Words
 from indexer.suggest import Vocabulary
 from indexer.schema import EXACT_FIELD, PAIRS_FIELD, TITLE_BOOST
 
@@ -284,6 +285,8 @@ class Evaluator:
             return self._wildcard(node)
         if isinstance(node, Fuzzy):
             return self._fuzzy(node)
+        if isinstance(node, Regex):
+            return self._regex(node)
         if isinstance(node, DateRange):
             return self.snap.date_mask(node.lo, node.hi), np.zeros(self.snap.n, dtype=np.float32)
         if isinstance(node, Not):
@@ -420,6 +423,18 @@ class Evaluator:
             else:
                 source = [t.decode("utf-8") for t in self.snap.reader.lexicon(EXACT_FIELD)]
         words = (t for t in source if fnmatch.fnmatchcase(t, pattern))
+        terms = sorted({analysis.stem(w) for w in self._expand(words, EXACT_FIELD)})
+        return self._or_terms(self._text_fields(node.field), terms)
+
+    def _regex(self, node: Regex) -> tuple[np.ndarray, np.ndarray]:
+        """Words of the vocabulary (seen in two or more items) matching the whole pattern."""
+        compiled = re.compile(node.pattern)
+        if node.field in VALUE_FIELD_FOR_PREFIX:
+            vi = self.snap.values(VALUE_FIELD_FOR_PREFIX[node.field])
+            chosen = [v for v, ws in zip(vi.values, vi.word_lists) if any(compiled.fullmatch(w) for w in ws)]
+            return self.snap.values_mask(VALUE_FIELD_FOR_PREFIX[node.field], chosen), np.zeros(self.snap.n, np.float32)
+        vocab = self.snap.vocabulary()
+        words = (w for w in vocab.df if compiled.fullmatch(w))
         terms = sorted({analysis.stem(w) for w in self._expand(words, EXACT_FIELD)})
         return self._or_terms(self._text_fields(node.field), terms)
 

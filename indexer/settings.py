@@ -24,6 +24,7 @@ class SearchSettings:
     allow_wildcards: bool = False  # plan* and pl?n
     allow_fuzzy: bool = False  # plannign~
     allow_ranges: bool = False  # year:[2018 TO 2020], date:[2018-01-01 TO *], year:2018..2020
+    allow_regex: bool = False  # /pl[ae]n.*/ over words (safe subset: no groups, <= 6 quantifiers)
     max_query_chars: int = 1000  # longer input is truncated, not refused
     max_query_terms: int = 32
     max_expansions: int = 64  # terms one wildcard/fuzzy word may expand to

@@ -435,6 +435,7 @@ class WhooshBackend:
         parsed = parse(
             request.q,
             QueryOptions(allow_wildcards=s.allow_wildcards, allow_fuzzy=s.allow_fuzzy, allow_ranges=s.allow_ranges,
+                         allow_regex=s.allow_regex,
                          max_chars=s.max_query_chars, max_terms=s.max_query_terms),
         )
         ev = Evaluator(snap, deadline, s.max_expansions)

@@ -123,3 +123,19 @@ def test_date_ranges_only_when_enabled(tmp_path):
     assert on.search(SearchRequest(q="year:2012..2013 budget")).total == by_filter.total
     off = WhooshBackend(tmp_path / "ix", SearchSettings(refresh_interval_s=0))
     assert off.search(SearchRequest(q="budget year:[2012 TO 2013]")).total == 0  # just words
+
+
+def test_regex_only_when_enabled_and_only_safe(tmp_path):
+    from indexer.query import Regex
+
+    assert parse("/pl[ae]n.*/").root != Regex("pl[ae]n.*")
+    assert parse("/pl[ae]n.*/", QueryOptions(allow_regex=True)).root == Regex("pl[ae]n.*")
+    for evil in ["/(a+)+$/", "/(x|x)*y/", "/a*a*a*a*a*a*a*b/", "/" + "a" * 80 + "/"]:
+        assert not isinstance(parse(evil, QueryOptions(allow_regex=True)).root, Regex)
+    b = WhooshBackend(tmp_path / "ix", SearchSettings(refresh_interval_s=0, allow_regex=True))
+    b.add_new(docs(fixed_corpus()))  # "prevent" occurs in three items (the vocabulary needs two)
+    b.commit()
+    titles = {h.title for h in b.search(SearchRequest(q="/prev[ae]nt/")).results}
+    assert "Presentation on the Prevent programme" in titles
+    page = b.search(SearchRequest(q="/(a+)+$/"))
+    assert not page.partial and page.elapsed_ms < 1500
