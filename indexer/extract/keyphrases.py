@@ -168,12 +168,18 @@ def extract_keyphrases(text: str, limit: int = MAX_PHRASES) -> tuple[str, ...]:
         run: list[tuple[str, bool]] = []
         prev_end = 0
         first_word = True
-        for m in _WORD.finditer(chunk):
+        words = list(_WORD.finditer(chunk))
+        for i, m in enumerate(words):
             raw = m.group(0).strip("'’")
-            low = raw.lower()
+            low = _POSSESSIVE.sub("", raw).lower()
             sentence_start = first_word
             first_word = False
-            if low in _STOP or len(low) < 2 or (raw.isupper() and len(raw) > 6) or low.isdigit():
+            if low in _NAME_LINKS and run and run[-1][0][:1].isupper() and i + 1 < len(words) and words[i + 1].group(0)[:1].isupper() \
+                    and not chunk[prev_end:m.start()].strip():
+                run.append((low, True))  # "Tour of Britain", "Code of Conduct": one name
+                prev_end = m.end()
+                continue
+            if low in _STOP or low in _BASE_VERBS or len(low) < 2 or (raw.isupper() and len(raw) > 6) or low.isdigit():
                 if run:
                     candidates.append(run)
                 run = []
@@ -280,13 +286,22 @@ def _place_like(text: str) -> frozenset[str]:
 
 
 _VERBISH = re.compile(r"(?:ed|ing|ly|ise|ize|ised|ized)$")
+_POSSESSIVE = re.compile(r"['’]s$")
+_NAME_LINKS = frozenset({"of", "for", "on", "and"})
+# verbs that minutes use in their base form ("agreed to introduce", "would reopen"): never topics
+_BASE_VERBS = frozenset(
+    "introduce require allow reopen withdraw withdrawn ensure enable reduce increase improve consider "
+    "continue establish identify obtain explore encourage address reflect undertake deliver maintain "
+    "remain become seek apply assess review recommend propose approve adopt accept refuse defer "
+    "congratulate congratulating".split()
+)
 _ADVERB = re.compile(r"ly$")
 
 
 @lru_cache(maxsize=65536)
 def _fold(word: str) -> str:
     """The comparison form of a word: lower case, singular; a hyphenated compound stays one word."""
-    return "-".join(_singular(p) for p in word.lower().replace("’", "'").split("-"))
+    return "-".join(_singular(p) for p in _POSSESSIVE.sub("", word.lower().replace("’", "'")).split("-"))
 
 
 def _join_compounds(candidates: list[list[tuple[str, bool]]]) -> list[list[tuple[str, bool]]]:

@@ -10,7 +10,8 @@ from indexer.extract import text as tx
 from indexer.extract.attendance import find_attendees
 from indexer.extract.commitments import _Ctx, find_commitments
 from indexer.extract.decisions import attach_votes, find_decisions, find_votes
-from indexer.extract.keyphrases import extract_keyphrases
+from indexer.extract.keyphrases import MAX_PHRASES, extract_keyphrases
+from indexer.extract.lexicon import NOT_NAME_WORDS
 from indexer.extract.model import Extraction, MeetingContext
 from indexer.extract.people import NounPhrase, attendee_registry, find_noun_phrases
 from indexer.extract.speakers import Mention, SpeakerFinder, _Unit, person_label, speakers_from_mentions
@@ -68,7 +69,10 @@ def extract_minutes(text: str, context: MeetingContext | None = None, taxonomy: 
     if prep.minutes[0] > 0:
         phrases.extend(p for p in find_noun_phrases(body, 0, prep.minutes[0]) if p.kind != "bare")
     phrases.extend(NounPhrase(m.start, m.end, m.text, "mention") for m in mentions)
-    keyphrases = extract_keyphrases(_without_people(body[:200_000], phrases))
+    keyphrases = _not_names(
+        extract_keyphrases(_without_people(body[:200_000], phrases), limit=MAX_PHRASES + 4),
+        _person_words(speakers, attendees, decisions),
+    )[:MAX_PHRASES]
     return Extraction(
         speakers=speakers,
         decisions=tuple(decisions),
@@ -78,6 +82,32 @@ def extract_minutes(text: str, context: MeetingContext | None = None, taxonomy: 
         keyphrases=keyphrases,
         warnings=prep.warnings,
     )
+
+
+def _person_words(speakers, attendees, decisions) -> frozenset[str]:
+    """Surnames and given names of everyone the item names (speakers, attendees, voters)."""
+    names: list[str] = [s.name for s in speakers if s.name]
+    names += [a.name for a in attendees if a.name]
+    for d in decisions:
+        if d.vote is not None:
+            names += list(d.vote.for_names) + list(d.vote.against_names) + list(d.vote.abstain_names)
+    words = set()
+    for name in names:
+        for w in re.findall(r"[A-Z][\w'’-]{2,}", name):
+            if w not in NOT_NAME_WORDS:
+                words.add(w.lower())
+    return frozenset(words)
+
+
+def _not_names(phrases: tuple[str, ...], person_words: frozenset[str]) -> tuple[str, ...]:
+    """A key phrase made only of people's names ("Stannard") says who, not what."""
+    out = []
+    for p in phrases:
+        words = [re.sub(r"['’]s$", "", w).lower() for w in p.split()]
+        if words and all(w in person_words for w in words):
+            continue
+        out.append(p)
+    return tuple(out)
 
 
 def _without_people(text: str, mentions: list[NounPhrase]) -> str:
