@@ -84,7 +84,7 @@ _EVENT = (r"(?:begin|start|commence|open|reopen|launch|take\s+place|go\s+live|co
           r"(?:close|shut|cease)(?=\s+(?:at|by|on|from|before|after|in|for|early|temporarily|permanently|until)\b)|"
           r"return|reconvene|meet(?=\s+(?:on|in|at|again|next|every|before|after|monthly|quarterly|weekly|regularly|with|twice|once|during|from|shortly)\b|\s*[.,;]|\s*$)|"
           r"report|follow|arrive|be\s+back)")
-_PASSIVE_ANY = r"(?!(?:able|affected|required|needed|expected|likely|happy|pleased|useful|concerned|interested|based|subject|entitled|eligible|responsible|liable|seen|known|called|treated|regarded|deemed|counted|charged|used|impacted|minded|prepared|willing|grateful|surprised|disappointed|obliged|bound|sorry|keen)\b)[a-z]+(?:ed|en|wn|un|ut|et|lt|pt|ld)\b"
+_PASSIVE_ANY = r"(?!(?:disadvantaged|harmed|disrupted|inconvenienced|penalised|penalized|displaced|damaged|overwhelmed|worse|able|affected|required|needed|expected|likely|happy|pleased|useful|concerned|interested|based|subject|entitled|eligible|responsible|liable|seen|known|called|treated|regarded|deemed|counted|charged|used|impacted|minded|prepared|willing|grateful|surprised|disappointed|obliged|bound|sorry|keen)\b)[a-z]+(?:ed|en|wn|un|ut|et|lt|pt|ld)\b"
 _SOFT_TRIGGER = re.compile(
     rf"\b(?:could|might|may|can)\s+{_ADV}(?:be\s+{_ADV}(?P<sdone>{_DONE}\b|{_PASSIVE_ANY})|(?P<sact>{_ACT_SOFT})\b)"
     rf"|\bwould\s+{_ADV}(?P<sconsider>consider|explore|look\s+at\s+whether|try\s+to|endeavour\s+to|aim\s+to|"

@@ -180,8 +180,12 @@ PERSON_NAME = (
     rf"(?:{SP}(?:{PARTICLE}{SP}){{0,2}}{CAPS_NAME_TOKEN}){{0,3}})"
 )
 # A name standing alone: two or three capitalised words ("Daxa Pancholi", "Sean Abruthnot").
+PLACE_WORD_SURNAMES = frozenset("Ward Hall Green King Young Bishop Church Field Park House Lane Street Rose Page Law".split())
 BARE_NAME = (
-    rf"(?:{NAME_TOKEN}(?:{SP}{INITIALS})?(?:{SP}(?:{PARTICLE}{SP})?{NAME_TOKEN}){{1,2}})"
+    rf"(?:{NAME_TOKEN}(?:{SP}{INITIALS})?(?:{SP}(?:{PARTICLE}{SP})?{NAME_TOKEN}){{1,2}}"
+    # surnames that are also place words ("Helen Ward of Network Rail"), only before "of/from <Body>"
+    rf"|{NAME_TOKEN}{SP}(?:{'|'.join(sorted(PLACE_WORD_SURNAMES))})"
+    rf"(?=[ \t]+(?:of|from)[ \t]+(?:the[ \t]+)?[{UP}]))"
 )
 
 COUNCILLOR_PREFIX = (

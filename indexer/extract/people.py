@@ -255,7 +255,9 @@ def _to_np(text: str, m: re.Match[str]) -> NounPhrase | None:
         return NounPhrase(s, e, m.group(0), "titled", names=(name,), title=title_out)
     if kind == "bare":
         words = m.group(0).split()
-        if any(w.rstrip(".") in lx.NOT_NAME_WORDS for w in words):
+        # a place-word surname is allowed last, where the lexicon's lookahead vouched for it
+        if any(w.rstrip(".") in lx.NOT_NAME_WORDS for w in words[:-1]) or (
+                words[-1].rstrip(".") in lx.NOT_NAME_WORDS and words[-1] not in lx.PLACE_WORD_SURNAMES):
             return None
         return NounPhrase(s, e, m.group(0), "bare", names=(parse_name(m.group(0)),))
     if kind == "role":

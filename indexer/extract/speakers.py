@@ -30,7 +30,9 @@ from indexer.extract.people import (
 _CHAIN_SEP = re.compile(
     r"^(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+[–—][ \t]+|[ \t]+and[ \t]+|[ \t]*&[ \t]*|[ \t]+together[ \t]+with[ \t]+|"
     r"[ \t]+as[ \t]+well[ \t]+as[ \t]+|[ \t]+along[ \t]+with[ \t]+|[ \t]+with[ \t]+|"
-    r"[ \t]+(?:for|of|from|at|on[ \t]+behalf[ \t]+of)[ \t]+[^,.;:\n]{1,50},[ \t]*)$"
+    r"[ \t]+(?:for|of|from|at|on[ \t]+behalf[ \t]+of)[ \t]+[^,.;:\n]{1,50},[ \t]*|"
+    # "Helen Ward of Network Rail and Tom Price of the Trust"
+    r"[ \t]+(?:of|from|at)[ \t]+(?:the[ \t]+)?[A-Z][^,.;:\n]{1,50}?[ \t]+(?:and|&)[ \t]+)$"
 )
 _INTRO_AFTER = re.compile(
     # "Sergeant Lucy Brandt of the city centre policing team were present to ..."
@@ -57,6 +59,9 @@ _REPORTED_THAT = re.compile(
     r"(?i)\b(?:said|stated|explained|reported|advised|confirmed|added|noted|informed\s+[^,.;]{1,40}?|told\s+[^,.;]{1,40}?)"
     r"\s+that\s+(?:[^.;]{0,200}?,?\s+and\s+that\s+)?$")
 _PLUPERFECT = re.compile(r"[ \t]+had[ \t]+(?:already[ \t]+|previously[ \t]+|also[ \t]+)?[a-z]+(?:ed|en|ught|ook|ade|id|ent)\b")
+_DEPARTMENT_AFTER = re.compile(
+    r"[ \t]*,[ \t]*(?P<dept>(?!(?:Mr|Mrs|Ms|Miss|Dr|Councillors?|Cllr|The|A)\b)[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|and|&)){0,6}),"
+    rf"(?=[ \t]*(?:(?:also|then|in[ \t]+response|further)[ \t]+)?(?i:{lx._VERB_ALT})\b)")
 _APOLOGIES_BEFORE = re.compile(r"(?i)\bapolog(?:y|ies|ised|ized)\b[^.;:]{0,120}$")
 # a counted group is a statistic, not someone speaking ("3,240 residents had responded")
 _COUNTED_BEFORE = re.compile(r"[a-z,][ \t]+\d[\d,]*(?:[ \t]*%|[ \t]+per[ \t]+cent)?[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?$")
@@ -254,6 +259,15 @@ class SpeakerFinder:
             nps = find_noun_phrases(text, start, end)
             self.phrases.extend(nps)
             for chain, chain_end in _chains(text, nps):
+                if len(chain) == 1 and chain[0].kind == "role" and chain_end == chain[0].end:
+                    dept = _DEPARTMENT_AFTER.match(text, chain_end, min(end, chain_end + 120))
+                    if dept and any(w in lx.NOT_NAME_WORDS for w in dept.group("dept").split()):
+                        # "The Assistant Director, Waste and Street Scene, confirmed": the title goes on
+                        np0 = chain[0]
+                        new_end = dept.end("dept")
+                        chain = [NounPhrase(np0.start, new_end, text[np0.start:new_end], np0.kind,
+                                            role=(np0.role or "") + ", " + dept.group("dept"), has_det=np0.has_det)]
+                        chain_end = new_end
                 chain_start = chain[0].start
                 intro, purpose = _is_intro(text, chain_start, chain_end, start)
                 units = _units(text, chain, intro)
