@@ -164,10 +164,14 @@ _NUM = r"(?:\d{1,3}|no|none|nil|zero|one|two|three|four|five|six|seven|eight|nin
        r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
 _LABEL_WORDS = r"(?:For|In[ \t]+favour|Against|Abstain(?:ed|ing|ers)?|Abstentions?|Did[ \t]+not[ \t]+vote|Not[ \t]+voting)"
 _VOTE_LABEL = re.compile(
-    rf"(?m)(?:^|(?<=[;.\n(,:])|(?<=[.:]\s)|(?<=[(,]\s))[ \t\u00a0•·]*(?P<label>{_LABEL_WORDS})"
+    rf"(?m)(?:^|(?<=[;.\n(,:])|(?<=[.:]\s)|(?<=[(,]\s))[ \t\u00a0•·]*"
+    # "Those voting FOR the motion:", "Members voting against:"
+    r"(?:(?:Those|Members|Councillors)[ \t]+(?:voting|who[ \t]+voted)[ \t]+|Those[ \t]+(?=ABSTAINING|[Aa]bstaining))?"
+    rf"(?P<label>{_LABEL_WORDS}|FOR|AGAINST|ABSTAIN(?:ED|ING)?|IN[ \t]+FAVOUR)"
+    r"(?:[ \t]+(?:the[ \t]+|THE[ \t]+)?(?:motion|amendment|recommendations?|proposal|MOTION|AMENDMENT))?"
     r"(?:[ \t]*\((?P<pcount>\d{1,3})\))?[ \t]*(?:[:\-–—][ \t]*|[ \t]+(?=\d|Councillors?\b|Cllrs?\b))"
     rf"(?P<body>(?:(?!,?[ \t]*{_LABEL_WORDS}\b)[^\n;)])*(?:\n(?![ \t\u00a0•·]*(?:{_LABEL_WORDS}|"
-    r"RESOLVED|AGREED|The\b|It\b|Upon\b|On\b|\n))[^\n;)]*){0,6})"
+    r"RESOLVED|AGREED|The\b|It\b|Upon\b|On\b|Those\b|\n))[^\n;)]*){0,6})"
 )
 _VOTE_COUNTS = re.compile(
     rf"(?i)\b(?P<for>{_NUM})[ \t]+(?:(?:votes?|members?|councillors?)[ \t]+)?(?:(?:were|was)[ \t]+)?(?:(?:cast|recorded|voted)[ \t]+)?(?:for|in[ \t]+favour)"
