@@ -47,18 +47,6 @@ def _write_state(paths: InstancePaths, state: dict) -> None:
     (paths.root / STATE_FILE).write_text(json.dumps(state, indent=2) + "\n", encoding="utf-8")
 
 
-def _port_is_free(port: int, host: str = "127.0.0.1") -> bool:
-    """Whether ``host:port`` can be bound now (another demo may still be serving the sample council there)."""
-    import socket
-
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        try:
-            probe.bind((host, port))
-        except OSError:
-            return False
-    return True
-
-
 def start_sample_site(paths: InstancePaths, stack: ExitStack, echo: Echo):
     """Serve the sample council, on last time's port when possible; forget a previous copy otherwise."""
     from scraper.sample_site import serve_sample_site
@@ -67,10 +55,10 @@ def start_sample_site(paths: InstancePaths, stack: ExitStack, echo: Echo):
     state = _read_state(paths)
     previous = state.get("sample_port")
     site = None
-    if isinstance(previous, int) and previous > 0 and _port_is_free(previous):
+    if isinstance(previous, int) and previous > 0:
         try:
             site = serve_sample_site(port=previous)
-        except OSError:  # taken between the check and the bind: use a free port below
+        except OSError:  # another demo may still be serving there: use a free port below
             site = None
     if site is None:
         site = serve_sample_site(port=0)

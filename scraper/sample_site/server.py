@@ -8,6 +8,7 @@ werkzeug's threaded server is used so a slow client never blocks another request
 from __future__ import annotations
 
 import logging
+import socket
 import threading
 from typing import Any
 
@@ -21,17 +22,30 @@ class _QuietHandler(WSGIRequestHandler):
         pass
 
 
+def _can_bind(host: str, port: int) -> bool:
+    """Whether ``host:port`` is free to listen on now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
 class SampleSiteServer:
     """A running sample site: ``base_url``, ``app`` (the WSGI app and its options), ``requests``."""
 
     def __init__(self, app: SampleSite, host: str = "127.0.0.1", port: int = 0) -> None:
         self.app = app
         logging.getLogger("werkzeug").setLevel(logging.ERROR)
+        if port and not _can_bind(host, port):
+            # werkzeug would print to stderr and exit the process; callers want an OSError to handle
+            raise OSError(f"cannot serve the sample site on {host}:{port}: the port is in use")
         try:
             self._server: BaseWSGIServer = make_server(
                 host, port, app, threaded=True, request_handler=_QuietHandler
             )
-        except SystemExit as exc:  # werkzeug exits the process on a taken port; callers want OSError
+        except SystemExit as exc:  # taken between the probe and the bind
             raise OSError(f"cannot serve the sample site on {host}:{port}: the port is in use") from exc
         self.host = host
         self.port = self._server.server_port
