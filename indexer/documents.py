@@ -20,6 +20,7 @@ from typing import Any
 from scraper.records import ArchivedItem
 
 from indexer.extract.model import Extraction
+from indexer.procedural import is_procedural
 from indexer.schema import SCHEMA_VERSION
 
 # Keys every document carries (the contract tests build documents with exactly these).
@@ -27,7 +28,7 @@ DOCUMENT_KEYS = (
     "id", "fingerprint", "site", "council", "committee", "committee_key", "meeting", "meeting_no",
     "date", "year", "item_number", "position", "title", "agenda_text", "minutes_text",
     "decision_text", "speakers", "speaker_kinds", "topics", "keyphrases", "has_commitments",
-    "restricted", "source_url", "detail",
+    "restricted", "source_url", "detail", "procedural",
 )
 
 
@@ -159,4 +160,5 @@ def build_document(archived: ArchivedItem, extraction: Extraction | None, fp: st
         "restricted": item.restricted,
         "source_url": item.source_url,
         "detail": detail,
+        "procedural": is_procedural(item.title, (item.agenda_text, item.minutes_text, item.decision_text)),
     }

@@ -21,7 +21,7 @@ from whoosh.fields import COLUMN, STORED, Schema
 
 from indexer.fields import ExactText, StemmedText, Values, WordPairs
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: the procedural flag (indexer.procedural)
 
 TITLE_BOOST = 3.0  # a title match outweighs several body matches
 TEXT_FIELDS = ("title", "body")  # searched by plain words, scored with BM25F-style weights
@@ -42,6 +42,7 @@ VALUE_FIELDS = {
     "keyphrase": "keyphrases",
     "year": "year",
     "has_commitments": "has_commitments",
+    "procedural": "procedural",
 }
 
 # Facets the API exposes, mapped to the value field that holds them.
@@ -74,6 +75,7 @@ def build_schema() -> Schema:
         keyphrase=Values(),
         year=Values(),
         has_commitments=Values(),
+        procedural=Values(),  # "yes" for standing items (indexer.procedural), demoted in relevance
         # Columns (per-document values read in bulk into arrays by the searcher)
         id_col=COLUMN(columns.VarBytesColumn()),
         fingerprint=COLUMN(columns.VarBytesColumn()),

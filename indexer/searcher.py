@@ -35,6 +35,13 @@ from indexer.schema import EXACT_FIELD, PAIRS_FIELD, TITLE_BOOST
 K1 = 1.2
 B = 0.75
 PHRASE_BOOST = 1.5
+# Unquoted words match by stem (plans ~ planning) but the exact word form is stronger evidence:
+# "Prevent" (a programme) should rank an item saying "Prevent" above "Suicide Prevention Plan". So
+# for each word, an item containing the exact form (the unstemmed ``exact`` field: title and texts)
+# gains that field's BM25 times EXACT_BOOST, and an item matching only through the stem has that
+# word's stemmed score multiplied by STEM_ONLY_WEIGHT.
+EXACT_BOOST = 2.0
+STEM_ONLY_WEIGHT = 0.5
 TERM_CACHE_BYTES = 96 * 1024 * 1024  # posting arrays kept per snapshot (LRU)
 VALUE_FIELD_FOR_PREFIX = {"committee": "committee", "speaker": "speaker", "topic": "topic", "council": "council"}
 
@@ -86,6 +93,8 @@ class Snapshot:
         self.position = self._concat_num("position")
         self.meeting_no = self._concat_num("meeting_no")
         self.year = np.where(self.date > 0, self.date // 10000, 0)
+        # Standing agenda items (indexer.procedural), demoted in relevance ranking.
+        self.procedural = self.term_mask_unlocked("procedural", "yes") if self.n else np.zeros(0, bool)
         self.lengths: dict[str, np.ndarray] = {}
         self.avg_length: dict[str, float] = {}
         for f in ("title", "body", EXACT_FIELD, PAIRS_FIELD):
@@ -210,6 +219,16 @@ class Snapshot:
         return None
 
     # -- masks -----------------------------------------------------------------------------------
+
+    def term_mask_unlocked(self, fieldname: str, term: str) -> np.ndarray:
+        """``term_mask`` for use while the snapshot is being built (before any cache exists)."""
+        mask = np.zeros(self.n, dtype=bool)
+        btext = term.encode("utf-8")
+        for reader, offset in self.leaves:
+            ids, _ws = arrays.postings(reader, fieldname, btext)
+            if ids.size:
+                mask[ids.astype(np.int64) + offset] = True
+        return mask
 
     def term_mask(self, fieldname: str, term: str) -> np.ndarray:
         ids, _ = self.postings(fieldname, term)
@@ -337,6 +356,13 @@ class Evaluator:
         for w in node.words:
             m, s = self._stem_in(analysis.stem(w), self._text_fields(node.field))
             mask &= m
+            if node.field is None and w not in analysis.STOP_WORDS:
+                ids, sc, _ = self.snap.bm25(EXACT_FIELD, w, EXACT_BOOST)
+                exact = np.zeros(self.snap.n, dtype=bool)
+                if ids.size:
+                    exact[ids] = True
+                    s[ids] += sc  # a bonus only: the stemmed fields decide what matches
+                s[~exact] *= np.float32(STEM_ONLY_WEIGHT)
             scores += s
         return mask, scores
 

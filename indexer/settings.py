@@ -30,6 +30,7 @@ class SearchSettings:
     max_expansions: int = 64  # terms one wildcard/fuzzy word may expand to
     suggest_below: int = 3  # offer "did you mean" when fewer hits than this
     snippet_chars: int = 240
+    procedural_weight: float = 0.25  # relevance multiplier for standing items (indexer.procedural)
     commit_every: int = 20000  # incremental builds commit after this many changed items
 
     @classmethod

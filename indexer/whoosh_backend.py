@@ -39,6 +39,7 @@ from indexer.documents import date_number
 from indexer.facets import facet_counts
 from indexer.fastwriter import FastSegmentWriter
 from indexer.highlight import match_spans, snippet
+from indexer.procedural import is_procedural
 from indexer.query import And, Or, Phrase, QueryOptions, Words, parse, positive_terms
 from indexer.schema import SCHEMA_VERSION, TITLE_BOOST, build_schema
 from indexer.search_api import (
@@ -93,6 +94,7 @@ def whoosh_fields(doc: dict[str, Any]) -> dict[str, Any]:
         "topic": list(doc.get("topics") or ()),
         "keyphrase": list(doc.get("keyphrases") or ()),
         "has_commitments": "yes" if doc.get("has_commitments") else "no",
+        "procedural": "yes" if _procedural(doc) else "no",
         "id_col": doc["id"].encode("utf-8"),
         "fingerprint": (doc.get("fingerprint") or "").encode("ascii"),
         "date": date_number(d) if isinstance(d, date) else 0,
@@ -103,6 +105,16 @@ def whoosh_fields(doc: dict[str, Any]) -> dict[str, Any]:
     if doc.get("year"):
         fields["year"] = str(doc["year"])
     return fields
+
+
+def _procedural(doc: dict[str, Any]) -> bool:
+    """The document's procedural flag; computed from its title and texts when a caller built the
+    document by hand without one (documents.build_document always sets it)."""
+    flag = doc.get("procedural")
+    if flag is None:
+        flag = is_procedural(doc.get("title") or "", (doc.get("agenda_text") or "", doc.get("minutes_text") or "",
+                                                       doc.get("decision_text") or ""))
+    return bool(flag)
 
 
 def _safe_commit(writer: Any, **kwargs: Any) -> None:
@@ -401,8 +413,9 @@ class WhooshBackend:
     def _order(self, snap: Snapshot, final: np.ndarray, scores: np.ndarray, sort: str, by_score: bool, k: int) -> np.ndarray:
         """Matching docnums in result order, at least the first ``k`` of them.
 
-        relevance: BM25 rounded to 4 decimals, then newer meeting first (the mild recency
-        tie-break: equal evidence, the newer item wins), then agenda order. newest/oldest: meeting
+        relevance: BM25 (procedural items already scaled down) rounded to 4 decimals, then newer
+        meeting first (the mild recency tie-break: equal evidence, the newer item wins), then agenda
+        order; with no query to score by, substantive items newest first, then procedural ones. newest/oldest: meeting
         date (undated items last), then meeting, then agenda position, so a meeting's items stay
         together in agenda order. Only candidates that can reach the top ``k`` are sorted.
         """
@@ -416,7 +429,10 @@ class WhooshBackend:
         elif sort == "oldest":
             primary = np.where(dates > 0, dates, 99_999_999)
             second = np.zeros_like(dates)
-        else:  # newest, or relevance with nothing to score by
+        elif sort == "relevance":  # nothing to score by: substantive items first, newest first
+            primary = np.where(snap.procedural[cand], 0, -100_000_000) - dates
+            second = np.zeros_like(dates)
+        else:  # newest
             primary = -dates
             second = np.zeros_like(dates)
         if cand.size > 4 * k:
@@ -440,6 +456,7 @@ class WhooshBackend:
         )
         ev = Evaluator(snap, deadline, s.max_expansions)
         qmask, scores = ev.evaluate(parsed.root)
+        demote_procedural(snap, scores, s.procedural_weight)
         other, fmasks = self._filter_masks(snap, request)
         base = qmask & other
         final = base.copy()
@@ -548,6 +565,7 @@ class WhooshBackend:
         mask, scores = ev._or_terms((("title", TITLE_BOOST), ("body", 1.0)), terms)  # already stems
         mask &= snap.alive
         mask[d] = False
+        demote_procedural(snap, scores, self.settings.procedural_weight)
         ranked = self._order(snap, mask, scores, "relevance", True, limit)
         return tuple(self._hit(snap, int(x), float(scores[x]), set(), [], False) for x in ranked[:limit])
 
@@ -620,6 +638,12 @@ class WhooshBackend:
             ))
         rows.sort(key=lambda r: r.council.casefold())
         return tuple(rows)
+
+
+def demote_procedural(snap: Snapshot, scores: np.ndarray, weight: float) -> None:
+    """Scale the scores of standing agenda items (indexer.procedural) by ``weight``, in place."""
+    if weight != 1.0 and snap.procedural.size:
+        scores[snap.procedural] *= np.float32(weight)
 
 
 def _num_date(n: int) -> date | None:
