@@ -109,6 +109,8 @@ _FIRM_TRIGGER = re.compile(
     rf"|\b(?:requested|asked|required|directed|instructed)\s+that\s+(?P<addressee2>(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*|officers?)(?:\s+[\w'’-]+){{0,6}}?)\s+{_ADV}(?P<freq3>{_ACT})\b(?!\s+(?:be|is|was)\b)"
     rf"|(?:^|(?<=\n)|(?<=\|))[ \t]*(?:(?:\(?[a-z0-9]{{1,3}}[.)]|[-–•])[ \t]+)?(?:(?:the|all)\s+)?(?P<notesubj>officers?|(?-i:[A-Z])[\w'’-]*(?:\s+(?:(?-i:[A-Z])[\w'’-]*|of|and|for)){{0,6}}(?:\s+(?:team|officers?|service|staff|manager|lead))?)\s+to\s+{_ADV}(?P<fnote>{_ACT})\b"
     rf"|\b(?:will|would|shall)\s+{_ADV}(?P<fany>(?!(?:be|have|like|love|prefer|need|mean|result|require|cost|affect|impact|allow|enable|help|make|appear|seem|depend|benefit|expect|want|wish|hope|think|feel|say|suggest|argue|know|remain|become|get|go|come|take|find|lose|fail|struggle|lead|cause|suffer|face|see|look|happen|occur|apply|involve|vary|exceed|reach|rise|fall|decrease|continue|not|never|also|then|now|only|still|probably|likely|normally|usually|always|often|rather|therefore|however|otherwise|then|say|tell|ask|agree|accept|support|welcome|prefer|defer)\b)[a-z]{{3,}})\b"
+    # "every person affected would receive an assessment": a promise to everyone it names
+    rf"|\b(?:every|each|all)\s+(?:[\w'’-]+\s+){{0,3}}?(?:would|will)\s+(?P<frecv>receive|have|get)\s+(?:a|an|their|his|her|its|the)\b"
     rf"|\bshould\s+expect\s+to\s+(?:be\s+)?(?P<fexpect>\w+)"
     rf"|\b(?:is|are|was|were)\s+(?:due|scheduled|programmed|timetabled|planned|going)\s+to\s+(?:be\s+)?(?P<fdue>{_ACT}|{_DONE})\b"
     rf"|\b(?:undertaking|commitment|promise|assurance)\s+(?:was\s+)?(?:given\s+)?(?:to|that)\b(?P<fnoun>)",
@@ -431,7 +433,7 @@ def _owner(text: str, clause_pos: int, subject: str, match: re.Match[str], ctx: 
     Returns False when the subject shows this is not a promise (an active verb with "it"/"this").
     """
     groups = match.groupdict()
-    passive = bool(groups.get("fdone") or groups.get("sdone") or groups.get("fexpect") or groups.get("fdue"))
+    passive = bool(groups.get("fdone") or groups.get("sdone") or groups.get("fexpect") or groups.get("fdue") or groups.get("frecv"))
     active = bool(groups.get("fact") or groups.get("fany") or groups.get("sact"))
     if active and _WHICH_END.search(subject):
         return False  # "..., which would raise £1.3 million": an effect, not a promise
@@ -479,7 +481,7 @@ def _owner(text: str, clause_pos: int, subject: str, match: re.Match[str], ctx: 
 
 _WHICH_END = re.compile(r"(?i)\bwhich\s+(?:(?:also|in\s+turn|itself)\s+)?$")
 _ELIDED_START = re.compile(r"(?i)\bthat\s+|[;:,]\s*|(?<=[.!?])\s+")
-_ELIDED_BEFORE = re.compile(r"(?i)(?P<subj>(?:(?!\b(?:that|and)\b)[^;:,]){2,120}?)\s+(?:(?:had|has|have|was|were|is|are|did)\b|(?!need|indeed|reed)[a-z]{2,}ed\b)[^;:]*?\band\s*$")
+_ELIDED_BEFORE = re.compile(r"(?i)(?P<subj>(?:(?!\b(?:that|and)\b)[^;:,]){2,120}?)\s+(?:(?:had|has|have|was|were|is|are|did|would|will|shall)\b|(?!need|indeed|reed)[a-z]{2,}ed\b)[^;:]*?\band\s*$")
 _AGENT_SUBJECT_HEAD = re.compile(
     r"(?i)^(?:the\s+|his\s+|her\s+|their\s+|our\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:officers?|council|authority|team|service|services|"
     r"trust|department|directorate|police|force|board|company|operator|developer|applicant|contractor|partners?|"

@@ -110,7 +110,16 @@ _MINUTES_RECORD = re.compile(
 )
 # "An email from a resident about dog fouling was noted." (not "It was noted that ...")
 _PASSIVE_NOTED = re.compile(r"^(?:[Tt]he|An?|This|These)[ \t]+(?![^.\n]{0,150}\b(?:that|whether)\b)[^.\n]{3,150}?[ \t]+(?:was|were)[ \t]+(?:duly[ \t]+|formally[ \t]+)?(?:noted|received[ \t]+and[ \t]+noted)[ \t]*\.?$")
-_BARE_NOTED = re.compile(r"^(?:Noted|NOTED|Received[ \t]+and[ \t]+noted|RECEIVED[ \t]+AND[ \t]+NOTED)[ \t]*\.?$")
+_BARE_NOTED = re.compile(
+    r"^(?:Noted|NOTED|Received[ \t]+and[ \t]+noted|RECEIVED[ \t]+AND[ \t]+NOTED|"
+    # a parish council's response to a planning application
+    r"No[ \t]+objections?|NO[ \t]+OBJECTIONS?|No[ \t]+comments?|Objection|OBJECTION|Support(?:ed)?|SUPPORT)[ \t]*\.?$")
+# "Payments totalling £2,314.50 were approved." (nothing after the verb: not background history)
+_PASSIVE_APPROVED = re.compile(
+    r"^(?!(?:This|It|That|Which|These|Those|There)\b)[A-Z](?!(?:[^.\n]|\.(?=\d)){0,150}\b(?:that|whether|which|by|in|on|at|last|previous|previously)\b)"
+    r"(?:[^.\n]|\.(?=\d)){3,150}?[ \t]+(?:was|were)[ \t]+"
+    r"(?:duly[ \t]+|unanimously[ \t]+|formally[ \t]+)?(?:approved|agreed|adopted|accepted|ratified|endorsed)"
+    r"(?:[ \t]+(?:unanimously|as[ \t]+(?:presented|circulated|listed|amended|tabled)))?[ \t]*\.?$")
 # a proposal put and carried without a RESOLVED heading
 _CARRIED_SENT = re.compile(
     r"(?i)^(?:(?:after|following|on|upon)[^,]{0,60},[ \t]*)?(?:this|it|which|the[ \t]+(?:motion|proposal|recommendation|proposition))[ \t]+"
@@ -370,7 +379,7 @@ def find_decisions(text: str, regions: list[tuple[int, int]], decision_region: t
                     consumed.add(moved.start("res"), sent.end)
                 continue
             own = _without_heading_line(sent.text)
-            if _MINUTES_RECORD.match(own) or _BARE_NOTED.match(own) or _PASSIVE_NOTED.match(own):
+            if _MINUTES_RECORD.match(own) or _BARE_NOTED.match(own) or _PASSIVE_NOTED.match(own) or _PASSIVE_APPROVED.match(own):
                 found.append(_Found(sent.end - len(own), sent.end, _clean(own)))
                 consumed.add(sent.start, sent.end)
                 continue

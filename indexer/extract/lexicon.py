@@ -257,7 +257,7 @@ _ROLE_POSSESSOR = (
     rf"(?:(?:[{UP}][{LO}]+(?:[ \t][{UP}][{LO}]+){{0,3}}|council|authority|applicant|applicants|"
     rf"committee|panel)[{APOS}]s?{SP})"
 )
-CAP_WORD = rf"(?:(?!(?:The|THE|An?|This)\b)[{UP}][\w{APOS}‐-]*|[0-9]{{2,3}}\b)"
+CAP_WORD = rf"(?:(?!(?:The|THE|An?|This|Cllrs?|Councillors?|Proposed|Seconded|Moved|Resolved|Agreed|RESOLVED|AGREED)\b)[{UP}][\w{APOS}‐-]*|[0-9]{{2,3}}\b)"
 _CAP_PHRASE_WORD = (
     rf"(?:(?!(?:Councillors?|Cllrs?|Mr|Mrs|Ms|Miss|Dr|Inspector|Police{SP}(?:Inspector|Sergeant|Constable|Superintendent)|Professor|The|A|An)\b)"
     rf"[{UP}][\w{APOS}‐-]*|[0-9]{{1,3}}\b|(?:e|E)-[\w]+)"

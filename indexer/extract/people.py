@@ -496,8 +496,10 @@ class Registry:
         if norm in ("chair", "vice-chair"):
             return None
         if len(norm.split()) < 2:
+            # "The Leader" is not the Leader of the Opposition, "The Director" not a Deputy Director
             heads = [p for p in (*self.people, *self._by_key.values())
-                     if (p.display or p.key.startswith("role:")) and any(_role_head(r) == norm for r in p.roles)]
+                     if (p.display or p.key.startswith("role:")) and any(
+                         _role_head(r) == norm and not _QUALIFIED_ROLE.search(normalise_role(r)) for r in p.roles)]
             return heads[0] if len(heads) == 1 else None
         prefixed = [
             p for p in self.people if p.display and any(
@@ -514,6 +516,9 @@ class Registry:
         norm = rank.lower().replace("police ", "").strip()
         found = [p for p in self.people if p.rank and p.rank.lower().replace("police ", "").strip() == norm]
         return found[0] if len(found) == 1 else None
+
+
+_QUALIFIED_ROLE = re.compile(r"^(?:deputy|assistant|vice|shadow|acting|interim)\b|\b(?:opposition|group)\b")
 
 
 def _role_head(role: str) -> str:
