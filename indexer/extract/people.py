@@ -86,6 +86,7 @@ _EXTERNAL_ROLE = re.compile(
     r"independent member|co-opted|lay member|engagement lead|external|healthwatch|camhs|gp practice|"
     r"llp|ltd|limited|plc|consulting|consultancy|associates|audit partner|key audit partner)\b"
 )
+_COMPANY = re.compile(r"(?i)\b(?:llp|ltd|limited|plc|consulting|consultancy|associates|& co)\b")
 _PUBLIC_ROLE = re.compile(
     r"(?i)\b(?:public|objectors?|applicants?|agents?|petitioners?|residents?|speakers?|supporters?|representors?|"
     r"complainants?|appellants?|licence holders?|licensees?|interested part(?:y|ies)|witness(?:es)?|questioners?|"
@@ -325,7 +326,10 @@ class Person:
         if self.rank:
             return "external"
         if self.roles:
-            return kind_for_role(self.roles[0])
+            kind = kind_for_role(self.roles[0])
+            if kind == "officer" and any(_COMPANY.search(r) for r in self.roles):
+                return "external"  # "The Investigating Officer, Ms Dunmore of Dunmore Governance Ltd"
+            return kind
         if self.kind_hint:
             return self.kind_hint
         if self.honorific and self.honorific.rstrip(".") in ("Mr", "Mrs", "Ms", "Miss", "Mx"):

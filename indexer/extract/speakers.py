@@ -183,6 +183,10 @@ def _units(text: str, chain: list[NounPhrase], intro: bool = False) -> list[_Uni
             inner = find_noun_phrases(text, p.start("inner"), p.end("inner"))
             if len(inner) == 1 and inner[0].named:
                 inner_named = inner[0]
+        if unit.appositive is not None and unit.appositive.named and np.roleish:
+            o = org_after(text, unit.appositive.end)
+            if o:
+                unit.extra_role = o.group("org")  # "The Investigating Officer, Ms Dunmore of Dunmore Governance Ltd,"
         if inner_named is not None:
             unit.appositive = inner_named  # "The Chair (Councillor Rose Tiller) welcomed ..."
         elif p and not _PARTY_PAREN.match(p.group("inner").strip()):
@@ -430,6 +434,8 @@ class SpeakerFinder:
             people = [registry.resolve_named(named, name) for name in named.names]
             if len(people) == 1:
                 people[0].add_role(np.role)
+                if unit.extra_role:
+                    people[0].add_role(unit.extra_role)
                 if np.kind == "public":
                     people[0].kind_hint = "public"
             return people
