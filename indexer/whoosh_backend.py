@@ -41,7 +41,7 @@ from indexer.fastwriter import FastSegmentWriter
 from indexer.highlight import match_spans, snippet
 from indexer.procedural import is_procedural
 from indexer.query import And, Or, Phrase, QueryOptions, Words, parse, positive_terms
-from indexer.schema import SCHEMA_VERSION, TITLE_BOOST, build_schema
+from indexer.schema import EXACT_FIELD, SCHEMA_VERSION, TEXT_FIELDS, TITLE_BOOST, build_schema
 from indexer.search_api import (
     CommitmentRow,
     CoverageRow,
@@ -480,7 +480,7 @@ class WhooshBackend:
             facets = facet_counts(snap, base, fmasks, selected, s.facet_size)
         suggestion = None
         if total < s.suggest_below and request.q.strip() and not deadline.passed():
-            suggestion = self._suggest(snap, parsed.root, request.q)
+            suggestion = self._suggest(snap, parsed.root, request.q, total, other, fmasks, deadline)
         return SearchPage(
             request=request,
             total=total,
@@ -517,8 +517,10 @@ class WhooshBackend:
             score=round(score, 4),
         )
 
-    def _suggest(self, snap: Snapshot, root, original: str) -> str | None:
-        """'Did you mean': replace words the index does not know with its most frequent near word."""
+    def _suggest(self, snap: Snapshot, root, original: str, total: int, other: np.ndarray,
+                 fmasks: dict[str, np.ndarray], deadline: Deadline) -> str | None:
+        """'Did you mean': replace words the index does not know (exactly or by stem) with the
+        near word whose query finds the most items under the same filters (indexer.suggest)."""
         words: list[str] = []
 
         def walk(n) -> None:
@@ -531,7 +533,28 @@ class WhooshBackend:
         walk(root)
         if not words:
             return None
-        return suggest(snap.vocabulary(), words, original)
+
+        def in_index(word: str) -> bool:
+            if snap.doc_frequency(snap.postings(EXACT_FIELD, word)[0]):
+                return True
+            stem = analysis.stem(word)
+            return any(snap.doc_frequency(snap.postings(f, stem)[0]) for f in TEXT_FIELDS)
+
+        s = self.settings
+        options = QueryOptions(allow_wildcards=s.allow_wildcards, allow_fuzzy=s.allow_fuzzy,
+                               allow_ranges=s.allow_ranges, allow_regex=s.allow_regex,
+                               max_chars=s.max_query_chars, max_terms=s.max_query_terms)
+
+        def hits(query: str) -> int:
+            if deadline.passed():
+                return 0
+            mask, _ = Evaluator(snap, deadline, s.max_expansions).evaluate(parse(query, options).root)
+            mask &= other
+            for m in fmasks.values():
+                mask &= m
+            return int(np.count_nonzero(mask))
+
+        return suggest(snap.vocabulary(), words, original, in_index=in_index, hits=hits, current_hits=total)
 
     # ------------------------------------------------------------------ items
 
