@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 MAX_CHARS = 1_000_000  # longer input is cut here (with a warning): no real item is this long
 
-_HTML_HINT = re.compile(r"(?is)<\s*(?:html|body|div|p|br|span|table|td|li|ul|h[1-6]|strong|em|b|font)\b[^>]*>")
+_HTML_HINT = re.compile(r"(?is)<\s*/?\s*(?:html|body|div|p|br|span|table|td|li|ul|ol|h[1-6]|strong|em|b|i|u|font)\b[^>]*>")
 _SECTION = re.compile(
     r"^[ \t]*(?P<label>Minutes|Decision|Decisions|Supporting documents|Additional documents|"
     r"Background papers)[ \t]*:[ \t]*(?:\r?\n|$)",
@@ -61,7 +61,8 @@ def looks_binary(data: bytes | str) -> bool:
 
 
 def looks_like_html(text: str) -> bool:
-    return len(_HTML_HINT.findall(text[:20000])) >= 2
+    # One known tag, opening or closing, is enough: "<p>RESOLVED – …</p>" is a whole HTML minute.
+    return _HTML_HINT.search(text[:20000]) is not None
 
 
 def html_to_text(html: str) -> str:

@@ -79,3 +79,17 @@ def test_large_input_is_capped():
 def test_non_str_is_a_type_error():
     with pytest.raises(TypeError):
         extract_minutes(b"bytes")  # type: ignore[arg-type]
+
+
+def test_a_single_html_paragraph_is_read_as_html():
+    from indexer.extract import extract_minutes
+
+    result = extract_minutes("<p>RESOLVED: That the report be noted.</p>")
+    assert [d.text for d in result.decisions] == ["That the report be noted."]
+
+
+def test_a_less_than_sign_in_prose_is_not_html():
+    from indexer.extract.text import looks_like_html
+
+    assert not looks_like_html("The vote was 3 < 5 and the b-road works continue.")
+    assert looks_like_html("<P>Noted.</P>") and looks_like_html("text<br/>more")
