@@ -105,6 +105,32 @@ def snippet(text: str, stems: set[str], phrases: Sequence[Sequence[str]], max_ch
     return (ELLIPSIS if start > 0 else "") + html + (ELLIPSIS if end < len(text) else "")
 
 
+def loose_stems(stems: set[str], phrases: Sequence[Sequence[str]]) -> set[str]:
+    """The query's stems plus the stems of its phrases' content words (for a fallback snippet)."""
+    return set(stems) | {analysis.stem(w) for p in phrases for w in p if w not in analysis.STOP_WORDS}
+
+
+def best_snippet(texts: Sequence[str], stems: set[str], phrases: Sequence[Sequence[str]], max_chars: int = 240) -> str:
+    """The snippet of a search hit, from the first of ``texts`` (minutes, agenda, decision) by default.
+
+    The text with the most matches wins. When none matches as asked (the hit matched by its title,
+    or a quoted phrase only in the title), the phrase words' stems are tried too ("suicide
+    prevention" marks "prevention" in the minutes); failing that, the start of the first non-empty
+    text, unmarked: a snippet is never empty when the item has any text.
+    """
+    texts = [t or "" for t in texts]
+    first = next((t for t in texts if t.strip()), "")
+    if not stems and not phrases:
+        return snippet(first, set(), [], max_chars)
+    for marks in ((stems, phrases), (loose_stems(stems, phrases), phrases)):
+        counts = [len(match_spans(t, marks[0], marks[1])) if t else 0 for t in texts]
+        if max(counts, default=0) > 0:
+            return snippet(texts[counts.index(max(counts))], marks[0], marks[1], max_chars)
+        if not phrases:
+            break
+    return snippet(first, set(), [], max_chars)
+
+
 def highlight(text: str, stems: set[str], phrases: Sequence[Sequence[str]]) -> str:
     """All of ``text`` as escaped HTML with every match marked (the item page); newlines kept."""
     text = text or ""

@@ -38,7 +38,7 @@ from indexer import analysis, layout
 from indexer.documents import date_number
 from indexer.facets import facet_counts
 from indexer.fastwriter import FastSegmentWriter
-from indexer.highlight import match_spans, snippet
+from indexer.highlight import best_snippet
 from indexer.procedural import is_procedural
 from indexer.query import And, Or, Phrase, QueryOptions, Words, parse, positive_terms
 from indexer.schema import EXACT_FIELD, SCHEMA_VERSION, TEXT_FIELDS, TITLE_BOOST, build_schema
@@ -494,14 +494,10 @@ class WhooshBackend:
     def _hit(self, snap: Snapshot, docnum: int, score: float, stems, phrases, highlight: bool) -> SearchHit:
         p = snap.stored(docnum)
         texts = [p.get("minutes_text") or "", p.get("agenda_text") or "", p.get("decision_text") or ""]
-        best = next((t for t in texts if t), "")
-        if highlight and (stems or phrases):
-            counts = [len(match_spans(t, stems, phrases)) if t else 0 for t in texts]
-            if max(counts) > 0:
-                best = texts[counts.index(max(counts))]
-            html = snippet(best, stems, phrases, self.settings.snippet_chars)
+        if highlight:
+            html = best_snippet(texts, stems, phrases, self.settings.snippet_chars)
         else:
-            html = snippet(best, set(), [], self.settings.snippet_chars)
+            html = best_snippet(texts, set(), [], self.settings.snippet_chars)
         return SearchHit(
             id=p.get("id", ""),
             title=p.get("title", ""),
