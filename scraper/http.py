@@ -23,6 +23,7 @@ against the robots.txt of the host it lands on.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -383,22 +384,26 @@ class PoliteClient:
             except BodyTooLarge:
                 raise
             except requests.exceptions.SSLError as exc:
-                raise FetchFailed(requested, f"TLS error ({_short(exc)})") from exc
+                raise FetchFailed(requested, describe_exception(exc)) from exc
             except (
                 requests.exceptions.ConnectionError,
                 requests.exceptions.Timeout,
                 requests.exceptions.ChunkedEncodingError,  # connection dropped mid-body
             ) as exc:
+                if _is_name_resolution_failure(exc):
+                    # A host name that does not resolve will not resolve in 30 s of backoff either.
+                    raise FetchFailed(requested, describe_exception(exc)) from exc
                 try:
                     retry = retry.increment(method="GET", url=url, error=_as_urllib3_error(exc))
                 except MaxRetryError:
-                    raise FetchFailed(requested, f"no response after {self._attempts(retry)} attempts ({_short(exc)})") from exc
+                    attempts = len(retry.history) + 1  # ``retry`` is the state before this last failure
+                    raise FetchFailed(requested, f"{describe_exception(exc)}, after {attempts} attempts") from exc
                 except Exception:
-                    raise FetchFailed(requested, f"request failed ({_short(exc)})") from exc
+                    raise FetchFailed(requested, describe_exception(exc)) from exc
                 wait = retry.get_backoff_time()
-                log.info("retrying %s in %.1f s after %s", url, wait, _short(exc))
+                log.info("retrying %s in %.1f s after %s", url, wait, describe_exception(exc))
             except requests.exceptions.RequestException as exc:
-                raise FetchFailed(requested, f"request failed ({_short(exc)})") from exc
+                raise FetchFailed(requested, describe_exception(exc)) from exc
             else:
                 if self.on_response is not None:
                     self.on_response(result, purpose)
@@ -419,9 +424,6 @@ class PoliteClient:
                 log.info("retrying %s in %.1f s after HTTP %s", url, wait, result.status)
             if wait > 0:
                 self.clock.sleep(wait)
-
-    def _attempts(self, retry: Retry) -> int:
-        return len(retry.history)
 
     def _fetch_once(
         self, url: str, requested: str, *, max_body: int | None, truncate: bool
@@ -486,6 +488,59 @@ def _short(exc: BaseException) -> str:
     return text if len(text) <= 160 else text[:157] + "..."
 
 
+def _causes(exc: BaseException) -> list[BaseException]:
+    """``exc`` and what it wraps: requests puts urllib3's error in ``args[0]``, which keeps its
+    own cause in ``reason`` (MaxRetryError) or ``__cause__``/``__context__``."""
+    seen: list[BaseException] = []
+    todo: list[object] = [exc]
+    while todo:
+        item = todo.pop(0)
+        if not isinstance(item, BaseException) or any(item is s for s in seen) or len(seen) > 12:
+            continue
+        seen.append(item)
+        todo.extend([*item.args[:1], getattr(item, "reason", None), item.__cause__, item.__context__])
+    return seen
+
+
+def _is_name_resolution_failure(exc: BaseException) -> bool:
+    from urllib3.exceptions import NameResolutionError
+
+    return any(isinstance(c, NameResolutionError) for c in _causes(exc))
+
+
+def describe_exception(exc: BaseException) -> str:
+    """One short phrase a person can act on for a failed request, instead of urllib3's nested
+    ``HTTPConnectionPool(...): Max retries exceeded ... (Caused by ...)`` repr."""
+    from urllib3.exceptions import NameResolutionError
+
+    causes = _causes(exc)
+    text = " ".join(str(c) for c in causes)
+    if any(isinstance(c, NameResolutionError) for c in causes):
+        return "host name not found (DNS lookup failed)"
+    if isinstance(exc, requests.exceptions.SSLError):
+        if re.search(r"WRONG_VERSION_NUMBER|record layer failure|http request|packet length too long", text, re.I):
+            return "TLS handshake failed: the server does not seem to speak https (try http://)"
+        if "CERTIFICATE_VERIFY_FAILED" in text:
+            detail = re.search(r"certificate verify failed: ([^()\]'\"]+)", text)
+            return f"TLS certificate not trusted ({detail.group(1).strip() if detail else 'verify failed'})"
+        return "TLS error"
+    if isinstance(exc, requests.exceptions.ConnectTimeout):
+        return "connection timed out"
+    if isinstance(exc, requests.exceptions.ReadTimeout):
+        return "the server did not answer in time (read timeout)"
+    if isinstance(exc, requests.exceptions.ChunkedEncodingError):
+        return "the connection dropped in the middle of the answer"
+    if any(isinstance(c, ConnectionRefusedError) for c in causes) or "Connection refused" in text:
+        return "connection refused (nothing is listening there)"
+    if isinstance(exc, (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
+                        requests.exceptions.InvalidSchema)):
+        return f"invalid URL ({_short(exc)})"
+    if isinstance(exc, requests.exceptions.ConnectionError):
+        reset = re.search(r"Connection (?:reset|aborted)|RemoteDisconnected|BrokenPipe", text, re.I)
+        return "the connection was reset by the server" if reset else f"connection failed ({_short(exc)})"
+    return f"request failed ({_short(exc)})"
+
+
 def _as_urllib3_error(exc: requests.exceptions.RequestException) -> Exception:
     """Map a requests exception onto the urllib3 error ``Retry.increment`` classifies."""
     from urllib3.exceptions import ConnectTimeoutError, ProtocolError, ReadTimeoutError
@@ -515,4 +570,5 @@ __all__ = [
     "DEFAULT_DELAY",
     "host_key",
     "build_url",
+    "describe_exception",
 ]

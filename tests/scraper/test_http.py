@@ -304,3 +304,43 @@ def test_two_ports_of_one_host_share_the_rate_limit_but_not_robots(scripted_serv
         assert fake_clock.sleeps == [2, 2, 2]
     finally:
         second.stop()
+
+
+# --------------------------------------------------------------------------- failures a person can read
+
+
+def test_refused_connection_says_so_and_counts_attempts_right(fake_clock):
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    c = PoliteClient(clock=fake_clock, delay=0, retries=2, obey_robots=False)
+    with pytest.raises(FetchFailed) as info:
+        c.get(f"http://127.0.0.1:{port}/x")
+    message = str(info.value)
+    assert "connection refused" in message and "after 3 attempts" in message
+    assert "HTTPConnectionPool" not in message and "Max retries" not in message
+    assert c.request_count == 3
+
+
+def test_unknown_host_is_not_retried(monkeypatch, fake_clock):
+    import socket
+
+    def no_such_host(*args, **kwargs):
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_such_host)
+    c = PoliteClient(clock=fake_clock, delay=0, retries=4)
+    with pytest.raises(HostUnavailable) as info:
+        c.get("http://council.invalid/mgListCommittees.aspx")
+    assert "host name not found" in str(info.value)
+    assert c.request_count == 1 and fake_clock.sleeps == []
+
+
+def test_https_to_a_plain_http_server_says_so(scripted_server, fake_clock):
+    port = scripted_server.base_url.rsplit(":", 1)[1]
+    c = PoliteClient(clock=fake_clock, delay=0, retries=1)
+    with pytest.raises(HostUnavailable) as info:
+        c.get(f"https://127.0.0.1:{port}/page")
+    assert "does not seem to speak https" in str(info.value)
