@@ -19,6 +19,7 @@ Choices (documented in ``docs/bench-scraper.md`` and the README's crawl section)
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Iterable, Sequence
@@ -31,6 +32,8 @@ DEFAULT_EARLIEST = date(2000, 1, 1)
 DEFAULT_DAYS_AHEAD = 60
 DEFAULT_SETTLE_AFTER_DAYS = 90
 SETTLE_WITHOUT_MINUTES = timedelta(days=365)
+# A DNS name (letters, digits, hyphens, dots; IDNs too) or a bracketed-off IPv6 literal's inside.
+_HOST = re.compile(r"[\w.-]+|[0-9a-f:.]+", re.I)
 
 
 class PlanError(ValueError):
@@ -51,6 +54,12 @@ def normalise_base_url(raw: str) -> str:
     parts = urlsplit(text)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         raise PlanError(f"{raw!r} is not an http(s) URL")
+    if not _HOST.fullmatch(parts.hostname):
+        raise PlanError(f"{raw!r} is not an http(s) URL: {parts.hostname!r} is not a host name")
+    try:
+        parts.port
+    except ValueError:
+        raise PlanError(f"{raw!r} is not an http(s) URL: its port is not a number from 0 to 65535") from None
     path = parts.path
     service = path.lower().find("/mgwebservice.asmx")
     if service >= 0:  # a web-service URL: the base is the folder holding the service

@@ -31,13 +31,18 @@ from scraper.store import MeetingState
         ("https://X.gov.uk/moderngov/mgListCommittees.aspx?bcr=1", "https://x.gov.uk/moderngov"),
         ("http://x.gov.uk/mgWebService.asmx", "http://x.gov.uk"),
         ("https://x.gov.uk/moderngov/mgWebService.asmx/GetCommittees", "https://x.gov.uk/moderngov"),
+        ("https://x.gov.uk/ieDocHome.aspx", "https://x.gov.uk"),
+        ("http://127.0.0.1:8080/", "http://127.0.0.1:8080"),
+        ("http://[::1]:8080/mg/", "http://[::1]:8080/mg"),
     ],
 )
 def test_normalise_base_url(raw, expected):
     assert normalise_base_url(raw) == expected
 
 
-@pytest.mark.parametrize("raw", ["", "ftp://x.gov.uk", "https://"])
+@pytest.mark.parametrize(
+    "raw", ["", "ftp://x.gov.uk", "https://", "not a url", "https://x.gov.uk:port/", "https://x.gov.uk:99999/"]
+)
 def test_bad_base_urls(raw):
     with pytest.raises(PlanError):
         normalise_base_url(raw)
