@@ -344,3 +344,28 @@ def test_https_to_a_plain_http_server_says_so(scripted_server, fake_clock):
     with pytest.raises(HostUnavailable) as info:
         c.get(f"https://127.0.0.1:{port}/page")
     assert "does not seem to speak https" in str(info.value)
+
+
+def test_redirect_to_another_host_obeys_that_hosts_robots_and_rate_limit(fake_clock):
+    """A council's URL that redirects to another host (a new domain, a CDN) is fetched under the
+    rules of the host it lands on: its robots.txt first, its Crawl-delay, its own rate limit."""
+    from tests.scraper.conftest import ScriptedServer
+
+    first, second = ScriptedServer(), ScriptedServer()
+    try:
+        other = second.base_url.replace("127.0.0.1", "localhost")  # another host name, same machine
+        first.routes["/robots.txt"] = first.reply(404)
+        first.routes["/moved"] = first.reply(301, Location=f"{other}/page")
+        first.routes["/blocked"] = first.reply(302, Location=f"{other}/private/x")
+        second.routes["/robots.txt"] = second.reply(200, "User-agent: *\nCrawl-delay: 7\nDisallow: /private/\n")
+        second.routes["/page"] = second.reply(200, "here")
+        c = client(fake_clock, delay=1)
+        assert c.get(first.base_url + "/moved").body == b"here"
+        assert second.paths() == ["/robots.txt", "/page"]  # its robots.txt was the first request there
+        assert fake_clock.sleeps == [1, 7]  # /moved after robots (host 1); /page after robots (host 2)
+        with pytest.raises(RobotsDisallowed):
+            c.get(first.base_url + "/blocked")
+        assert "/private/x" not in second.paths()
+    finally:
+        first.stop()
+        second.stop()
