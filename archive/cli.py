@@ -45,6 +45,8 @@ def _register() -> None:
     for module in (scraper_commands, extract_command, indexer_commands, archive_commands):
         for command in module.COMMANDS:
             main.add_command(command)
+    if indexer_commands.index_status_lines not in scraper_commands.STATUS_SECTIONS:
+        scraper_commands.STATUS_SECTIONS.append(indexer_commands.index_status_lines)  # index freshness
 
 
 _register()

@@ -126,4 +126,14 @@ def search_command(paths: InstancePaths, query: tuple[str, ...], committee: tupl
         click.echo(_table(result))
 
 
+def index_status_lines(paths: InstancePaths) -> list[str]:
+    """``minutes status``'s index section (how fresh the index is; design.md §2): whether an index
+    exists and was built by this schema, how many items it holds, when it was last written, and how
+    many archive items the next ``minutes index`` would add, rewrite or delete. ``archive.cli``
+    appends this to ``scraper.cli.STATUS_SECTIONS``."""
+    from indexer.freshness import index_freshness, status_lines
+
+    return status_lines(index_freshness(paths))
+
+
 COMMANDS: list[click.Command] = [index_command, search_command]

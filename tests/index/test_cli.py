@@ -145,3 +145,63 @@ def test_search_reads_limits_from_instance_config(archive):
     expected = sum(1 for a, _ in fixed_corpus() + random_corpus(40) if a.meeting.date and a.meeting.date.year == 2018)
     assert data["total"] == expected > 0
     assert run(archive, "search", "x", "--per-page", "6").exit_code == 2
+
+
+@pytest.mark.parametrize("cli_args, api_params", [
+    (["prevent"], {"q": "prevent"}),
+    (["council", "--sort", "newest", "--per-page", "5", "--page", "2"], {"q": "council", "sort": "newest", "per_page": 5, "page": 2}),
+    (["members", "--year", "2019", "--committee", "Overview Select Committee"],
+     {"q": "members", "year": 2019, "committee": "Overview Select Committee"}),
+    (["prevnet"], {"q": "prevnet"}),
+    (["--sort", "newest"], {"sort": "newest"}),
+    (["--sort", "relevance"], {"sort": "relevance"}),
+])
+def test_cli_json_and_api_search_print_the_same_object(archive, cli_args, api_params):
+    """``minutes search --json`` and ``GET /api/search`` share one serialiser (indexer.serialize)
+    and must answer the same request with the same object, facets included."""
+    from archive import create_app
+
+    assert run(archive, "index").exit_code == 0
+    out = run(archive, "search", *cli_args, "--json")
+    assert out.exit_code == 0, out.stderr
+    app = create_app({"TESTING": True, "INSTANCE_PATH": str(archive.root)})
+    response = app.test_client().get("/api/search", query_string=api_params)
+    assert response.status_code == 200, response.get_data(as_text=True)
+    assert json.loads(out.stdout) == response.get_json()
+
+
+def _index_lines(instance) -> list[str]:
+    result = run(instance, "status")
+    assert result.exit_code == 0, result.stderr
+    return [line for line in result.stdout.splitlines() if line.startswith("Index:")]
+
+
+def test_status_shows_index_freshness(archive):
+    assert _index_lines(archive) == ["Index: none yet; 46 items to index: run minutes index"]
+
+    assert run(archive, "index").exit_code == 0
+    lines = _index_lines(archive)
+    assert lines[0].startswith("Index: 46 items searchable, last indexed 20") and "(schema " in lines[0]
+    assert lines[1] == "Index: up to date with the archive"
+
+    # A re-crawl changes one item's minutes and finds a new item at the same meeting.
+    a, _ = fixed_corpus()[1]
+    with ArchiveStore(archive.archive_db) as store:
+        changed = dataclasses.replace(a.item, minutes_text=a.item.minutes_text + " The Chair closed the meeting.")
+        added = dataclasses.replace(a.item, item_id=99_999, position=9, number="10.", title="Any other business")
+        store.write_meeting(a.meeting, [changed, added], source_mode="webservice", sources={})
+    assert _index_lines(archive)[1] == "Index: 2 items to index (1 new, 1 changed): run minutes index"
+
+    assert run(archive, "index").exit_code == 0
+    assert _index_lines(archive)[1] == "Index: up to date with the archive"
+
+
+def test_status_reports_an_index_from_another_schema(archive):
+    from indexer import layout
+
+    assert run(archive, "index").exit_code == 0
+    gen = layout.current_generation(archive.index_dir)
+    meta = layout.read_meta(gen)
+    layout.write_meta(gen, {**meta, "schema_version": 1})
+    [line] = _index_lines(archive)
+    assert line.startswith("Index: built by an older version (schema 1") and line.endswith("run minutes index --rebuild")
