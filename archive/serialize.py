@@ -11,8 +11,8 @@ import dataclasses
 from datetime import date, datetime
 from typing import Any
 
-from indexer.search_api import ItemDetail, SearchPage
-from indexer.serialize import default_item_url, search_page_to_json
+from indexer.search_api import ItemDetail
+from indexer.serialize import default_item_url
 
 
 def _plain(value: Any) -> Any:
@@ -23,10 +23,6 @@ def _plain(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     return value
-
-
-def search_page_json(page: SearchPage) -> dict[str, Any]:
-    return search_page_to_json(page)
 
 
 def item_json(item: ItemDetail) -> dict[str, Any]:

@@ -50,20 +50,38 @@ def index_command(paths: InstancePaths, rebuild: bool, procs: int | None) -> Non
     click.echo(f"Index: {summary.headline()}; {summary.total} items searchable.")
 
 
-def _instance_settings(paths: InstancePaths):
+def _instance_config(paths: InstancePaths) -> dict[str, Any]:
+    """The instance's config.py as a mapping (empty when there is none)."""
+    if not paths.config_file.is_file():
+        return {}
+    import runpy
+
+    try:
+        return runpy.run_path(str(paths.config_file))
+    except Exception as exc:  # a broken config is the person's to fix: say where
+        raise CliError(f"{paths.config_file}: cannot read search settings ({exc})") from None
+
+
+def _instance_settings(paths: InstancePaths, config: dict[str, Any] | None = None):
     """Search limits from the instance's config.py (``SEARCH_*`` keys), as the web app reads them,
     so the terminal and the browser answer the same query the same way."""
     from indexer.settings import SearchSettings
 
-    if not paths.config_file.is_file():
-        return SearchSettings()
-    import runpy
+    config = _instance_config(paths) if config is None else config
+    try:
+        return SearchSettings.from_mapping(config)
+    except Exception as exc:
+        raise CliError(f"{paths.config_file}: cannot read search settings ({exc})") from None
+
+
+def _json_facet_size(config: dict[str, Any]) -> int:
+    """Values per facet in ``--json``: the instance's ``FACET_SIZE`` as the web API uses it."""
+    from indexer.serialize import API_FACET_SIZE
 
     try:
-        config = runpy.run_path(str(paths.config_file))
-        return SearchSettings.from_mapping(config)
-    except Exception as exc:  # a broken config is the person's to fix: say where
-        raise CliError(f"{paths.config_file}: cannot read search settings ({exc})") from None
+        return int(config.get("FACET_SIZE", API_FACET_SIZE))
+    except (TypeError, ValueError):
+        raise CliError("FACET_SIZE in the instance config.py must be a whole number") from None
 
 
 def _table(page: SearchPage) -> str:
@@ -110,7 +128,8 @@ def search_command(paths: InstancePaths, query: tuple[str, ...], committee: tupl
 
     request = SearchRequest(q=" ".join(query), committee=committee, speaker=speaker, topic=topic, council=council,
                             year=year, date_from=date_from, date_to=date_to, sort=sort, page=page, per_page=per_page)
-    backend = WhooshBackend(paths.index_dir, _instance_settings(paths))
+    config = _instance_config(paths)
+    backend = WhooshBackend(paths.index_dir, _instance_settings(paths, config))
     try:
         result = backend.search(request)
     except BadRequest as exc:
@@ -120,7 +139,7 @@ def search_command(paths: InstancePaths, query: tuple[str, ...], committee: tupl
     except IndexSchemaMismatch as exc:
         raise CliError(str(exc)) from None
     if as_json:
-        out: dict[str, Any] = search_page_to_json(result)
+        out: dict[str, Any] = search_page_to_json(result, facet_size=_json_facet_size(config))
         click.echo(json.dumps(out, ensure_ascii=False, indent=1))
     else:
         click.echo(_table(result))

@@ -3,9 +3,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Callable
 
 from indexer.search_api import FACET_FIELDS, SearchHit, SearchPage
+
+# Values listed per facet in the JSON: the web app's ``FACET_SIZE`` default (archive/config.py),
+# which an instance's config.py may override for both (``minutes search`` reads it too). The engine
+# may count more (the sidebar's "more" lists); the JSON lists this many plus any selected values.
+API_FACET_SIZE = 15
 
 
 def default_item_url(item_id: str) -> str:
@@ -29,7 +35,18 @@ def hit_to_json(hit: SearchHit, item_url: Callable[[str], str] = default_item_ur
     }
 
 
-def search_page_to_json(page: SearchPage, item_url: Callable[[str], str] = default_item_url) -> dict[str, Any]:
+def trim_facets(page: SearchPage, size: int) -> SearchPage:
+    """``size`` values per facet, plus any selected ones."""
+    facets = {name: tuple(fv for i, fv in enumerate(values) if i < size or fv.selected)
+              for name, values in page.facets.items()}
+    return replace(page, facets=facets)
+
+
+def search_page_to_json(page: SearchPage, item_url: Callable[[str], str] = default_item_url,
+                        facet_size: int | None = API_FACET_SIZE) -> dict[str, Any]:
+    """The ``GET /api/search`` object; facets trimmed to ``facet_size`` (None: as counted)."""
+    if facet_size is not None:
+        page = trim_facets(page, facet_size)
     request = page.request
     return {
         "query": request.q,

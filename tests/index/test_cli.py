@@ -205,3 +205,21 @@ def test_status_reports_an_index_from_another_schema(archive):
     layout.write_meta(gen, {**meta, "schema_version": 1})
     [line] = _index_lines(archive)
     assert line.startswith("Index: built by an older version (schema 1") and line.endswith("run minutes index --rebuild")
+
+
+def test_cli_json_and_api_agree_on_long_facet_lists(instance):
+    """More committees than the API lists per facet: both print the same (trimmed) list."""
+    from index_corpus import make_item
+
+    from archive import create_app
+
+    pairs = [make_item(500 + i, f"Budget monitoring {i}", minutes="The budget was noted.",
+                       committee=f"Committee {i:02d}", committee_id=100 + i, meeting_id=700 + i) for i in range(24)]
+    fill_store(instance.archive_db, pairs)
+    assert run(instance, "index").exit_code == 0
+    cli = json.loads(run(instance, "search", "budget", "--committee", "Committee 23", "--json").stdout)
+    app = create_app({"TESTING": True, "INSTANCE_PATH": str(instance.root)})
+    api = app.test_client().get("/api/search", query_string={"q": "budget", "committee": "Committee 23"}).get_json()
+    assert cli == api
+    committees = [f["value"] for f in cli["facets"]["committee"]]
+    assert len(committees) == app.config["FACET_SIZE"] + 1 and "Committee 23" in committees  # selected kept
