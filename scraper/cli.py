@@ -179,6 +179,8 @@ def format_crawl_summary(summary: CrawlSummary, seconds: float | None = None) ->
         extras.append(f"{summary.items_removed} items no longer on their agenda removed")
     if summary.fallbacks:
         extras.append(f"{len(summary.fallbacks)} web-service calls failed and were answered by the HTML pages instead")
+    if summary.ws_given_up:
+        extras.append("the web service failed call after call, so the rest of the site was read through HTML")
     lines.extend(f"  {e}" for e in extras)
     lines.append(summary.headline())
     if summary.failures:

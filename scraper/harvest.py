@@ -56,6 +56,7 @@ from scraper.harvest_build import (
 from scraper.harvest_types import (  # the crawl's public vocabulary, re-exported here
     MAX_CONSECUTIVE_CHALLENGES,
     MAX_CONSECUTIVE_SERVER_ERRORS,
+    MAX_CONSECUTIVE_WS_FALLBACKS,
     SOURCES,
     BadCrawlRequest,
     CrawlBusy,
@@ -145,6 +146,8 @@ class Harvester:
         self._name_page: bytes | None = None  # an HTML page whose <title> names the council
         self._server_errors_in_a_row = 0
         self._challenges_in_a_row = 0
+        self._ws_fallbacks_in_a_row = 0  # web-service calls in a row the HTML pages had to replace
+        self._ws_given_up = False  # the service failed call after call: HTML for the rest of the run
 
     # -- storage of every response ------------------------------------------------------
 
@@ -240,6 +243,23 @@ class Harvester:
             raise SiteBlocked(
                 f"{self.base_url} answered {self._challenges_in_a_row} requests in a row with a challenge page "
                 f"({reason}); it blocks automated clients, so the crawl stopped. What was stored is kept"
+            )
+
+    def _ws_worked(self, worked: bool) -> None:
+        """Count web-service calls that failed where the HTML pages stood in (auto mode). A
+        service that fails call after call (GetMeetings works, GetMeeting throws for every
+        meeting) is given up on for the rest of the crawl, so that each meeting does not pay a
+        failed call and its retries before its HTML pages are read."""
+        if worked:
+            self._ws_fallbacks_in_a_row = 0
+            return
+        self._ws_fallbacks_in_a_row += 1
+        if self._ws_fallbacks_in_a_row >= MAX_CONSECUTIVE_WS_FALLBACKS and not self._ws_given_up:
+            self._ws_given_up = True
+            self.summary.ws_given_up = True
+            self.progress.note(
+                f"the web service of {self.base_url} failed {self._ws_fallbacks_in_a_row} calls in a row; "
+                "reading the rest through its HTML pages"
             )
 
     def _parse_failure(self, fetched: _Fetched, exc: ParseError, *, soft: bool = False) -> _Failed:
@@ -415,8 +435,10 @@ class Harvester:
         listed: dict[int, tuple[Committee, Meeting]] = {}
         for committee in committees:
             meetings: list[Meeting] | None = None
-            if mode == MODE_WEBSERVICE and self.options.source != "html":
+            if mode == MODE_WEBSERVICE and self.options.source != "html" and not self._ws_given_up:
                 meetings = self._list_ws(committee)
+                if self.options.source == "auto":
+                    self._ws_worked(meetings is not None)
             if meetings is None:
                 self._html_committees.add(committee.committee_id)
                 meetings = self._list_html(committee)
@@ -508,7 +530,8 @@ class Harvester:
 
     def _harvest_meeting(self, mode: str, committee: Committee, listed: Meeting) -> None:
         cid, mid = committee.committee_id, listed.meeting_id
-        use_ws = mode == MODE_WEBSERVICE and self.options.source != "html" and cid not in self._html_committees
+        use_ws = (mode == MODE_WEBSERVICE and self.options.source != "html" and cid not in self._html_committees
+                  and not self._ws_given_up)
         soft = self.options.source == "auto"
         parsed: ParsedMeeting | None = None
         sources: dict[str, Any] = {}
@@ -538,6 +561,8 @@ class Harvester:
                     parsed = finish(from_ws)
             except _Failed:
                 pass
+            if soft:
+                self._ws_worked(parsed is not None)
         if parsed is None and (not use_ws or self.options.source == "auto"):
             used_mode = MODE_HTML
             parsed, sources, complete = self._meeting_html(cid, mid)

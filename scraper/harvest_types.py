@@ -19,6 +19,9 @@ SOURCES = ("auto", "webservice", "html")
 MAX_CONSECUTIVE_SERVER_ERRORS = 5
 # Likewise for WAF challenge pages: one is a hiccup (or a per-page rule), five in a row is a block.
 MAX_CONSECUTIVE_CHALLENGES = 5
+# Web-service calls in a row that failed and were replaced by HTML pages (auto mode): after this
+# many, the crawl stops calling the service and reads the rest of the site through HTML.
+MAX_CONSECUTIVE_WS_FALLBACKS = 3
 
 
 # --------------------------------------------------------------------------- errors
@@ -108,6 +111,7 @@ class CrawlSummary:
     meetings_listed: int = 0
     listings_reused: int = 0  # past years' meeting lists read from the archive, not the site
     html_committees: int = 0  # committees crawled through HTML because their web-service calls failed
+    ws_given_up: bool = False  # the web service failed call after call; the rest came from HTML
     settled_skipped: int = 0
     resumed_skipped: int = 0
     failures: list[Failure] = field(default_factory=list)
@@ -150,6 +154,7 @@ class CrawlSummary:
             "meetings_listed": self.meetings_listed,
             "listings_reused": self.listings_reused,
             "html_committees": self.html_committees,
+            "ws_given_up": self.ws_given_up,
             "settled_skipped": self.settled_skipped,
             "resumed_skipped": self.resumed_skipped,
             "skipped_links": len(self.skipped_links),
@@ -198,6 +203,7 @@ __all__ = [
     "SOURCES",
     "MAX_CONSECUTIVE_SERVER_ERRORS",
     "MAX_CONSECUTIVE_CHALLENGES",
+    "MAX_CONSECUTIVE_WS_FALLBACKS",
     "HarvestError",
     "NotModernGov",
     "SiteBlocked",

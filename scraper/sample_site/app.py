@@ -18,7 +18,12 @@ Every variant is a constructor keyword (defaults ON, as the demo and the tests w
 - ``javascript_doc``, ``script_injection``, ``private_host_docs``, ``double_escape``: one non-http
   document link, planted markup in one item's minutes text, a document URL on an internal host in
   the XML, double-escaped entities in one item's HTML;
-- ``whole_site_down`` (every request 503) and ``not_moderngov`` (an ordinary council website).
+- ``whole_site_down`` (every request 503) and ``not_moderngov`` (an ordinary council website);
+- ``getmeeting_error_status``: ``GetMeeting`` answers ASP.NET's HTML error page with this status
+  (500, or 200 as some installs do) for every meeting while ``GetMeetings`` works: a half-broken
+  web service the crawler must stop asking;
+- ``moved_from``: an old sub-path (``/old``) whose pages all redirect (301) to the install's prefix,
+  as when a council moves its install (GUIDE.md §2, "hosts move").
 
 Requests are logged as ``(method, path?query, status)`` in ``requests`` (thread-safe) so tests can
 assert what a crawler fetched. ``prefix`` installs the site under a sub-path such as ``/moderngov``.
@@ -48,6 +53,10 @@ frameborder=0 width="100%" height="100%" marginheight="0px" marginwidth="0px">Re
 
 WEBSERVICE_DISABLED_PAGE = """<!DOCTYPE html><html><head><title>Web service unavailable</title></head>
 <body><h1>Service unavailable</h1><p>The modern.gov web service is not enabled for this committee.</p></body></html>"""
+
+ASPNET_ERROR_PAGE = """<!DOCTYPE html><html><head><title>Runtime Error</title></head><body bgcolor="white">
+<h1>Server Error in '/' Application.<hr width=100% size=1 color=silver></h1>
+<h2><i>Runtime Error</i></h2><p><b>Description:</b> An application error occurred on the server.</p></body></html>"""
 
 NOT_MODERNGOV_PAGE = """<!DOCTYPE html><html lang="en-GB"><head><title>Welcome - Borough of Eastmere Council</title></head>
 <body><header><a href="/">Borough of Eastmere Council</a></header><main><h1>Welcome</h1>
@@ -95,6 +104,8 @@ class SampleSite:
         double_escape: bool = True,
         whole_site_down: bool = False,
         not_moderngov: bool = False,
+        getmeeting_error_status: int | None = None,
+        moved_from: str | None = None,
     ) -> None:
         self.data = dataset or load_dataset()
         self.prefix = "/" + prefix.strip("/") if prefix.strip("/") else ""
@@ -117,6 +128,8 @@ class SampleSite:
         self.private_host_docs = private_host_docs
         self.whole_site_down = whole_site_down
         self.not_moderngov = not_moderngov
+        self.getmeeting_error_status = getmeeting_error_status
+        self.moved_from = "/" + moved_from.strip("/") if moved_from and moved_from.strip("/") else None
         self.pages = Pages(
             self.data,
             PageOptions(
@@ -184,6 +197,9 @@ class SampleSite:
             if path in ("/", "/index.html"):
                 return self.html(NOT_MODERNGOV_PAGE)
             return self.html("<html><body><h1>Page not found</h1></body></html>", status=404)
+        if self.moved_from and (path == self.moved_from or path.lower().startswith(self.moved_from.lower() + "/")):
+            moved = self.prefix + path[len(self.moved_from):] + (f"?{query}" if query else "")
+            return 301, [("Location", moved), ("Content-Type", "text/html")], b"<html><body>Moved</body></html>"
         if self.prefix:
             if not (path == self.prefix or path.lower().startswith(self.prefix.lower() + "/")):
                 return self.html("<html><body><h1>Page not found</h1></body></html>", status=404)
@@ -288,6 +304,8 @@ class SampleSite:
                 return self.text(500, "System.NullReferenceException: Object reference not set to an instance of an object.")
             if meeting.committee_id in self.webservice_disabled:
                 return self.html(WEBSERVICE_DISABLED_PAGE, status=self.webservice_disabled_status)
+            if self.getmeeting_error_status is not None:
+                return self.html(ASPNET_ERROR_PAGE, status=self.getmeeting_error_status)
             if self.waf_first and "waf_first" in meeting.flags and self._first_time(f"waf:ws:{meeting_id}"):
                 return self.html(WAF_PAGE)
             return self.xml(

@@ -319,3 +319,31 @@ def test_web_service_403_for_one_committee_falls_back_to_html_without_failing(st
     assert summary.failed == 0, summary.failures
     assert summary.fallbacks and all(f.reason == "HTTP 403" for f in summary.fallbacks)
     assert summary.meetings.new == len(site.app.data.meetings)
+
+
+@pytest.mark.parametrize("status", [500, 200])
+def test_a_broken_get_meeting_is_given_up_on_after_a_few_meetings(store, sample_site_factory, fake_clock, status):
+    """A web service whose GetMeetings works but whose GetMeeting answers an HTML error page for
+    every meeting: after a few fallbacks in a row the crawl reads meetings through HTML only,
+    instead of paying a failed call (with its retries and backoff) for every meeting."""
+    site = sample_site_factory(getmeeting_error_status=status, waf_first=False, malformed=False)
+    summary = run(store, site, fake_clock)
+    assert summary.failed == 0, summary.failures
+    assert summary.meetings.new == len(site.app.data.meetings)
+    attempts_per_call = 1 + (4 if status == 500 else 0)  # the client's retries on a 5xx
+    assert len(site.requested("GetMeeting?")) <= 3 * attempts_per_call
+    assert summary.source_mode == "webservice" and summary.ws_given_up
+    from scraper.cli import format_crawl_summary
+
+    assert "read through HTML" in format_crawl_summary(summary)
+
+
+def test_an_install_that_moved_is_crawled_where_it_now_lives(store, sample_site_factory, fake_clock):
+    site = sample_site_factory(prefix="/moderngov", moved_from="/old", waf_first=False, malformed=False)
+    old_base = site.root_url.rstrip("/") + "/old"
+    client = PoliteClient(delay=0, clock=fake_clock)
+    summary = crawl(store, old_base + "/mgListCommittees.aspx?bcr=1", CrawlOptions(since=SINCE), client=client)
+    assert summary.failed == 0, summary.failures
+    assert summary.meetings.new == len(site.app.data.meetings)
+    assert len([r for r in site.requests if r[1].startswith("/old/")]) <= 1  # only the first call was redirected
+    assert all(a.item.source_url.startswith(site.base_url + "/mgAi.aspx") for a in store.iter_archived_items())
