@@ -83,7 +83,7 @@ from scraper.harvest_plan import (
     ws_date,
     yearly_chunks,
 )
-from scraper.http import FetchResult, HostUnavailable, HttpError, PoliteClient, RobotsDisallowed
+from scraper.http import FetchFailed, FetchResult, HostUnavailable, HttpError, PoliteClient, RobotsDisallowed
 from scraper.parse import html_pages, webservice
 from scraper.parse.challenge import detect_challenge
 from scraper.parse.errors import NotWebServiceXML, ParseError
@@ -203,7 +203,7 @@ class Harvester:
             result = self.client.get(url, params)
         except HttpError as exc:
             kind_name = "robots" if isinstance(exc, (RobotsDisallowed, HostUnavailable)) else "fetch"
-            if kind_name == "fetch":
+            if isinstance(exc, FetchFailed):  # no answer at all; a body over the cap is the page's problem
                 self._server_error(exc.url, exc.reason)
             raise self._fail(exc.url, exc.reason, kind_name, soft=soft) from exc
         finally:

@@ -347,3 +347,14 @@ def test_an_install_that_moved_is_crawled_where_it_now_lives(store, sample_site_
     assert summary.meetings.new == len(site.app.data.meetings)
     assert len([r for r in site.requests if r[1].startswith("/old/")]) <= 1  # only the first call was redirected
     assert all(a.item.source_url.startswith(site.base_url + "/mgAi.aspx") for a in store.iter_archived_items())
+
+
+def test_pages_over_the_body_limit_are_failures_not_a_failing_site(store, sample_site_factory, fake_clock):
+    """A body over the size cap is that page's problem (recorded with its URL), not a sign that the
+    server is struggling: a run of huge meeting pages must not stop the crawl as "site failing"."""
+    site = sample_site_factory(waf_first=False, malformed=False)
+    client = PoliteClient(delay=0, clock=fake_clock, max_body=3500)  # meeting pages are 8-32 KB
+    summary = crawl(store, site.base_url, CrawlOptions(since=SINCE), client=client)
+    too_big = [f for f in summary.failures if "byte limit" in f.reason]
+    assert len(too_big) >= 5
+    assert summary.meetings.new > 0  # the small ones (cancelled meetings) still came through
