@@ -28,6 +28,7 @@ from rapidfuzz.distance import OSA
 from indexer import analysis
 
 MIN_DF = 2
+MAX_REPLACED_WORDS = 6  # unknown words corrected per query (each costs up to ``per_word`` trial searches)
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 
@@ -95,7 +96,7 @@ def suggest(
         w for w in dict.fromkeys(words)
         if len(w) >= 3 and not w.isdigit() and w not in analysis.STOP_WORDS and not vocab.known(w)
         and not (in_index is not None and in_index(w))
-    ]
+    ][:MAX_REPLACED_WORDS]
     replacements: dict[str, str] = {}
     best_hits = current_hits
     for w in unknown:

@@ -413,11 +413,12 @@ class WhooshBackend:
     def _order(self, snap: Snapshot, final: np.ndarray, scores: np.ndarray, sort: str, by_score: bool, k: int) -> np.ndarray:
         """Matching docnums in result order, at least the first ``k`` of them.
 
-        relevance: BM25 (procedural items already scaled down) rounded to 4 decimals, then newer
-        meeting first (the mild recency tie-break: equal evidence, the newer item wins), then agenda
-        order; with no query to score by, substantive items newest first, then procedural ones. newest/oldest: meeting
-        date (undated items last), then meeting, then agenda position, so a meeting's items stay
-        together in agenda order. Only candidates that can reach the top ``k`` are sorted.
+        relevance: BM25 (procedural items already scaled down) rounded to 4 decimals, then
+        substantive before procedural items, then newer meeting first (the mild recency tie-break:
+        equal evidence, the newer item wins), then agenda order; with no query to score by,
+        substantive items newest first, then procedural ones. newest/oldest: meeting date (undated
+        items last), then meeting, then agenda position, so a meeting's items stay together in
+        agenda order. Only candidates that can reach the top ``k`` are sorted.
         """
         cand = np.flatnonzero(final)
         if not cand.size:
@@ -425,7 +426,7 @@ class WhooshBackend:
         dates = snap.date[cand]
         if sort == "relevance" and by_score:
             primary = -np.round(scores[cand].astype(np.float64), 4)
-            second = -dates
+            second = np.where(snap.procedural[cand], 0, -100_000_000) - dates  # ties: substantive first
         elif sort == "oldest":
             primary = np.where(dates > 0, dates, 99_999_999)
             second = np.zeros_like(dates)

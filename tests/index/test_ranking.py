@@ -150,3 +150,11 @@ def test_exact_form_preference_also_for_plurals(tmp_path):
     backend = _pair(tmp_path, "plans", "planning")
     assert [h.source_url[-4:] for h in backend.search(SearchRequest(q="planning")).results] == ["ID=2", "ID=1"]
     assert [h.source_url[-4:] for h in backend.search(SearchRequest(q="plans")).results] == ["ID=1", "ID=2"]
+
+
+def test_equal_scores_put_substantive_items_first(tmp_path):
+    """A filter-only query (committee:) scores nothing: standing items still come after."""
+    backend = _council(tmp_path)
+    page = backend.search(SearchRequest(q="committee:overview", per_page=20))
+    assert page.total == 14
+    assert {h.title for h in page.results[:2]} == {"School places in the north of the borough", "Library opening hours"}
