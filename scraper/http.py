@@ -13,7 +13,8 @@ enforced in one place rather than trusted to every caller (design.md §3.9):
 * bounded retries with exponential backoff on connection errors, 429 and 5xx, honouring
   ``Retry-After`` (policy from urllib3's ``Retry``; the sleeping goes through an injectable
   ``Clock`` so tests can run with a fake one);
-* a maximum body size, enforced while streaming;
+* a maximum body size, enforced while streaming, and a deadline for the whole body (the read
+  timeout alone restarts with every packet, so a trickling answer could hold a crawl forever);
 * TLS verification on (requests' default; never switched off here).
 
 Redirects are followed by hand, one hop at a time, so each hop is rate-limited and checked
@@ -28,7 +29,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Callable, Mapping, Protocol
+from typing import Callable, Iterator, Mapping, Protocol
 from urllib.parse import urlencode, urljoin, urlsplit, urlunsplit
 
 import requests
@@ -49,6 +50,8 @@ DEFAULT_DELAY = 1.0  # seconds between two requests to one host
 DEFAULT_CONNECT_TIMEOUT = 10.0
 DEFAULT_READ_TIMEOUT = 60.0  # self-hosted installs take up to 60 s (GUIDE.md §8.2)
 DEFAULT_MAX_BODY = 32 * 1024 * 1024  # bytes; a meeting page is ~100 KB, XML a few MB at most
+# The read timeout restarts with every packet, so a body that trickles in needs its own limit.
+DEFAULT_MAX_BODY_SECONDS = 600.0
 DEFAULT_RETRIES = 4  # attempts after the first
 DEFAULT_BACKOFF_FACTOR = 2.0  # backoff: 0, 4, 8, 16 … seconds (urllib3's formula), capped
 DEFAULT_BACKOFF_MAX = 120.0
@@ -211,6 +214,7 @@ class PoliteClient:
         delay: float = DEFAULT_DELAY,
         timeout: tuple[float, float] = (DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT),
         max_body: int = DEFAULT_MAX_BODY,
+        max_body_seconds: float = DEFAULT_MAX_BODY_SECONDS,
         retries: int = DEFAULT_RETRIES,
         backoff_factor: float = DEFAULT_BACKOFF_FACTOR,
         backoff_max: float = DEFAULT_BACKOFF_MAX,
@@ -230,6 +234,7 @@ class PoliteClient:
         self.delay = float(delay)
         self.timeout = timeout
         self.max_body = max_body
+        self.max_body_seconds = max_body_seconds
         self.crawl_delay_cap = crawl_delay_cap
         self.obey_robots = obey_robots
         self.clock: Clock = clock or SystemClock()
@@ -472,7 +477,10 @@ class PoliteClient:
             raise BodyTooLarge(url, f"body of {int(declared)} bytes exceeds the {limit}-byte limit")
         chunks: list[bytes] = []
         size = 0
-        for chunk in response.iter_content(_CHUNK):
+        deadline = time.monotonic() + self.max_body_seconds  # real time: this waits on the network
+        for chunk in _stream(response):
+            if time.monotonic() > deadline:
+                raise FetchFailed(url, f"the answer took more than {self.max_body_seconds:g} s to arrive")
             size += len(chunk)
             if size > limit:
                 if truncate:
@@ -481,6 +489,30 @@ class PoliteClient:
                 raise BodyTooLarge(url, f"body exceeds the {limit}-byte limit")
             chunks.append(chunk)
         return b"".join(chunks)
+
+
+def _stream(response: requests.Response) -> Iterator[bytes]:
+    """The decoded body in pieces as they arrive. ``iter_content`` would block until a whole
+    chunk has come, however slowly; ``read1`` returns what is there, so the caller can keep a
+    deadline. urllib3's errors are mapped as requests maps them in ``iter_content``."""
+    from urllib3.exceptions import DecodeError, ProtocolError, ReadTimeoutError
+    from urllib3.exceptions import SSLError as Urllib3SSLError
+
+    raw = response.raw
+    try:
+        while True:
+            chunk = raw.read1(_CHUNK, decode_content=True)
+            if not chunk:
+                return
+            yield chunk
+    except ProtocolError as exc:
+        raise requests.exceptions.ChunkedEncodingError(exc) from exc
+    except DecodeError as exc:
+        raise requests.exceptions.ContentDecodingError(exc) from exc
+    except ReadTimeoutError as exc:
+        raise requests.exceptions.ConnectionError(exc) from exc
+    except Urllib3SSLError as exc:
+        raise requests.exceptions.SSLError(exc) from exc
 
 
 def _short(exc: BaseException) -> str:

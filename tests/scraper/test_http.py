@@ -369,3 +369,53 @@ def test_redirect_to_another_host_obeys_that_hosts_robots_and_rate_limit(fake_cl
     finally:
         first.stop()
         second.stop()
+
+
+def test_an_answer_that_trickles_in_is_cut_off_at_the_deadline(fake_clock):
+    """The read timeout restarts with every byte, so a server that drips its answer would hold a
+    crawl forever: the whole body must arrive within ``max_body_seconds``."""
+    import threading
+    import time as real_time
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Drip(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            self.send_response(200)
+            self.send_header("Content-Length", "100")
+            self.end_headers()
+            try:
+                for _ in range(100):
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                    real_time.sleep(0.05)
+            except OSError:
+                pass  # the client hung up, as it should
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Drip)
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    try:
+        c = PoliteClient(clock=fake_clock, delay=0, obey_robots=False, max_body_seconds=0.5, retries=0)
+        started = real_time.monotonic()
+        with pytest.raises(FetchFailed, match="took more than"):
+            c.get(f"http://127.0.0.1:{server.server_address[1]}/slow")
+        assert real_time.monotonic() - started < 2.5  # not the 5 s the whole drip takes
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_compressed_bodies_are_decoded_and_capped_by_their_decoded_size(scripted_server, fake_clock):
+    """gzip is decoded as it streams (chunked or not), and the size cap counts decoded bytes, so
+    a small compressed answer cannot expand past ``max_body``."""
+    import gzip
+
+    srv = scripted_server
+    body = b"<p>minutes</p>" * 20000  # 280 KB, a few KB compressed
+    srv.routes["/robots.txt"] = srv.reply(404)
+    srv.routes["/page"] = srv.reply(200, gzip.compress(body), Content_Encoding="gzip")
+    assert client(fake_clock, delay=0).get(srv.base_url + "/page").body == body
+    with pytest.raises(BodyTooLarge):
+        client(fake_clock, delay=0, max_body=100_000).get(srv.base_url + "/page")
