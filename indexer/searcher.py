@@ -7,6 +7,10 @@ lists (cached), so a phrase, a facet count or a date range costs a few vectorise
 of Whoosh's per-posting Python loop. Whoosh still does everything on disk: segments, postings,
 stored payloads, commits, locking.
 
+Scoring is BM25 over stems (title x3, body x1) with two adjustments made here and in the backend:
+each unquoted word prefers its exact form (``EXACT_BOOST``, ``STEM_ONLY_WEIGHT``), and standing
+agenda items (``Snapshot.procedural``, see ``indexer.procedural``) are scaled down by the backend.
+
 Thread safety: Whoosh readers share file positions, so every read from Whoosh happens under the
 snapshot's lock; the numpy work happens outside it. A Snapshot never changes after it is built
 (apart from its caches), so searches running while a newer index is swapped in finish on the
