@@ -93,6 +93,8 @@ from scraper.records import Committee, Document, Meeting, Site, site_key
 from scraper.store import ArchiveStore
 
 
+NO_COMMITTEES = "no committees"
+
 # --------------------------------------------------------------------------- fetching with storage
 
 
@@ -148,6 +150,7 @@ class Harvester:
         self._challenges_in_a_row = 0
         self._ws_fallbacks_in_a_row = 0  # web-service calls in a row the HTML pages had to replace
         self._ws_given_up = False  # the service failed call after call: HTML for the rest of the run
+        self._listed_no_committees = False  # a committee list answered, but empty
 
     # -- storage of every response ------------------------------------------------------
 
@@ -357,6 +360,11 @@ class Harvester:
                 try:
                     self._follow_move(fetched.result.url, "/mgWebService.asmx/GetCommittees")
                     committees = committees_from(KIND_WS_COMMITTEES, fetched.page, self.base_url, self.site_key)
+                    if not committees:
+                        # A 200 non-answer (GUIDE.md §8.2, like East Herts' empty <wards>): a council
+                        # without committees does not exist, so this is never recorded as one.
+                        self._listed_no_committees = True
+                        raise NotWebServiceXML(f"GetCommittees listed {NO_COMMITTEES}", fetched.result.url)
                     return MODE_WEBSERVICE, committees, [fetched.capture_id]
                 except ParseError as exc:
                     failure = self._parse_failure(fetched, exc, soft=source == "auto")
@@ -377,6 +385,12 @@ class Harvester:
         elif html_committees is not None:
             committees, capture_id = html_committees
             return MODE_HTML, committees, [capture_id]
+        if self._listed_no_committees and html_committees is None:
+            raise HarvestError(
+                f"{self.base_url} answers like ModernGov but lists no committees "
+                f"(web service: {ws_problem or 'not asked'}; HTML: {html_problem}); nothing was recorded. "
+                "Check the base URL, or try again later"
+            )
         if html_rejected or (ws_problem or "").startswith("not data:"):
             raise SiteBlocked(
                 f"{self.base_url} answered with a challenge or error page instead of ModernGov "
@@ -410,6 +424,9 @@ class Harvester:
         try:
             self._follow_move(fetched.result.url, "/mgListCommittees.aspx")
             committees = committees_from(KIND_HTML_COMMITTEES, fetched.page, self.base_url, self.site_key)
+            if not committees:
+                self._listed_no_committees = True
+                raise ParseError(f"mgListCommittees.aspx listed {NO_COMMITTEES}", fetched.result.url)
         except ParseError as exc:
             failure = self._parse_failure(fetched, exc)
             return None, failure.failure.reason, False, True

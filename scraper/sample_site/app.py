@@ -22,6 +22,9 @@ Every variant is a constructor keyword (defaults ON, as the demo and the tests w
 - ``getmeeting_error_status``: ``GetMeeting`` answers ASP.NET's HTML error page with this status
   (500, or 200 as some installs do) for every meeting while ``GetMeetings`` works: a half-broken
   web service the crawler must stop asking;
+- ``empty_committee_list``: ``"webservice"`` answers ``GetCommittees`` with an empty
+  ``<committees>`` list (a 200 non-answer, like East Herts' empty ``<wards>``); ``"both"`` empties
+  ``mgListCommittees.aspx`` too;
 - ``moved_from``: an old sub-path (``/old``) whose pages all redirect (301) to the install's prefix,
   as when a council moves its install (GUIDE.md §2, "hosts move").
 
@@ -106,6 +109,7 @@ class SampleSite:
         not_moderngov: bool = False,
         getmeeting_error_status: int | None = None,
         moved_from: str | None = None,
+        empty_committee_list: str | None = None,
     ) -> None:
         self.data = dataset or load_dataset()
         self.prefix = "/" + prefix.strip("/") if prefix.strip("/") else ""
@@ -129,6 +133,9 @@ class SampleSite:
         self.whole_site_down = whole_site_down
         self.not_moderngov = not_moderngov
         self.getmeeting_error_status = getmeeting_error_status
+        if empty_committee_list not in (None, "webservice", "both"):
+            raise ValueError("empty_committee_list must be None, 'webservice' or 'both'")
+        self.empty_committee_list = empty_committee_list
         self.moved_from = "/" + moved_from.strip("/") if moved_from and moved_from.strip("/") else None
         self.pages = Pages(
             self.data,
@@ -269,6 +276,8 @@ class SampleSite:
         if operation == "getcommittees":
             if self.flaky_first and self._first_time("503:GetCommittees"):
                 return self.unavailable()
+            if self.empty_committee_list:
+                return self.xml('<?xml version="1.0" encoding="utf-8"?>\n<committees>\n  <committeescount> 0</committeescount>\n</committees>')
             return self.xml(committees_xml(self.data))
         if operation in ("getmeetings", "getallmeetingsbydate"):
             for required in ("lcommitteeid", "sfromdate", "stodate"):
@@ -322,6 +331,8 @@ class SampleSite:
     def committee_list(self, params: dict[str, str]):
         if self.flaky_first and self._first_time("503:mgListCommittees"):
             return self.unavailable()
+        if self.empty_committee_list == "both":
+            return self.html(self.pages.committee_list(listed=()))
         return self.html(self.pages.committee_list())
 
     def committee_details(self, params: dict[str, str]):

@@ -11,6 +11,7 @@ ignore. Page-level choices (truncating long minutes, leaking nothing for exempt 
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -225,9 +226,9 @@ class Pages:
         content = f'<p>Browse the meetings and agendas of our committees.</p>\n<ul  class="mgBulletList" >\n{rows}\n</ul>'
         return self.template("Browse meetings", "Browse meetings", self.modgov("Browse meetings", None, content))
 
-    def committee_list(self) -> str:
+    def committee_list(self, listed: Iterable[CommitteeData] | None = None) -> str:
         categories: dict[str, list[CommitteeData]] = {}
-        for committee in self.data.committees:
+        for committee in self.data.committees if listed is None else listed:
             categories.setdefault(committee.category, []).append(committee)
         blocks = []
         for category, committees in categories.items():

@@ -358,3 +358,23 @@ def test_pages_over_the_body_limit_are_failures_not_a_failing_site(store, sample
     too_big = [f for f in summary.failures if "byte limit" in f.reason]
     assert len(too_big) >= 5
     assert summary.meetings.new > 0  # the small ones (cancelled meetings) still came through
+
+
+def test_an_empty_committee_list_from_the_web_service_is_not_believed(store, sample_site_factory, fake_clock):
+    """GetCommittees answering an empty <committees> (a 200 non-answer, GUIDE.md §8.2) must not
+    record a council with nothing in it: the HTML committee list is asked instead."""
+    site = sample_site_factory(empty_committee_list="webservice", waf_first=False, malformed=False)
+    summary = run(store, site, fake_clock)
+    assert summary.source_mode == "html"
+    assert summary.failed == 0, summary.failures
+    assert summary.meetings.new == len(site.app.data.meetings)
+    assert any("no committees" in f.reason for f in summary.fallbacks)
+
+
+def test_a_council_listing_no_committees_anywhere_is_an_error_not_an_empty_archive(store, sample_site_factory,
+                                                                                    fake_clock):
+    site = sample_site_factory(empty_committee_list="both", waf_first=False, malformed=False)
+    with pytest.raises(HarvestError, match="lists no committees") as info:
+        run(store, site, fake_clock)
+    assert not isinstance(info.value, NotModernGov)  # it is ModernGov; it just lists nothing
+    assert list(store.stored_meetings()) == [] and store.sites() == []
