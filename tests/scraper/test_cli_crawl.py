@@ -184,3 +184,31 @@ def test_killed_at_random_points_again_and_again_the_archive_ends_complete(insta
                           for a in store.iter_archived_items())
 
     assert comparable(instance.archive_db) == comparable(other / "archive.sqlite3")
+
+
+@pytest.mark.parametrize("case", ["refused", "unknown host", "not a url", "https to plain http"])
+def test_unreachable_or_wrong_urls_fail_in_one_readable_line(instance, monkeypatch, scripted_server, case):
+    import socket
+
+    from scraper.http import SystemClock
+
+    monkeypatch.setattr(SystemClock, "sleep", lambda self, seconds: None)  # the retries' backoff
+    if case == "refused":
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            url, expected = f"http://127.0.0.1:{s.getsockname()[1]}/", "connection refused"
+    elif case == "unknown host":
+        def no_such_host(*args, **kwargs):
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+        monkeypatch.setattr(socket, "getaddrinfo", no_such_host)
+        url, expected = "https://democracy.nowhere.invalid/", "host name not found"
+    elif case == "not a url":
+        url, expected = "not a url", "is not an http(s) URL"
+    else:
+        url, expected = scripted_server.base_url.replace("http://", "https://"), "does not seem to speak https"
+    result = invoke(instance, "crawl", url, "--delay", "0")
+    assert result.exit_code == (2 if case == "not a url" else 1)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and expected in lines[0], result.stderr
+    assert "Traceback" not in result.output and "HTTPConnectionPool" not in result.stderr
