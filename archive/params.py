@@ -62,7 +62,9 @@ def parse_search_args(args: MultiDict[str, str], limits: Limits) -> SearchReques
             f"The date range is back to front: 'from' ({date_from.isoformat()}) is after "
             f"'to' ({date_to.isoformat()})."
         )
-    sort = args.get("sort", "").strip() or ("relevance" if q else "newest")
+    # Relevance also when browsing without words: the index then puts substantive items first,
+    # newest first, and standing items (apologies, declarations) after them — as `minutes search` does.
+    sort = args.get("sort", "").strip() or "relevance"
     if sort not in SORTS:
         raise BadRequest(f"Unknown sort {_shorten(sort)!r}: use one of {', '.join(SORTS)}.")
     per_page = _positive_int(args, "per_page", limits.page_size)

@@ -22,8 +22,8 @@ def parse(**params):
     return parse_search_args(args, LIMITS)
 
 
-def test_defaults_browse_newest_and_search_by_relevance():
-    assert parse().sort == "newest"
+def test_defaults_browse_and_search_by_relevance_like_the_cli():
+    assert parse().sort == "relevance"
     request = parse(q="  prevent  ")
     assert (request.q, request.sort, request.page, request.per_page) == ("prevent", "relevance", 1, defaults.PAGE_SIZE)
 
