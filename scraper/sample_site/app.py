@@ -46,6 +46,7 @@ from .pdf import tiny_pdf
 from .wsxml import committees_xml, meeting_xml, meetings_xml
 
 StartResponse = Callable[..., object]
+Response = tuple[int, list[tuple[str, str]], bytes]  # status, headers, body
 
 WAF_PAGE = """<html style="height:100%"><head><META NAME="ROBOTS" CONTENT="NOINDEX, NOFOLLOW">
 <meta name="format-detection" content="telephone=no"><meta name="viewport" content="initial-scale=1.0">
@@ -191,7 +192,7 @@ class SampleSite:
         start_response(f"{status} {reason}", headers)
         return [body] if method != "HEAD" else [b""]
 
-    def respond(self, method: str, path: str, query: str, base_url: str = "") -> tuple[int, list[tuple[str, str]], bytes]:
+    def respond(self, method: str, path: str, query: str, base_url: str = "") -> Response:
         if method not in ("GET", "HEAD"):
             return self.text(405, "Method not allowed")
         if self.whole_site_down:
@@ -236,27 +237,27 @@ class SampleSite:
     # --- responses ------------------------------------------------------------------------------
 
     @staticmethod
-    def text(status: int, text: str) -> tuple[int, list[tuple[str, str]], bytes]:
+    def text(status: int, text: str) -> Response:
         return status, [("Content-Type", "text/plain; charset=utf-8")], text.encode("utf-8")
 
     @staticmethod
-    def html(page: str, status: int = 200) -> tuple[int, list[tuple[str, str]], bytes]:
+    def html(page: str, status: int = 200) -> Response:
         return status, [("Content-Type", "text/html; charset=utf-8")], page.encode("utf-8")
 
     @staticmethod
-    def xml(document: str) -> tuple[int, list[tuple[str, str]], bytes]:
+    def xml(document: str) -> Response:
         return 200, [("Content-Type", "text/xml; charset=utf-8")], document.encode("utf-8")
 
-    def error_redirect(self) -> tuple[int, list[tuple[str, str]], bytes]:
+    def error_redirect(self) -> Response:
         """ModernGov answers unknown ids by redirecting to its error page."""
         return 302, [("Location", f"{self.prefix}/mgError.aspx"), ("Content-Type", "text/html")], b"<html><body>Object moved</body></html>"
 
-    def unavailable(self) -> tuple[int, list[tuple[str, str]], bytes]:
+    def unavailable(self) -> Response:
         return 503, [("Content-Type", "text/html; charset=utf-8"), ("Retry-After", str(self.retry_after))], (
             b"<html><body><h1>Service Unavailable</h1><p>The server is busy. Please try again later.</p></body></html>"
         )
 
-    def robots(self) -> tuple[int, list[tuple[str, str]], bytes]:
+    def robots(self) -> Response:
         lines = ["User-agent: *"]
         lines += [f"Disallow: {self.prefix}{path}" for path in self.robots_disallow]
         if not self.robots_disallow:
@@ -271,7 +272,7 @@ class SampleSite:
         value = params.get(name.lower(), "").strip()
         return int(value) if re.fullmatch(r"-?\d+", value) else None
 
-    def webservice(self, operation: str, params: dict[str, str], base_url: str) -> tuple[int, list[tuple[str, str]], bytes]:
+    def webservice(self, operation: str, params: dict[str, str], base_url: str) -> Response:
         operation = operation.lower()
         if operation == "getcommittees":
             if self.flaky_first and self._first_time("503:GetCommittees"):
@@ -325,21 +326,21 @@ class SampleSite:
 
     # --- HTML pages -----------------------------------------------------------------------------
 
-    def doc_home(self, params: dict[str, str]):
+    def doc_home(self, params: dict[str, str]) -> Response:
         return self.html(self.pages.doc_home())
 
-    def committee_list(self, params: dict[str, str]):
+    def committee_list(self, params: dict[str, str]) -> Response:
         if self.flaky_first and self._first_time("503:mgListCommittees"):
             return self.unavailable()
         if self.empty_committee_list == "both":
             return self.html(self.pages.committee_list(listed=()))
         return self.html(self.pages.committee_list())
 
-    def committee_details(self, params: dict[str, str]):
+    def committee_details(self, params: dict[str, str]) -> Response:
         committee = self.data.committee(self._int(params, "ID") or 0)
         return self.html(self.pages.committee_details(committee)) if committee else self.error_redirect()
 
-    def meeting_list(self, params: dict[str, str]):
+    def meeting_list(self, params: dict[str, str]) -> Response:
         committee_id = self._int(params, "CId") or self._int(params, "CommitteeId")
         committee = self.data.committee(committee_id or 0)
         if committee is None:
@@ -348,7 +349,7 @@ class SampleSite:
         year = self._int(params, "Year") or (max(m.date.year for m in meetings) if meetings else datetime.now().year)
         return self.html(self.pages.meeting_list(committee, year))
 
-    def meeting_page(self, params: dict[str, str]):
+    def meeting_page(self, params: dict[str, str]) -> Response:
         meeting_id = self._int(params, "MId") or self._int(params, "MeetingId")
         meeting = self.data.meeting(meeting_id or 0)
         if meeting is None:
@@ -363,24 +364,24 @@ class SampleSite:
         page, _ = self.pages.meeting_page(committee, meeting)
         return self.html(page)
 
-    def item_page(self, params: dict[str, str]):
+    def item_page(self, params: dict[str, str]) -> Response:
         found = self.data.item(self._int(params, "ID") or 0)
         if found is None:
             return self.error_redirect()
         meeting, item = found
         return self.html(self.pages.item_page(self.data.committee(meeting.committee_id), meeting, item))
 
-    def attendance(self, params: dict[str, str]):
+    def attendance(self, params: dict[str, str]) -> Response:
         meeting = self.data.meeting(self._int(params, "ID") or 0)
         if meeting is None:
             return self.error_redirect()
         return self.html(self.pages.attendance_page(self.data.committee(meeting.committee_id), meeting))
 
-    def member(self, params: dict[str, str]):
+    def member(self, params: dict[str, str]) -> Response:
         page = self.pages.member_page(self._int(params, "UID") or 0)
         return self.html(page) if page else self.error_redirect()
 
-    def document(self, path: str):
+    def document(self, path: str) -> Response:
         match = re.fullmatch(r"/documents/s(\d+)/(.+)", path, re.IGNORECASE)
         if match:
             document = self.data.document(int(match.group(1)))
