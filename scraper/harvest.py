@@ -94,6 +94,7 @@ from scraper.store import ArchiveStore
 
 
 NO_COMMITTEES = "no committees"
+_REFUSALS = frozenset({"HTTP 401", "HTTP 403"})  # the failure reasons of a host that refuses us
 
 # --------------------------------------------------------------------------- fetching with storage
 
@@ -390,6 +391,13 @@ class Harvester:
                 f"{self.base_url} answers like ModernGov but lists no committees "
                 f"(web service: {ws_problem or 'not asked'}; HTML: {html_problem}); nothing was recorded. "
                 "Check the base URL, or try again later"
+            )
+        if html_problem in _REFUSALS and (ws_problem is None or ws_problem in _REFUSALS):
+            # Hosts that refuse crawlers answer 403 everywhere (GUIDE.md §8.2): that says nothing
+            # about whether the URL is ModernGov, so do not send the user to check it.
+            raise SiteBlocked(
+                f"{self.base_url} refused our requests ({html_problem}); it may block automated clients "
+                "(a --user-agent with your contact details, or asking the council, may help)"
             )
         if html_rejected or (ws_problem or "").startswith("not data:"):
             raise SiteBlocked(

@@ -378,3 +378,13 @@ def test_a_council_listing_no_committees_anywhere_is_an_error_not_an_empty_archi
         run(store, site, fake_clock)
     assert not isinstance(info.value, NotModernGov)  # it is ModernGov; it just lists nothing
     assert list(store.stored_meetings()) == [] and store.sites() == []
+
+
+def test_a_site_refusing_every_request_is_reported_as_blocking_us(store, sample_site_factory, fake_clock):
+    """403 on the web service and the HTML pages alike is a host refusing crawlers, not proof that
+    the URL is not ModernGov: say so (SiteBlocked), and do not tell the user to check the URL."""
+    from scraper.harvest import SiteBlocked
+
+    site = sample_site_factory(forbid_bots=True)
+    with pytest.raises(SiteBlocked, match="HTTP 403"):
+        run(store, site, fake_clock)
