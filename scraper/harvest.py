@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
@@ -95,6 +96,7 @@ from scraper.store import ArchiveStore
 
 NO_COMMITTEES = "no committees"
 _REFUSALS = frozenset({"HTTP 401", "HTTP 403"})  # the failure reasons of a host that refuses us
+_SERVER_ERROR = re.compile(r"HTTP (?:5\d\d|429)")  # ... and of one that is down or overloaded
 
 # --------------------------------------------------------------------------- fetching with storage
 
@@ -391,6 +393,12 @@ class Harvester:
                 f"{self.base_url} answers like ModernGov but lists no committees "
                 f"(web service: {ws_problem or 'not asked'}; HTML: {html_problem}); nothing was recorded. "
                 "Check the base URL, or try again later"
+            )
+        if _SERVER_ERROR.fullmatch(html_problem or "") and (ws_problem is None or _SERVER_ERROR.fullmatch(ws_problem)):
+            # Down (after every retry), not foreign: the run stays open for a later attempt.
+            raise SiteFailing(
+                f"{self.base_url} answered {html_problem} to the web service and the HTML pages alike; "
+                "it seems to be down. Run the same command later"
             )
         if html_problem in _REFUSALS and (ws_problem is None or ws_problem in _REFUSALS):
             # Hosts that refuse crawlers answer 403 everywhere (GUIDE.md §8.2): that says nothing

@@ -22,6 +22,8 @@ Every variant is a constructor keyword (defaults ON, as the demo and the tests w
 - ``getmeeting_error_status``: ``GetMeeting`` answers ASP.NET's HTML error page with this status
   (500, or 200 as some installs do) for every meeting while ``GetMeetings`` works: a half-broken
   web service the crawler must stop asking;
+- ``pages_unavailable``: robots.txt answers, every other request 503 (an application pool down
+  behind a working front server);
 - ``forbid_bots``: every request but robots.txt answers 403 with an "Access denied" page, as
   hosts that refuse crawlers do (Camden, Carmarthenshire: GUIDE.md §8.2);
 - ``empty_committee_list``: ``"webservice"`` answers ``GetCommittees`` with an empty
@@ -114,6 +116,7 @@ class SampleSite:
         moved_from: str | None = None,
         empty_committee_list: str | None = None,
         forbid_bots: bool = False,
+        pages_unavailable: bool = False,
     ) -> None:
         self.data = dataset or load_dataset()
         self.prefix = "/" + prefix.strip("/") if prefix.strip("/") else ""
@@ -141,6 +144,7 @@ class SampleSite:
             raise ValueError("empty_committee_list must be None, 'webservice' or 'both'")
         self.empty_committee_list = empty_committee_list
         self.forbid_bots = forbid_bots
+        self.pages_unavailable = pages_unavailable
         self.moved_from = "/" + moved_from.strip("/") if moved_from and moved_from.strip("/") else None
         self.pages = Pages(
             self.data,
@@ -205,6 +209,8 @@ class SampleSite:
             return self.robots()
         if self.waf:
             return self.html(WAF_PAGE)
+        if self.pages_unavailable:
+            return self.unavailable()
         if self.forbid_bots:
             return self.html("<html><head><title>Access denied</title></head><body><h1>403 Forbidden</h1></body></html>",
                              status=403)

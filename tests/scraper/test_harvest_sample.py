@@ -388,3 +388,13 @@ def test_a_site_refusing_every_request_is_reported_as_blocking_us(store, sample_
     site = sample_site_factory(forbid_bots=True)
     with pytest.raises(SiteBlocked, match="HTTP 403"):
         run(store, site, fake_clock)
+
+
+def test_a_site_answering_only_server_errors_is_failing_not_foreign(store, sample_site_factory, fake_clock):
+    """503 from the web service and the HTML pages (after their retries) is a site that is down,
+    not proof that it is not ModernGov: SiteFailing (the CLI's "try again later", exit 75)."""
+    from scraper.harvest import SiteFailing
+
+    site = sample_site_factory(pages_unavailable=True)
+    with pytest.raises(SiteFailing, match="HTTP 503"):
+        run(store, site, fake_clock)
