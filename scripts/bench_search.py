@@ -9,6 +9,7 @@ Generates a synthetic corpus shaped like real minutes (reported speech, ~2 KB it
 
   words      1-3 word queries, facets on
   phrase     "two or three word" phrases, facets on
+  longphrase "three or four word" phrases (verified against the stored text), facets on
   filtered   words + committee, speaker and year filters, facets on
   daterange  words + a date range, facets on
   highlight  words, top 10 with highlighted snippets, facets on
@@ -183,17 +184,27 @@ def query_mix(gen: CorpusGenerator, count: int, seed: int = 9) -> dict[str, list
         toks = [t for t in a.item.minutes_text.replace(".", " ").split() if t.islower()]
         j = rnd.randrange(0, max(1, len(toks) - 3))
         phrases.append('"' + " ".join(toks[j: j + rnd.randint(2, 3)]) + '"')
+    # 3-4 word phrases (own generator, so the other classes stay the same as in earlier runs):
+    # these are the ones verified against the stored text after the word-pair candidate step.
+    long_rnd = random.Random(seed + 1)
+    long_phrases: list[str] = []
+    while len(long_phrases) < count:
+        a, e = gen.item(long_rnd.randrange(gen.n))
+        toks = [t for t in a.item.minutes_text.replace(".", " ").split() if t.islower()]
+        j = long_rnd.randrange(0, max(1, len(toks) - 4))
+        long_phrases.append('"' + " ".join(toks[j: j + long_rnd.randint(3, 4)]) + '"')
 
     def words() -> str:
         return " ".join(rnd.choice(mid if rnd.random() < 0.7 else COMMON) for _ in range(rnd.randint(1, 3)))
 
-    mix: dict[str, list[SearchRequest]] = {"words": [], "phrase": [], "filtered": [], "daterange": [], "highlight": [],
-                                           "misspelt": [], "hostile": []}
+    mix: dict[str, list[SearchRequest]] = {"words": [], "phrase": [], "longphrase": [], "filtered": [], "daterange": [],
+                                           "highlight": [], "misspelt": [], "hostile": []}
     hostile = ["*a*", "[a TO z]", "x" * 10_000, "council " * 1200, '"unbalanced quote', "((((", "the of and to",
                "NOT", "-council", "speaker:", "/re.*gex/"]
     for _ in range(count):
         mix["words"].append(SearchRequest(q=words(), highlight=False))
         mix["phrase"].append(SearchRequest(q=phrases[len(mix["phrase"])], highlight=False))
+        mix["longphrase"].append(SearchRequest(q=long_phrases[len(mix["longphrase"])], highlight=False))
         c = rnd.randrange(40)
         mix["filtered"].append(SearchRequest(
             q=words(), committee=(gen.committees[c],), speaker=(rnd.choice(gen.speakers[c * 15: c * 15 + 40]),),
@@ -235,14 +246,16 @@ def run_whoosh(gen: CorpusGenerator, mix, workdir: Path, procs: int = 1) -> dict
                "size_mb": dir_size(workdir / "index") / 1e6, "classes": {}}
     for name, reqs in mix.items():
         times = []
-        suggested = partial = 0
+        suggested = partial = hits = 0
         for r in reqs:
             t = time.perf_counter()
             page = backend.search(r)
             times.append((time.perf_counter() - t) * 1000)
             suggested += page.suggestion is not None
             partial += page.partial
+            hits += page.total
         results["classes"][name] = times
+        results.setdefault("hits", {})[name] = hits
         results.setdefault("notes", {})[name] = (suggested, partial)
     results["peak_mb"] = peak_rss_mb()
     results["child_peak_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
@@ -357,6 +370,7 @@ def main() -> None:
     sug, _ = w["notes"]["misspelt"]
     print(f"(misspelt: 'did you mean' offered for {sug} of {len(w['classes']['misspelt'])}; "
           f"partial results: {sum(p for _, p in w['notes'].values())} of all queries)")
+    print(f"(total hits summed over the class: phrase {w['hits']['phrase']:,}, longphrase {w['hits']['longphrase']:,})")
     print()
     print(f"whoosh: build {w['rate']:,.0f} items/s ({w['build_s']:.1f} s, {args.procs} process(es); "
           f"{w['cpu_rate']:,.0f} items per CPU-second), first search "
