@@ -8,8 +8,9 @@ enforced in one place rather than trusted to every caller (design.md §3.9):
 * a (connect, read) timeout on every request;
 * a per-host rate limit in which *every* request counts, robots.txt and redirect hops included;
 * robots.txt per RFC 9309, fetched as the first request to a host: 4xx means everything is
-  allowed, 5xx or unreachable means nothing is fetched from that host; ``Crawl-delay`` is
-  honoured up to a cap;
+  allowed, 5xx or unreachable means nothing is fetched from that host (429 "too many requests"
+  counts with the 5xx, as the host is asking us to stay away); ``Crawl-delay`` is honoured up to
+  a cap;
 * bounded retries with exponential backoff on connection errors, 429 and 5xx, honouring
   ``Retry-After`` (policy from urllib3's ``Retry``; the sleeping goes through an injectable
   ``Clock`` so tests can run with a fake one);
@@ -300,10 +301,6 @@ class PoliteClient:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-    def effective_delay(self, url: str) -> float:
-        """Seconds kept between requests to ``url``'s host: our delay or its Crawl-delay."""
-        return max(self.delay, self._rate(url).crawl_delay)
 
     # -- robots.txt ---------------------------------------------------------------------
 

@@ -602,12 +602,6 @@ class ArchiveStore:
                 (_ts(utcnow()), site, keep),
             )
 
-    def get_run(self, run_id: int) -> CrawlRun:
-        row = self._db.execute("SELECT * FROM crawl_runs WHERE id = ?", (run_id,)).fetchone()
-        if row is None:
-            raise StoreError(f"no crawl run {run_id}")
-        return _run(row)
-
     def runs(self, site: str | None = None) -> list[CrawlRun]:
         where, args = _where(site=site)
         return [_run(r) for r in self._db.execute(f"SELECT * FROM crawl_runs c{where} ORDER BY id", args)]
