@@ -88,9 +88,12 @@ def exact_counts(texts: Iterable[str]) -> Counter[str]:
 def pair_counts(texts: Iterable[str]) -> Counter[str]:
     """Adjacent word pairs of each text ("community safety"), stop words kept.
 
-    Pairs let a quoted phrase be answered from postings alone: "community safety" is the pair term
-    "community safety"; a longer phrase is every consecutive pair it contains. Pairs never cross
-    from one part to the next (title to agenda text, agenda to minutes).
+    Pairs let a two-word quoted phrase be answered from postings alone: "community safety" is the
+    pair term "community safety". A longer phrase needs every consecutive pair it contains, which
+    makes a superset (an item with "a b" in one sentence and "b c" in another has both pairs): the
+    searcher takes those items as candidates and keeps only the ones whose text really contains the
+    phrase (``contains_phrase``). Pairs never cross from one part to the next (title to agenda
+    text, agenda to minutes).
     """
     counts: Counter[str] = Counter()
     for text in texts:
@@ -102,3 +105,17 @@ def pair_counts(texts: Iterable[str]) -> Counter[str]:
 def phrase_terms(phrase_words: list[str]) -> list[str]:
     """The pair-field terms a phrase of two or more words needs."""
     return [a + BIGRAM_JOINER + b for a, b in zip(phrase_words, phrase_words[1:])]
+
+
+def contains_phrase(texts: Iterable[str], phrase_words: Iterable[str]) -> bool:
+    """Whether any one of ``texts`` has ``phrase_words`` as consecutive tokens of ``words``.
+
+    The same tokenizer as the index, so case, punctuation and hyphens between the words do not
+    matter ("School Places; funding" contains "school places funding"), and a phrase never spans
+    two texts (the pair field does not either). Tokens never contain a space, so joining them with
+    spaces and searching for the space-delimited phrase is an exact token-sequence test done in C.
+    """
+    needle = " " + BIGRAM_JOINER.join(phrase_words) + " "
+    if needle == "  ":
+        return False
+    return any(text and needle in " " + BIGRAM_JOINER.join(words(text)) + " " for text in texts)

@@ -215,6 +215,21 @@ class Snapshot:
             fields = self.searcher.stored_fields(int(docnum))
         return json.loads(fields.get("payload") or "{}")
 
+    def phrase_texts(self, docnums: Iterable[int], title_only: bool = False) -> list[tuple[str, ...]]:
+        """The texts a phrase is verified against, per document: the parts the pair field indexed
+        (title, agenda, minutes, decision) or, for ``title:"..."``, the title alone. Read from the
+        stored payload (no positions are indexed), under one lock acquisition for the batch."""
+        with self.lock:
+            raw = [self.searcher.stored_fields(int(d)).get("payload") or "{}" for d in docnums]
+        out: list[tuple[str, ...]] = []
+        for text in raw:
+            p = json.loads(text)
+            if title_only:
+                out.append((p.get("title") or "",))
+            else:
+                out.append(tuple(p.get(k) or "" for k in ("title", "agenda_text", "minutes_text", "decision_text")))
+        return out
+
     def docnum_for_id(self, item_id: str) -> int | None:
         ids, _ = self.postings("id", item_id)
         for d in ids:
@@ -279,13 +294,30 @@ class Snapshot:
         return ids, scores.astype(np.float32), df
 
 
-class Evaluator:
-    """Turns a query tree into (mask, scores) over one snapshot."""
+VERIFY_CHUNK = 64  # phrase candidates verified between two deadline checks (the first chunk always is)
 
-    def __init__(self, snap: Snapshot, deadline: Deadline, max_expansions: int = 64) -> None:
+
+class Evaluator:
+    """Turns a query tree into (mask, scores) over one snapshot.
+
+    ``scope``: the documents whose answer can matter to the caller (alive, within the request's
+    date/meeting filters and, for disjunctive facets, failing at most one facet filter). Every
+    operator is evaluated document by document and the caller intersects the result with the
+    scope, so leaves may ignore documents outside it; phrase verification (the only per-document
+    Python work) does, and inside an AND it is also restricted to the documents the other parts
+    still allow. ``max_verify`` bounds how many phrase candidates one phrase verifies; past it, or
+    past the deadline, unverified candidates are dropped (never counted or returned) and
+    ``cut_short`` is set so the page can be flagged partial.
+    """
+
+    def __init__(self, snap: Snapshot, deadline: Deadline, max_expansions: int = 64,
+                 scope: np.ndarray | None = None, max_verify: int = 20_000) -> None:
         self.snap = snap
         self.deadline = deadline
         self.max_expansions = max_expansions
+        self.scope = snap.alive if scope is None else scope & snap.alive
+        self.max_verify = max_verify
+        self.cut_short = False
 
     def empty(self) -> tuple[np.ndarray, np.ndarray]:
         return np.zeros(self.snap.n, dtype=bool), np.zeros(self.snap.n, dtype=np.float32)
@@ -317,16 +349,23 @@ class Evaluator:
             return ~mask & self.snap.alive, np.zeros(self.snap.n, dtype=np.float32)
         if isinstance(node, And):
             mask, scores = self.everything()
-            for child in node.children:
-                if isinstance(child, Not):
-                    cmask, _ = self._eval(child.child)
-                    mask &= ~cmask
-                else:
-                    cmask, cscores = self._eval(child)
-                    mask &= cmask
-                    scores += cscores
-                if not mask.any():
-                    break
+            outer = self.scope
+            try:
+                # Parts needing phrase verification go last, each verified only where the others
+                # already matched (AND is commutative, so the order changes no result).
+                for child in sorted(node.children, key=_needs_verification):
+                    self.scope = outer & mask
+                    if isinstance(child, Not):
+                        cmask, _ = self._eval(child.child)
+                        mask &= ~cmask
+                    else:
+                        cmask, cscores = self._eval(child)
+                        mask &= cmask
+                        scores += cscores
+                    if not mask.any():
+                        break
+            finally:
+                self.scope = outer
             return mask, scores
         if isinstance(node, Or):
             mask, scores = self.empty()
@@ -401,7 +440,37 @@ class Evaluator:
             scores[hit] += title_scores[hit]
         elif node.field == "title":
             mask &= np.zeros(self.snap.n, dtype=bool)
+        if len(words) > 2:  # the pairs are all there; is the sequence?
+            mask = self._verify_phrase(mask, scores, node)
         return mask, scores
+
+    def _verify_phrase(self, candidates: np.ndarray, scores: np.ndarray, node: Phrase) -> np.ndarray:
+        """Keep the candidates (all pairs present) whose stored text contains the exact phrase.
+
+        Bounded: candidates are verified best phrase score first (then index order), in chunks
+        with a deadline check between chunks (the first chunk is always verified, so a slow query
+        still shows something), and at most ``max_verify`` of them. Whatever is left unverified is
+        dropped and ``cut_short`` is set: totals and facets count verified matches only.
+        """
+        cand = np.flatnonzero(candidates & self.scope)
+        verified = np.zeros(self.snap.n, dtype=bool)
+        if not cand.size:
+            return verified
+        if cand.size > VERIFY_CHUNK:
+            cand = cand[np.lexsort((cand, -scores[cand]))]
+        if cand.size > self.max_verify:
+            cand = cand[: self.max_verify]
+            self.cut_short = True
+        title_only = node.field == "title"
+        for start in range(0, cand.size, VERIFY_CHUNK):
+            if start and self.deadline.passed():
+                self.cut_short = True
+                break
+            chunk = cand[start: start + VERIFY_CHUNK]
+            for d, texts in zip(chunk, self.snap.phrase_texts(chunk, title_only)):
+                if analysis.contains_phrase(texts, node.words):
+                    verified[d] = True
+        return verified
 
     def _value_prefix(self, prefix: str, words: list[str], phrase: bool) -> tuple[np.ndarray, np.ndarray]:
         """``speaker:knopp``: documents with any value of that facet containing the words."""
@@ -473,3 +542,14 @@ class Evaluator:
         near = vocab.within(node.word, node.distance, self.max_expansions)
         terms = sorted({analysis.stem(w) for w in near} | {analysis.stem(node.word)})
         return self._or_terms(self._text_fields(node.field), terms)
+
+
+def _needs_verification(node: Node) -> bool:
+    """Whether evaluating ``node`` may verify phrases against stored text (the costly part)."""
+    if isinstance(node, Phrase):
+        return len(node.words) > 2 and node.field not in VALUE_FIELD_FOR_PREFIX
+    if isinstance(node, Not):
+        return _needs_verification(node.child)
+    if isinstance(node, (And, Or)):
+        return any(_needs_verification(c) for c in node.children)
+    return False

@@ -455,10 +455,11 @@ class WhooshBackend:
                          allow_regex=s.allow_regex,
                          max_chars=s.max_query_chars, max_terms=s.max_query_terms),
         )
-        ev = Evaluator(snap, deadline, s.max_expansions)
+        other, fmasks = self._filter_masks(snap, request)
+        ev = Evaluator(snap, deadline, s.max_expansions, scope=_answer_scope(other, fmasks, request.facets),
+                       max_verify=s.max_phrase_verify)
         qmask, scores = ev.evaluate(parsed.root)
         demote_procedural(snap, scores, s.procedural_weight)
-        other, fmasks = self._filter_masks(snap, request)
         base = qmask & other
         final = base.copy()
         for m in fmasks.values():
@@ -488,7 +489,7 @@ class WhooshBackend:
             results=hits,
             facets=facets,
             suggestion=suggestion,
-            partial=deadline.hit,
+            partial=deadline.hit or ev.cut_short,
             elapsed_ms=round((time.perf_counter() - started) * 1000.0, 2),
         )
 
@@ -545,10 +546,12 @@ class WhooshBackend:
         def hits(query: str) -> int:
             if deadline.passed():
                 return 0
-            mask, _ = Evaluator(snap, deadline, s.max_expansions).evaluate(parse(query, options).root)
-            mask &= other
+            scope = other.copy()
             for m in fmasks.values():
-                mask &= m
+                scope &= m
+            mask, _ = Evaluator(snap, deadline, s.max_expansions, scope=scope,
+                                max_verify=s.max_phrase_verify).evaluate(parse(query, options).root)
+            mask &= scope
             return int(np.count_nonzero(mask))
 
         return suggest(snap.vocabulary(), words, original, in_index=in_index, hits=hits, current_hits=total)
@@ -658,6 +661,23 @@ class WhooshBackend:
             ))
         rows.sort(key=lambda r: r.council.casefold())
         return tuple(rows)
+
+
+def _answer_scope(other: np.ndarray, fmasks: dict[str, np.ndarray], facets: bool) -> np.ndarray:
+    """Documents whose query answer can show up on the page: inside the date/meeting filters and
+    every facet filter, or, when facets are counted (disjunctively: each facet ignores its own
+    filter), failing at most one facet filter. Phrase verification is limited to these."""
+    if not fmasks:
+        return other
+    if not facets:
+        scope = other.copy()
+        for m in fmasks.values():
+            scope &= m
+        return scope
+    failed = np.zeros(other.shape, dtype=np.int8)
+    for m in fmasks.values():
+        failed += ~m
+    return other & (failed <= 1)
 
 
 def demote_procedural(snap: Snapshot, scores: np.ndarray, weight: float) -> None:
