@@ -81,6 +81,7 @@ from scraper.harvest_plan import (
     normalise_base_url,
     resolve_window,
     select_committees,
+    split_window,
     ws_date,
     yearly_chunks,
 )
@@ -95,6 +96,8 @@ from scraper.store import ArchiveStore
 
 
 NO_COMMITTEES = "no committees"
+# GetMeetings/GetAllMeetingsByDate answers stop at this many rows without saying so (GUIDE.md §8.1).
+WS_ROW_CAP = 5000
 _REFUSALS = frozenset({"HTTP 401", "HTTP 403"})  # the failure reasons of a host that refuses us
 _SERVER_ERROR = re.compile(r"HTTP (?:5\d\d|429)")  # ... and of one that is down or overloaded
 
@@ -496,11 +499,17 @@ class Harvester:
         return Page(capture.body, capture.url)
 
     def _list_ws(self, committee: Committee) -> list[Meeting] | None:
-        """``GetMeetings`` per year; None when the service fails for this committee (auto mode)."""
+        """``GetMeetings`` per year; None when the service fails for this committee (auto mode).
+
+        A window whose answer reaches ``WS_ROW_CAP`` rows may have been cut short by the service,
+        so it is asked again in halves (down to single days) and only answers under the cap kept.
+        """
         url = f"{self.base_url}/mgWebService.asmx/GetMeetings"
         soft = self.options.source == "auto"
         found: list[Meeting] = []
-        for chunk in yearly_chunks(self.window):
+        pending = yearly_chunks(self.window)
+        while pending:
+            chunk = pending.pop(0)
             params = {
                 "lCommitteeId": committee.committee_id,
                 "sFromDate": ws_date(chunk.since),
@@ -508,27 +517,32 @@ class Harvester:
             }
             meta = {"committee_id": committee.committee_id, "since": chunk.since.isoformat(),
                     "until": chunk.until.isoformat()}
+            meetings: list[Meeting] | None = None
             stored = self._settled_listing(KIND_WS_MEETINGS, meta, chunk.until)
             if stored is not None:
                 try:
-                    found.extend(webservice.parse_meetings(stored.body, self.site_key, base_url=self.base_url,
-                                                           url=stored.url))
-                    continue
+                    meetings = webservice.parse_meetings(stored.body, self.site_key, base_url=self.base_url,
+                                                         url=stored.url)
                 except ParseError:
                     pass  # a parser change rejects it now: ask the site again
-            try:
-                fetched = self._fetch(KIND_WS_MEETINGS, url, params, soft=soft, **meta)
-                found.extend(
-                    webservice.parse_meetings(fetched.result.body, self.site_key, base_url=self.base_url,
-                                              url=fetched.result.url)
-                )
-            except ParseError as exc:
-                failed = self._parse_failure(fetched, exc, soft=soft)
-                if soft and failed.not_xml:
-                    return None
-            except _Failed:
-                if soft:
-                    return None
+            if meetings is None:
+                try:
+                    fetched = self._fetch(KIND_WS_MEETINGS, url, params, soft=soft, **meta)
+                    meetings = webservice.parse_meetings(fetched.result.body, self.site_key, base_url=self.base_url,
+                                                         url=fetched.result.url)
+                except ParseError as exc:
+                    failed = self._parse_failure(fetched, exc, soft=soft)
+                    if soft and failed.not_xml:
+                        return None
+                    continue
+                except _Failed:
+                    if soft:
+                        return None
+                    continue
+            if len(meetings) >= WS_ROW_CAP and chunk.since < chunk.until:
+                pending[:0] = split_window(chunk)
+                continue
+            found.extend(meetings)
         return found
 
     def _list_html(self, committee: Committee) -> list[Meeting]:

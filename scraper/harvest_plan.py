@@ -97,6 +97,15 @@ def yearly_chunks(window: Window) -> list[Window]:
     return chunks
 
 
+def split_window(window: Window) -> list[Window]:
+    """Two halves of a window of two days or more, newer first (as ``yearly_chunks``); a one-day
+    window cannot be split and comes back alone. Used when an answer reaches the row cap."""
+    if window.since >= window.until:
+        return [window]
+    middle = window.since + (window.until - window.since) // 2
+    return [Window(middle + timedelta(days=1), window.until), Window(window.since, middle)]
+
+
 def listing_years(window: Window, since_given: bool) -> list[int]:
     """Years of ``ieListMeetings.aspx?Year=`` to read, newest first.
 
@@ -162,6 +171,7 @@ __all__ = [
     "normalise_base_url",
     "resolve_window",
     "yearly_chunks",
+    "split_window",
     "listing_years",
     "ws_date",
     "select_committees",

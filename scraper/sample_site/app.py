@@ -22,6 +22,8 @@ Every variant is a constructor keyword (defaults ON, as the demo and the tests w
 - ``getmeeting_error_status``: ``GetMeeting`` answers ASP.NET's HTML error page with this status
   (500, or 200 as some installs do) for every meeting while ``GetMeetings`` works: a half-broken
   web service the crawler must stop asking;
+- ``ws_row_cap``: ``GetMeetings``/``GetAllMeetingsByDate`` stop after this many rows, oldest
+  first, as the real service stops at 5,000 (GUIDE.md §8.1);
 - ``pages_unavailable``: robots.txt answers, every other request 503 (an application pool down
   behind a working front server);
 - ``forbid_bots``: every request but robots.txt answers 403 with an "Access denied" page, as
@@ -85,6 +87,13 @@ def _parse_uk_date(value: str | None) -> date | None:
         return None
 
 
+def _capped(groups: list[tuple[CommitteeData, list[MeetingData]]], cap: int) -> list[tuple[CommitteeData, list[MeetingData]]]:
+    """The first ``cap`` meetings by date, still grouped by committee: what a row cap leaves."""
+    kept = {id(m) for m in sorted((m for _, ms in groups for m in ms), key=lambda m: m.date)[:cap]}
+    trimmed = [(c, [m for m in ms if id(m) in kept]) for c, ms in groups]
+    return [(c, ms) for c, ms in trimmed if ms]
+
+
 class SampleSite:
     """WSGI app serving the sample council (see the module docstring for the variants)."""
 
@@ -117,6 +126,7 @@ class SampleSite:
         empty_committee_list: str | None = None,
         forbid_bots: bool = False,
         pages_unavailable: bool = False,
+        ws_row_cap: int | None = None,
     ) -> None:
         self.data = dataset or load_dataset()
         self.prefix = "/" + prefix.strip("/") if prefix.strip("/") else ""
@@ -145,6 +155,7 @@ class SampleSite:
         self.empty_committee_list = empty_committee_list
         self.forbid_bots = forbid_bots
         self.pages_unavailable = pages_unavailable
+        self.ws_row_cap = ws_row_cap
         self.moved_from = "/" + moved_from.strip("/") if moved_from and moved_from.strip("/") else None
         self.pages = Pages(
             self.data,
@@ -316,6 +327,8 @@ class SampleSite:
                 ]
                 if meetings:
                     groups.append((committee, meetings))
+            if self.ws_row_cap is not None:
+                groups = _capped(groups, self.ws_row_cap)
             root = "getmeetings" if operation == "getmeetings" else "getmeetingsbydate"
             return self.xml(meetings_xml(self.data, groups, root))
         if operation == "getmeeting":

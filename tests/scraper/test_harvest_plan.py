@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -102,3 +102,16 @@ def test_settled_meetings():
     assert not is_settled(state(date(2024, 1, 1), date(2024, 6, 1), minutes=False), today)
     assert is_settled(state(date(2025, 1, 1), date(2026, 11, 1), minutes=False, cancelled=True), today)
     assert not is_settled(None, today)
+
+
+def test_split_window_halves_newer_first_and_stops_at_one_day():
+    from scraper.harvest_plan import split_window
+
+    year = Window(date(2020, 1, 1), date(2020, 12, 31))
+    newer, older = split_window(year)
+    assert newer.until == year.until and older.since == year.since
+    assert older.until + timedelta(days=1) == newer.since  # no day lost, none asked twice
+    assert split_window(Window(date(2020, 5, 1), date(2020, 5, 2))) == [
+        Window(date(2020, 5, 2), date(2020, 5, 2)), Window(date(2020, 5, 1), date(2020, 5, 1))]
+    day = Window(date(2020, 5, 1), date(2020, 5, 1))
+    assert split_window(day) == [day]

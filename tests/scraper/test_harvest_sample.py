@@ -398,3 +398,15 @@ def test_a_site_answering_only_server_errors_is_failing_not_foreign(store, sampl
     site = sample_site_factory(pages_unavailable=True)
     with pytest.raises(SiteFailing, match="HTTP 503"):
         run(store, site, fake_clock)
+
+
+def test_a_meeting_list_at_the_row_cap_is_asked_again_in_halves(store, sample_site_factory, fake_clock, monkeypatch):
+    """GetMeetings stops at 5,000 rows without saying so (GUIDE.md §8.1): an answer that reaches
+    the cap is distrusted and its window asked again in halves until every answer is under it."""
+    import scraper.harvest
+
+    monkeypatch.setattr(scraper.harvest, "WS_ROW_CAP", 1)  # one committee has two meetings in 2020
+    site = sample_site_factory(ws_row_cap=1, waf_first=False, malformed=False)
+    summary = run(store, site, fake_clock)
+    assert summary.failed == 0, summary.failures
+    assert summary.meetings.new == len(site.app.data.meetings)
