@@ -391,35 +391,8 @@ class Harvester:
         elif html_committees is not None:
             committees, capture_id = html_committees
             return MODE_HTML, committees, [capture_id]
-        if self._listed_no_committees and html_committees is None:
-            raise HarvestError(
-                f"{self.base_url} answers like ModernGov but lists no committees "
-                f"(web service: {ws_problem or 'not asked'}; HTML: {html_problem}); nothing was recorded. "
-                "Check the base URL, or try again later"
-            )
-        if _SERVER_ERROR.fullmatch(html_problem or "") and (ws_problem is None or _SERVER_ERROR.fullmatch(ws_problem)):
-            # Down (after every retry), not foreign: the run stays open for a later attempt.
-            raise SiteFailing(
-                f"{self.base_url} answered {html_problem} to the web service and the HTML pages alike; "
-                "it seems to be down. Run the same command later"
-            )
-        if html_problem in _REFUSALS and (ws_problem is None or ws_problem in _REFUSALS):
-            # Hosts that refuse crawlers answer 403 everywhere (GUIDE.md §8.2): that says nothing
-            # about whether the URL is ModernGov, so do not send the user to check it.
-            raise SiteBlocked(
-                f"{self.base_url} refused our requests ({html_problem}); it may block automated clients "
-                "(a --user-agent with your contact details, or asking the council, may help)"
-            )
-        if html_rejected or (ws_problem or "").startswith("not data:"):
-            raise SiteBlocked(
-                f"{self.base_url} answered with a challenge or error page instead of ModernGov "
-                f"({html_problem or ws_problem}); it may block automated clients"
-            )
-        raise NotModernGov(
-            f"{self.base_url} is not a ModernGov site: "
-            + "; ".join(p for p in (f"web service: {ws_problem}" if ws_problem else "",
-                                    f"HTML: {html_problem}" if html_problem else "") if p)
-        )
+        raise validation_failure(self.base_url, ws_problem, html_problem, rejected=html_rejected,
+                                 listed_no_committees=self._listed_no_committees)
 
     def _follow_move(self, final_url: str, path: str) -> None:
         """When validation was redirected (http -> https, a new host or folder), crawl the
@@ -696,6 +669,48 @@ def site_name(base_url: str) -> str:
     """A readable name for a site until a page tells us better: its host, without "www."."""
     host = urlsplit(base_url).hostname or base_url
     return host[4:] if host.startswith("www.") else host
+
+
+def validation_failure(
+    base_url: str, ws_problem: str | None, html_problem: str | None, *, rejected: bool = False,
+    listed_no_committees: bool = False,
+) -> HarvestError:
+    """Why a site that answered could not be crawled, from what its web service and its HTML
+    committee list said: the error to raise, most specific first. A pure function, so each
+    verdict is tested on its own.
+
+    Only a site that answered but not like ModernGov is ``NotModernGov`` (the CLI's exit 2,
+    "check the URL"); one that is down, refuses crawlers or shows a challenge page is told so.
+    """
+    if listed_no_committees:
+        return HarvestError(
+            f"{base_url} answers like ModernGov but lists no committees "
+            f"(web service: {ws_problem or 'not asked'}; HTML: {html_problem}); nothing was recorded. "
+            "Check the base URL, or try again later"
+        )
+    if _SERVER_ERROR.fullmatch(html_problem or "") and (ws_problem is None or _SERVER_ERROR.fullmatch(ws_problem)):
+        # Down (after every retry), not foreign: a later run will try again.
+        return SiteFailing(
+            f"{base_url} answered {html_problem} to the web service and the HTML pages alike; "
+            "it seems to be down. Run the same command later"
+        )
+    if html_problem in _REFUSALS and (ws_problem is None or ws_problem in _REFUSALS):
+        # Hosts that refuse crawlers answer 403 everywhere (GUIDE.md §8.2): that says nothing
+        # about whether the URL is ModernGov, so do not send the user to check it.
+        return SiteBlocked(
+            f"{base_url} refused our requests ({html_problem}); it may block automated clients "
+            "(a --user-agent with your contact details, or asking the council, may help)"
+        )
+    if rejected or (ws_problem or "").startswith("not data:"):
+        return SiteBlocked(
+            f"{base_url} answered with a challenge or error page instead of ModernGov "
+            f"({html_problem or ws_problem}); it may block automated clients"
+        )
+    return NotModernGov(
+        f"{base_url} is not a ModernGov site: "
+        + "; ".join(p for p in (f"web service: {ws_problem}" if ws_problem else "",
+                                f"HTML: {html_problem}" if html_problem else "") if p)
+    )
 
 
 @contextmanager

@@ -115,3 +115,24 @@ def test_split_window_halves_newer_first_and_stops_at_one_day():
         Window(date(2020, 5, 2), date(2020, 5, 2)), Window(date(2020, 5, 1), date(2020, 5, 1))]
     day = Window(date(2020, 5, 1), date(2020, 5, 1))
     assert split_window(day) == [day]
+
+
+@pytest.mark.parametrize(
+    "ws_problem, html_problem, flags, expected, words",
+    [
+        ("HTTP 404", "no div#modgov", {}, "NotModernGov", "is not a ModernGov site"),
+        ("HTTP 503", "HTTP 503", {}, "SiteFailing", "seems to be down"),
+        (None, "HTTP 429", {}, "SiteFailing", "seems to be down"),
+        ("HTTP 403", "HTTP 403", {}, "SiteBlocked", "refused our requests"),
+        ("HTTP 404", "HTTP 403", {}, "NotModernGov", "web service: HTTP 404"),
+        ("not data: Incapsula/Imperva challenge", "HTTP 404", {}, "SiteBlocked", "challenge or error page"),
+        ("HTTP 404", "not data: Cloudflare challenge", {"rejected": True}, "SiteBlocked", "Cloudflare"),
+        ("GetCommittees listed no committees", "mgListCommittees.aspx listed no committees",
+         {"listed_no_committees": True}, "HarvestError", "lists no committees"),
+    ],
+)
+def test_validation_failure_names_what_went_wrong(ws_problem, html_problem, flags, expected, words):
+    from scraper.harvest import validation_failure
+
+    error = validation_failure("https://x.gov.uk", ws_problem, html_problem, **flags)
+    assert type(error).__name__ == expected and words in str(error)
