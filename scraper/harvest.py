@@ -702,9 +702,14 @@ def validation_failure(
             "(a --user-agent with your contact details, or asking the council, may help)"
         )
     if rejected or (ws_problem or "").startswith("not data:"):
+        reason = html_problem or ws_problem or ""
+        if "redirect stub" in reason and base_url.startswith("http://"):
+            # A JavaScript HTTP -> HTTPS stub (Denbighshire, GUIDE.md §8.2) sends browsers on.
+            return SiteBlocked(f"{base_url} answered a page that redirects browsers ({reason}); "
+                               f"try https://{base_url[len('http://'):]}")
         return SiteBlocked(
             f"{base_url} answered with a challenge or error page instead of ModernGov "
-            f"({html_problem or ws_problem}); it may block automated clients"
+            f"({reason}); it may block automated clients"
         )
     return NotModernGov(
         f"{base_url} is not a ModernGov site: "

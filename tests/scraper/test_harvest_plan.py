@@ -127,6 +127,8 @@ def test_split_window_halves_newer_first_and_stops_at_one_day():
         ("HTTP 404", "HTTP 403", {}, "NotModernGov", "web service: HTTP 404"),
         ("not data: Incapsula/Imperva challenge", "HTTP 404", {}, "SiteBlocked", "challenge or error page"),
         ("HTTP 404", "not data: Cloudflare challenge", {"rejected": True}, "SiteBlocked", "Cloudflare"),
+        ("not data: JavaScript or meta-refresh redirect stub", "not data: JavaScript or meta-refresh redirect stub",
+         {"rejected": True, "base_url": "http://x.gov.uk"}, "SiteBlocked", "try https://x.gov.uk"),
         ("GetCommittees listed no committees", "mgListCommittees.aspx listed no committees",
          {"listed_no_committees": True}, "HarvestError", "lists no committees"),
     ],
@@ -134,5 +136,6 @@ def test_split_window_halves_newer_first_and_stops_at_one_day():
 def test_validation_failure_names_what_went_wrong(ws_problem, html_problem, flags, expected, words):
     from scraper.harvest import validation_failure
 
-    error = validation_failure("https://x.gov.uk", ws_problem, html_problem, **flags)
+    base_url = flags.pop("base_url", "https://x.gov.uk")
+    error = validation_failure(base_url, ws_problem, html_problem, **flags)
     assert type(error).__name__ == expected and words in str(error)
