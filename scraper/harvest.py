@@ -2,16 +2,21 @@
 
 Flow of one crawl (GUIDE.md §9):
 
-1. **Validate** the base URL with ``GetCommittees`` (root must be ``<committees>``). If the service
-   is disabled, blocked or answers non-XML, probe ``mgListCommittees.aspx`` for ``#modgov`` and
-   crawl through HTML. Neither answering like ModernGov -> ``NotModernGov`` (the CLI exits 2).
+1. **Validate** the base URL with ``GetCommittees`` (root must be ``<committees>``, with at least
+   one committee). If the service is disabled, blocked or answers non-XML, probe
+   ``mgListCommittees.aspx`` for ``#modgov`` and crawl through HTML. Neither answering like
+   ModernGov -> ``NotModernGov`` (the CLI exits 2), unless the answers say the site is down
+   (``SiteFailing``), refuses crawlers (``SiteBlocked``) or lists no committees: ``validation_failure``.
 2. **Committees** are upserted (expired/deleted ones included, flagged), then narrowed to
    ``--committee`` values.
-3. **Meetings** are listed per committee: ``GetMeetings`` one calendar year at a time, or
+3. **Meetings** are listed per committee: ``GetMeetings`` one calendar year at a time (a year
+   whose answer reaches the service's silent 5,000-row cap is asked again in halves), or
    ``ieListMeetings.aspx?CId=&Year=`` when the service fails for that committee.
 4. **Each meeting** is fetched with ``GetMeeting``; when that call fails the meeting comes from
    ``ieListDocuments.aspx`` + ``mgAi.aspx`` (truncated minutes) + ``mgMeetingAttendance.aspx``.
-   Its records and its "done in this run" mark are written in one transaction.
+   Its records and its "done in this run" mark are written in one transaction. After
+   ``MAX_CONSECUTIVE_WS_FALLBACKS`` web-service failures in a row the service is not asked again
+   in this run.
 
 Every response (robots.txt, retried 503s and redirects included) is stored before it is parsed.
 A 200 that is really a WAF challenge or error page is stored, marked rejected, and reported as a
