@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import logging
 import re
+import socket
 import threading
 import time
 from dataclasses import dataclass, field
@@ -392,7 +393,7 @@ class PoliteClient:
                 requests.exceptions.Timeout,
                 requests.exceptions.ChunkedEncodingError,  # connection dropped mid-body
             ) as exc:
-                if _is_name_resolution_failure(exc):
+                if _is_unknown_host(exc):
                     # A host name that does not resolve will not resolve in 30 s of backoff either.
                     raise FetchFailed(requested, describe_exception(exc)) from exc
                 try:
@@ -531,10 +532,15 @@ def _causes(exc: BaseException) -> list[BaseException]:
     return seen
 
 
-def _is_name_resolution_failure(exc: BaseException) -> bool:
-    from urllib3.exceptions import NameResolutionError
+# getaddrinfo's "this name does not exist" answers; EAI_AGAIN ("try again") is transient and retried.
+_UNKNOWN_NAME_ERRORS = frozenset(
+    code for code in (getattr(socket, "EAI_NONAME", None), getattr(socket, "EAI_NODATA", None)) if code is not None
+)
 
-    return any(isinstance(c, NameResolutionError) for c in _causes(exc))
+
+def _is_unknown_host(exc: BaseException) -> bool:
+    """The DNS said this host name does not exist: no point retrying it."""
+    return any(isinstance(c, socket.gaierror) and c.errno in _UNKNOWN_NAME_ERRORS for c in _causes(exc))
 
 
 def describe_exception(exc: BaseException) -> str:
@@ -544,8 +550,10 @@ def describe_exception(exc: BaseException) -> str:
 
     causes = _causes(exc)
     text = " ".join(str(c) for c in causes)
-    if any(isinstance(c, NameResolutionError) for c in causes):
+    if _is_unknown_host(exc):
         return "host name not found (DNS lookup failed)"
+    if any(isinstance(c, (NameResolutionError, socket.gaierror)) for c in causes):
+        return "DNS lookup failed (the name server did not answer)"
     if isinstance(exc, requests.exceptions.SSLError):
         if re.search(r"WRONG_VERSION_NUMBER|record layer failure|http request|packet length too long", text, re.I):
             return "TLS handshake failed: the server does not seem to speak https (try http://)"

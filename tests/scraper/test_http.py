@@ -419,3 +419,17 @@ def test_compressed_bodies_are_decoded_and_capped_by_their_decoded_size(scripted
     assert client(fake_clock, delay=0).get(srv.base_url + "/page").body == body
     with pytest.raises(BodyTooLarge):
         client(fake_clock, delay=0, max_body=100_000).get(srv.base_url + "/page")
+
+
+def test_a_transient_dns_failure_is_retried(monkeypatch, fake_clock):
+    """EAI_AGAIN ("temporary failure in name resolution") is not "no such host": retried."""
+    import socket
+
+    def dns_hiccup(*args, **kwargs):
+        raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+
+    monkeypatch.setattr(socket, "getaddrinfo", dns_hiccup)
+    c = PoliteClient(clock=fake_clock, delay=0, retries=2, obey_robots=False)
+    with pytest.raises(FetchFailed) as info:
+        c.get("http://council.invalid/page")
+    assert c.request_count == 3 and "DNS lookup failed" in str(info.value)
