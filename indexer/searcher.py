@@ -7,6 +7,12 @@ lists (cached), so a phrase, a facet count or a date range costs a few vectorise
 of Whoosh's per-posting Python loop. Whoosh still does everything on disk: segments, postings,
 stored payloads, commits, locking.
 
+Quoted phrases: one word is a posting list of the unstemmed field, two words one word-pair term;
+three or more words intersect their pairs' postings (a superset: the pairs may sit in different
+sentences) and the survivors are verified against their stored text, tokenised exactly as the index
+was (``Evaluator._verify_phrase``). That is the only per-document Python work in a query, so it is
+confined to the documents that can reach the answer and bounded by the deadline and a cap.
+
 Scoring is BM25 over stems (title x3, body x1) with two adjustments made here and in the backend:
 each unquoted word prefers its exact form (``EXACT_BOOST``, ``STEM_ONLY_WEIGHT``), and standing
 agenda items (``Snapshot.procedural``, see ``indexer.procedural``) are scaled down by the backend.
@@ -19,6 +25,7 @@ snapshot they started with.
 
 from __future__ import annotations
 
+import bisect
 import fnmatch
 import json
 import math
@@ -47,6 +54,7 @@ PHRASE_BOOST = 1.5
 EXACT_BOOST = 2.0
 STEM_ONLY_WEIGHT = 0.5
 TERM_CACHE_BYTES = 96 * 1024 * 1024  # posting arrays kept per snapshot (LRU)
+PHRASE_CACHE_ENTRIES = 64  # phrases whose verified documents are remembered (2 bytes per document each)
 VALUE_FIELD_FOR_PREFIX = {"committee": "committee", "speaker": "speaker", "topic": "topic", "council": "council"}
 
 
@@ -109,6 +117,7 @@ class Snapshot:
         self._term_cache: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._cache_bytes = 0
         self._values: dict[str, ValueIndex] = {}
+        self._phrase_checks: OrderedDict[tuple[Any, ...], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._commitments: list[dict[str, Any]] | None = None
         self._vocab: Vocabulary | None = None
         dated = self.date[self.alive & (self.date > 0)]
@@ -215,20 +224,31 @@ class Snapshot:
             fields = self.searcher.stored_fields(int(docnum))
         return json.loads(fields.get("payload") or "{}")
 
-    def phrase_texts(self, docnums: Iterable[int], title_only: bool = False) -> list[tuple[str, ...]]:
-        """The texts a phrase is verified against, per document: the parts the pair field indexed
-        (title, agenda, minutes, decision) or, for ``title:"..."``, the title alone. Read from the
-        stored payload (no positions are indexed), under one lock acquisition for the batch."""
+    def raw_payloads(self, docnums: Iterable[int]) -> list[str]:
+        """The stored JSON payloads of several documents, undecoded (phrase verification decodes
+        only those that might match), read from the segment readers under one lock acquisition."""
+        starts = [offset for _r, offset in self.leaves]
+        out: list[str] = []
         with self.lock:
-            raw = [self.searcher.stored_fields(int(d)).get("payload") or "{}" for d in docnums]
-        out: list[tuple[str, ...]] = []
-        for text in raw:
-            p = json.loads(text)
-            if title_only:
-                out.append((p.get("title") or "",))
-            else:
-                out.append(tuple(p.get(k) or "" for k in ("title", "agenda_text", "minutes_text", "decision_text")))
+            for d in docnums:
+                i = bisect.bisect_right(starts, int(d)) - 1
+                reader, offset = self.leaves[i]
+                out.append(reader.stored_fields(int(d) - offset).get("payload") or "{}")
         return out
+
+    def phrase_checks(self, key: tuple[Any, ...]) -> tuple[np.ndarray, np.ndarray]:
+        """(checked, matched) masks remembered for one phrase on this snapshot, so paging through a
+        phrase's results or changing its filters verifies each document at most once (LRU)."""
+        with self.lock:
+            entry = self._phrase_checks.get(key)
+            if entry is None:
+                entry = (np.zeros(self.n, dtype=bool), np.zeros(self.n, dtype=bool))
+                self._phrase_checks[key] = entry
+                while len(self._phrase_checks) > PHRASE_CACHE_ENTRIES:
+                    self._phrase_checks.popitem(last=False)
+            else:
+                self._phrase_checks.move_to_end(key)
+            return entry
 
     def docnum_for_id(self, item_id: str) -> int | None:
         ids, _ = self.postings("id", item_id)
@@ -447,30 +467,41 @@ class Evaluator:
     def _verify_phrase(self, candidates: np.ndarray, scores: np.ndarray, node: Phrase) -> np.ndarray:
         """Keep the candidates (all pairs present) whose stored text contains the exact phrase.
 
+        Each candidate's payload is read (~20 µs: zlib and unpickling in Whoosh), rejected by a
+        loose regex over the raw JSON when the words are not even near each other, and otherwise
+        decoded and tested part by part (``analysis.PhraseMatcher``). Results are remembered per
+        snapshot (``Snapshot.phrase_checks``).
+
         Bounded: candidates are verified best phrase score first (then index order), in chunks
         with a deadline check between chunks (the first chunk is always verified, so a slow query
         still shows something), and at most ``max_verify`` of them. Whatever is left unverified is
         dropped and ``cut_short`` is set: totals and facets count verified matches only.
         """
-        cand = np.flatnonzero(candidates & self.scope)
-        verified = np.zeros(self.snap.n, dtype=bool)
-        if not cand.size:
-            return verified
+        title_only = node.field == "title"
+        checked, matched = self.snap.phrase_checks(("title" if title_only else "all", node.words))
+        in_scope = candidates & self.scope
+        cand = np.flatnonzero(in_scope & ~checked)
         if cand.size > VERIFY_CHUNK:
             cand = cand[np.lexsort((cand, -scores[cand]))]
         if cand.size > self.max_verify:
             cand = cand[: self.max_verify]
             self.cut_short = True
-        title_only = node.field == "title"
+        matcher = analysis.PhraseMatcher(node.words)
+        keys = ("title",) if title_only else ("title", "agenda_text", "minutes_text", "decision_text")
         for start in range(0, cand.size, VERIFY_CHUNK):
             if start and self.deadline.passed():
                 self.cut_short = True
                 break
             chunk = cand[start: start + VERIFY_CHUNK]
-            for d, texts in zip(chunk, self.snap.phrase_texts(chunk, title_only)):
-                if analysis.contains_phrase(texts, node.words):
-                    verified[d] = True
-        return verified
+            found = []
+            for d, raw in zip(chunk, self.snap.raw_payloads(chunk)):
+                if matcher.maybe_in_json(raw):
+                    payload = json.loads(raw)
+                    if any(matcher.in_text(payload.get(k) or "") for k in keys):
+                        found.append(d)
+            matched[found] = True
+            checked[chunk] = True
+        return in_scope & checked & matched
 
     def _value_prefix(self, prefix: str, words: list[str], phrase: bool) -> tuple[np.ndarray, np.ndarray]:
         """``speaker:knopp``: documents with any value of that facet containing the words."""

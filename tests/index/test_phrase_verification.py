@@ -156,3 +156,40 @@ def test_phrase_verification_under_time_limit_never_returns_false_matches(tmp_pa
     page = b.search(SearchRequest(q='"school places funding"'))
     assert page.partial
     assert titles(page) <= {"Exact"} and page.total <= 1
+
+
+def test_phrase_matcher_agrees_with_the_tokenizer():
+    """The regex the searcher uses answers exactly as tokenizing and comparing word sequences,
+    over random texts made of phrase words, apostrophes, punctuation, JSON-awkward characters and
+    non-ASCII letters."""
+    import json
+    import random
+
+    from indexer import analysis
+
+    rnd = random.Random(4)
+    vocabulary = ["school", "School", "places", "PLACES", "funding", "x", "é", "s", "2", "o"]
+    separators = [" ", " ", " ", "'", "\u2019", "-", ", ", "_", "\n", '"', "\\", "\u001f", "", "''", " '", "' ", "\t"]
+    phrases = [["school", "places", "funding"], ["places", "funding", "x"], ["school's", "places"],
+               ["o'school", "places", "funding"], ["x", "é", "s"], ["2", "school", "places"], ["school", "places"]]
+    positives = 0
+    for _ in range(4000):
+        text = rnd.choice(separators + [""] * 5)
+        for _ in range(rnd.randint(1, 8)):
+            text += rnd.choice(vocabulary) + rnd.choice(separators)
+        for words in phrases:
+            m = analysis.PhraseMatcher(words)
+            expected = analysis.contains_phrase([text], words)
+            positives += expected
+            assert m.in_text(text) == expected, (text, words)
+            if expected:  # the loose pre-check on the raw JSON never rejects a real match
+                assert m.maybe_in_json(json.dumps({"minutes_text": text}, ensure_ascii=False)), (text, words)
+    assert positives > 200  # the generator does produce real matches
+
+
+def test_repeated_phrase_query_reuses_verification(backend):
+    first = backend.search(SearchRequest(q='"school places funding"', per_page=1))
+    second = backend.search(SearchRequest(q='"school places funding"', per_page=1, page=2))
+    filtered = backend.search(SearchRequest(q='"school places funding"', committee=(EXACT,)))
+    assert first.total == second.total == filtered.total == 3
+    assert first.results[0].id != second.results[0].id
