@@ -186,7 +186,9 @@ _DIRECTIVE = re.compile(
     # Northern Irish minutes write the indicative: "AGREED – that the Council writes to the Department"
     r"writes\s+to|writes|arranges|seeks|contacts|reviews|investigates|liaises|provides|prepares|brings)\b"
     r"(?!\s+(?:be|is|are|was|were|and|of|for|on|from|to\s+be|has|have|had)\b)(?![.,;:]|\s*$)|arrange\b)"
+    # a report asked of the council's own officers (not one requested from a named outside body)
     r"|\b(?:receives?|requests?)\s+(?:a|an|the|further)\s+(?:further\s+)?(?:report|update|briefing|presentation)\b"
+    r"(?!\s+from\s+(?:the\s+)?(?!(?:officers?|Director|Head|Chief\s+Executive|Clerk|Cabinet|Executive|Portfolio)\b)(?-i:[A-Z]))"
     r"|\b(?:asks?|requests?|wish(?:es)?|expects?)\s+to\s+receive\b"
     r"|\bagrees?\s+to\s+(?:consider|review|revisit|explore|look\s+at|monitor|receive)\b"
     r"|(?:^|\b(?:agrees?|agreed)\s+)(?:that\s+)?to\s+receive\s+(?:a|an|the)\s+[^.;]{0,80}?\b(?:at\s+(?:its|the|a|their)\s+(?:[\w'’-]+\s+){0,3}?meeting\s+(?:on|in)\b|in\s+(?:\w+\s+)?(?:months?|weeks?|years?)\b)"

@@ -37,6 +37,9 @@ _INLINE_CAPS = re.compile(
 )
 _SENTENCE_FORM = re.compile(
     r"^(?:(?:Accordingly|Therefore|Following(?:[^,]{0,80}),|After(?:[^,]{0,80}),|Upon(?:[^,]{0,80}),|"
+    # "Following discussion the Committee resolved to ...": a short participial opener, no comma
+    r"(?:Following|After)[ \t]+(?:(?:a|the|further|some|full|lengthy|detailed)[ \t]+)?(?:discussion|debate|"
+    r"deliberation|questions|consideration)[ \t]+(?=[Tt]he[ \t]+|[Ii]t[ \t]+was)|"
     r"On(?:[^,]{0,80}),|Having(?:[^,]{0,120}),)[ \t,]*)?"
     r"(?:(?P<body>(?:[Tt]he[ \t]+)?(?:Committee|Sub-Committee|Panel|Board|Cabinet|Council|Executive|Commission|"
     r"Forum|Meeting|Authority|Partnership|Joint Committee|Scrutiny Committee|Members)|[Ii]t[ \t]+was)"
@@ -44,7 +47,10 @@ _SENTENCE_FORM = re.compile(
     r"(?P<verb>agreed|resolved|decided|noted|approved|endorsed|refused|granted|deferred|determined|"
     r"authorised|authorized|delegated|adopted|accepted|recommended|instructed|voted|"
     r"agrees|resolves|notes|approves|endorses|recommends|recommend|requests|instructs|authorises|"
-    r"AGREED|RESOLVED|DECIDED|NOTED|APPROVED|ENDORSED|REFUSED|GRANTED|DEFERRED)\b"
+    r"AGREED|RESOLVED|DECIDED|NOTED|APPROVED|ENDORSED|REFUSED|GRANTED|DEFERRED|"
+    # a capitalised verb is the clerk's mark of a formal act: "The Board RECEIVED the report."
+    r"RECEIVED|RATIFIED|SUPPORTED|ADOPTED|ACCEPTED|AUTHORISED|AUTHORIZED|DELEGATED|"
+    r"ratified)\b"
     r"[ \t]*[:,]?[ \t]*(?P<rest>.*)$",
     re.DOTALL,
 )
@@ -108,8 +114,23 @@ _MINUTES_RECORD = re.compile(
     r"^(?:[Tt]he[ \t]+)?(?:[Mm]inutes|[Nn]otes)[ \t]+of[ \t]+[^\n]{0,160}?\b(?:were|was|be)[ \t]+(?:\w+[ \t]+)?"
     r"(?:approved|confirmed|agreed|accepted|adopted|signed|taken)\b[^\n]{0,60}?\b(?:correct|true|accurate|full)[ \t]+record\b",
 )
-# "An email from a resident about dog fouling was noted." (not "It was noted that ...")
-_PASSIVE_NOTED = re.compile(r"^(?:[Tt]he|An?|This|These)[ \t]+(?![^.\n]{0,150}\b(?:that|whether)\b)[^.\n]{3,150}?[ \t]+(?:was|were)[ \t]+(?:duly[ \t]+|formally[ \t]+)?(?:noted|received[ \t]+and[ \t]+noted)[ \t]*\.?$")
+# "An email from a resident about dog fouling was noted." (not "It was noted that ...");
+# correspondence "was received" or "was read out (by the Clerk) and noted" is the body's act too
+_PASSIVE_NOTED = re.compile(
+    r"^(?:[Tt]he|An?|This|These)[ \t]+(?![^.\n]{0,150}\b(?:that|whether)\b)[^.\n]{3,150}?[ \t]+(?:was|were)[ \t]+"
+    r"(?:duly[ \t]+|formally[ \t]+)?(?:noted|received[ \t]+and[ \t]+noted|"
+
+    r"(?:read|read[ \t]+out|reported|tabled|circulated)(?:[ \t]+by[ \t]+[^.\n]{3,80}?)?[ \t]+and[ \t]+(?:duly[ \t]+)?noted)"
+    r"[ \t]*\.?$")
+# "A letter from the Allotment Society ... was received." (correspondence, not an officer's report)
+_CORRESPONDENCE_RECEIVED = re.compile(
+    r"^(?:An?|The)[ \t]+(?:\w+[ \t]+)?(?:letter|card|e-?mail|petition|message|invitation|correspondence)s?\b"
+    r"(?![^.\n]{0,150}\b(?:that|whether)\b)[^.\n]{3,150}?[ \t]+(?:was|were)[ \t]+received[ \t]*\.?$")
+# "The Authority's decision was: That the application be refused."
+_DECISION_WAS = re.compile(
+    r"^(?:[Tt]he[ \t]+)?(?:[A-Z][\w-]*[ \t]+){0,3}?(?:[A-Z][\w-]*(?:['’]s|s['’])[ \t]+)?(?:formal[ \t]+)?"
+    r"(?:decision|resolution)[ \t]+(?:was|is|reads)[ \t]*(?:as[ \t]+follows)?[ \t]*[:\-–][ \t]*(?P<rest>\S.*)$",
+    re.DOTALL)
 _BARE_NOTED = re.compile(
     r"^(?:Noted|NOTED|Received[ \t]+and[ \t]+noted|RECEIVED[ \t]+AND[ \t]+NOTED|"
     # a parish council's response to a planning application
@@ -379,7 +400,8 @@ def find_decisions(text: str, regions: list[tuple[int, int]], decision_region: t
                     consumed.add(moved.start("res"), sent.end)
                 continue
             own = _without_heading_line(sent.text)
-            if _MINUTES_RECORD.match(own) or _BARE_NOTED.match(own) or _PASSIVE_NOTED.match(own) or _PASSIVE_APPROVED.match(own):
+            if _MINUTES_RECORD.match(own) or _BARE_NOTED.match(own) or _PASSIVE_NOTED.match(own) or _PASSIVE_APPROVED.match(own) \
+                    or _CORRESPONDENCE_RECEIVED.match(own):
                 found.append(_Found(sent.end - len(own), sent.end, _clean(own)))
                 consumed.add(sent.start, sent.end)
                 continue
@@ -411,7 +433,7 @@ def find_decisions(text: str, regions: list[tuple[int, int]], decision_region: t
                     found.append(_Found(moved.start("res"), sent.end, _clean(moved.group("res"))))
                     consumed.add(moved.start("res"), sent.end)
                     continue
-            d = _sentence_decision(sent.text)
+            d = _sentence_decision(sent.text) or (own != sent.text and _sentence_decision(own))
             if d:
                 found.append(_Found(sent.start, sent.end, d))
                 consumed.add(sent.start, sent.end)
@@ -451,6 +473,9 @@ def find_decisions(text: str, regions: list[tuple[int, int]], decision_region: t
 
 
 def _sentence_decision(sentence: str) -> str | None:
+    framed = _DECISION_WAS.match(sentence.strip())
+    if framed:
+        return _clean(framed.group("rest"))
     single = _SINGLE_MEMBER.match(sentence.strip())
     if single:
         return _clean(f"{single.group('verb')} {single.group('rest')}")
