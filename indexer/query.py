@@ -1,6 +1,7 @@
 """The search box language, parsed safely into a small query tree.
 
-Supported: words (all required), "quoted phrases" (exact, unstemmed), ``OR``, ``AND``, ``NOT`` and
+Supported: words (all required), "quoted phrases" (exact, unstemmed: the words in that order,
+case and punctuation between them ignored as the tokenizer ignores them), ``OR``, ``AND``, ``NOT`` and
 ``-word``, parentheses, and field prefixes ``committee:``, ``speaker:``, ``topic:``, ``council:``,
 ``title:``. Operators are recognised only in capitals, so "rock or roll" is three words.
 

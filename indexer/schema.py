@@ -4,8 +4,10 @@ One Whoosh document per agenda item. Three kinds of field:
 
 * ranking text: ``title`` and ``body`` (Porter2 stems, stop words dropped, frequencies only);
   title matches are weighted above body matches at query time (``TITLE_BOOST``);
-* ``exact`` and ``pairs``: unstemmed words and adjacent word pairs of title + texts, which answer
-  "quoted phrases" from postings alone (see ``analysis.pair_counts``); the word field is also the
+* ``exact`` and ``pairs``: unstemmed words and adjacent word pairs of title + texts. One- and
+  two-word "quoted phrases" are answered from these postings alone; a longer phrase takes the items
+  holding all its pairs as candidates and verifies each against the stored text (no positions are
+  indexed: see ``analysis.pair_counts`` and ``searcher.Evaluator``). The word field is also the
   vocabulary for "did you mean" and (when enabled) wildcards;
 * values for filters and facets (whole strings as terms), numeric columns for dates and agenda
   order, and one stored JSON payload with everything ``ItemDetail`` needs.
