@@ -353,7 +353,8 @@ class PoliteClient:
                 state.robots = Protego.parse("")
                 return
         except FetchFailed as exc:
-            state.unavailable = f"robots.txt is unreachable ({exc.reason}), so nothing is fetched from this host"
+            # Said as the user needs it: the host itself cannot be reached, robots.txt is only how.
+            state.unavailable = f"the host cannot be reached: {exc.reason}"
             return
         if 500 <= result.status or result.status == 429:
             state.unavailable = (

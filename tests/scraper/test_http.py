@@ -87,8 +87,9 @@ def test_robots_unreachable_means_nothing_is_fetched(fake_clock):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     c = client(fake_clock, retries=1)
-    with pytest.raises(HostUnavailable):
+    with pytest.raises(HostUnavailable) as info:
         c.get(f"http://127.0.0.1:{port}/page")
+    assert "the host cannot be reached: connection refused" in str(info.value)
 
 
 def test_crawl_delay_is_honoured_up_to_the_cap(scripted_server, fake_clock):
