@@ -187,6 +187,8 @@ _DIRECTIVE = re.compile(
     r"writes\s+to|writes|arranges|seeks|contacts|reviews|investigates|liaises|provides|prepares|brings)\b"
     r"(?!\s+(?:be|is|are|was|were|and|of|for|on|from|to\s+be|has|have|had)\b)(?![.,;:]|\s*$)|arrange\b)"
     # a report asked of the council's own officers (not one requested from a named outside body)
+    r"|\bthis\s+(?:Council|Committee|Authority|Board|Panel)\s+agrees\s+to\s+(?:fund|provide|establish|create|allocate|"
+    r"commission|invest|deliver|introduce|set\s+up|launch|write|employ|appoint|open|build|hold)\b"
     r"|\b(?:receives?|requests?)\s+(?:a|an|the|further)\s+(?:further\s+)?(?:report|update|briefing|presentation)\b"
     r"(?!\s+from\s+(?:the\s+)?(?!(?:officers?|Director|Head|Chief\s+Executive|Clerk|Cabinet|Executive|Portfolio)\b)(?-i:[A-Z]))"
     r"|\b(?:asks?|requests?|wish(?:es)?|expects?)\s+to\s+receive\b"
@@ -300,7 +302,7 @@ def find_commitments(
                 continue
             due, due_text = find_due(body, ctx.meeting_date)
             found.append((m.start(), Commitment(text=body, who=who, due=due, strength="firm", due_text=due_text)))
-    for ds, _de, dtext in decisions:
+    for ds, _de, dtext in (c for d in decisions for c in _clauses(d)):
         if _THANKS_PASSED.search(dtext) and not _DIRECTIVE.search(_THANKS_PASSED.sub("", dtext)):
             continue  # "congratulations be passed to staff" records thanks, it promises no work
         if _DIRECTIVE.search(dtext) or _SUBJUNCTIVE_REPORT.search(dtext) or _FUTURE_PASSIVE.search(dtext):
@@ -327,6 +329,22 @@ def find_commitments(
         seen.append(key)
         out.append(c)
     return out
+
+
+# "That this Council agrees to fund ... and instructs the Chief Executive to write ...": two promises
+_CLAUSE_BREAK = re.compile(r"\s+and\s+(?=(?:agrees|instructs|requests|asks|directs|authori[sz]es|calls\s+(?:on|upon))\b)")
+_BODY_AGREES_TO_ACT = re.compile(
+    r"(?i)\bthis\s+(?:Council|Committee|Authority|Board|Panel)\s+agrees\s+to\s+(?:fund|provide|establish|create|allocate|"
+    r"commission|invest|deliver|introduce|set\s+up|launch|write|employ|appoint|open|build|hold)\b")
+
+
+def _clauses(decision: tuple[int, int, str]) -> list[tuple[int, int, str]]:
+    """A motion's indicative limbs joined by "and" ("agrees to ... and instructs ...") as separate texts."""
+    ds, de, dtext = decision
+    parts = _CLAUSE_BREAK.split(dtext)
+    if len(parts) == 1 or not _BODY_AGREES_TO_ACT.search(parts[0]):
+        return [decision]
+    return [(ds, de, part.strip().rstrip(".")) for part in parts]
 
 
 def _dedupe_key(text: str) -> str:

@@ -143,15 +143,22 @@ _PASSIVE_APPROVED = re.compile(
     r"(?:[ \t]+(?:unanimously|as[ \t]+(?:presented|circulated|listed|amended|tabled)))?[ \t]*\.?$")
 # a proposal put and carried without a RESOLVED heading
 _CARRIED_SENT = re.compile(
-    r"(?i)^(?:(?:after|following|on|upon)[^,]{0,60},[ \t]*)?(?:this|it|which|the[ \t]+(?:motion|proposal|recommendation|proposition))[ \t]+"
-    r"(?:was[ \t]+)?(?:then[ \t]+|duly[ \t]+|subsequently[ \t]+|therefore[ \t]+|declared[ \t]+|unanimously[ \t]+)*(?:put[ \t]+to[ \t]+the[ \t]+vote[ \t]+and[ \t]+)?"
+    r"(?i)^(?:(?:after|following|on|upon)[^,]{0,60},[ \t]*)?(?:this|it|which|the[ \t]+(?:(?:original|substantive|amended|main|revised)[ \t]+)?(?:motion|proposal|recommendation|proposition))[ \t]+"
+    r"(?:was[ \t]+)?(?:then[ \t]+|duly[ \t]+|subsequently[ \t]+|therefore[ \t]+|declared[ \t]+|unanimously[ \t]+)*(?:put(?:[ \t]+to[ \t]+the[ \t]+(?:vote|meeting))?[ \t]+and[ \t]+)?"
     r"(?:was[ \t]+)?(?:carried|agreed|approved|passed)\b"
     r"|^on[ \t]+being[ \t]+put[ \t]+to[ \t]+the[ \t]+vote,?[ \t]+the[ \t]+(?:motion|proposal)[ \t]+was[ \t]+(?:\w+[ \t]+)?carried\b"
 )
 # "The officer recommendation was proposed by X and seconded by Y and ... was carried."
 _RECOMMENDATION_CARRIED = re.compile(
     r"(?i)^the[ \t]+(?:officer(?:['’]s)?[ \t]+|officers['’][ \t]+)?recommendations?\b[^.]{0,200}?\b(?:was|were)[ \t]+"
+    # "was moved, seconded, voted on and carried"
+    r"(?:(?:moved|proposed|seconded|put|voted[ \t]+on|put[ \t]+to[ \t]+the[ \t]+vote)(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+))*"
     r"(?:(?:then|duly|unanimously|therefore)[ \t]+)?(?:carried|approved|agreed|adopted|accepted)\b")
+# a motion moved and seconded, its text on its own in quotation marks (Northern Irish councils)
+_MOVED_QUOTE = re.compile(
+    r"\b(?:Moved|Proposed)[ \t]+by\b[^\n]{0,80}\n(?:[ \t]*Seconded[ \t]+by\b[^\n]{0,80}\n)?\s*[\"“](?P<q>[^\"”]{10,2000})[\"”]")
+# "B Approve the reallocation ...": bare capital limb labels after a lead-in ending "to:"
+_CAPITAL_LIMB = re.compile(r"(?m)^[ \t\u00a0]*[A-H][ \t]+(?=[A-Z][a-z])")
 _MOVED_RES = re.compile(
     r"\b(?:proposed|moved|PROPOSED|MOVED)\b(?![ \t]+(?:as[ \t]+an[ \t]+)?amendment)(?:[^.\n]{0,160}?\b(?:seconded|SECONDED)\b[^.\n]{0,80}?)?[ \t]+"
     r"(?P<res>that[ \t]+[^\n]{3,400}?)(?=;[ \t]*(?:this|it|which)[ \t]+was[ \t]+seconded|,[ \t]*(?:which[ \t]+was[ \t]+)?seconded[ \t]+by|\.(?:[ \t]|$)|$)"
@@ -296,6 +303,11 @@ def _split_limbs(body: str) -> list[str]:
     parts = _LIMB.split(body)
     if len(parts) == 1:
         parts = _INLINE_LIMB.split(body)
+    if len(parts) == 1 and re.search(r":[ \t]*\n", body):
+        caps = _CAPITAL_LIMB.split(body)
+        labels = [c.strip() for c in _CAPITAL_LIMB.findall(body)]
+        if len(caps) > 2 and labels[:2] == ["A", "B"]:
+            parts = caps
     if len(parts) == 1:
         return [body]
     lead, limbs = parts[0], [piece for limb in parts[1:] for piece in _INLINE_LIMB_MID.split(limb)]
@@ -420,6 +432,15 @@ def find_decisions(text: str, regions: list[tuple[int, int]], decision_region: t
                     found.append(_Found(quoted.start("q"), sent.end, _clean(quoted.group("q"))))
                     consumed.add(sent.start, sent.end)
                     continue
+            carried = _RECOMMENDATION_CARRIED.match(own) or _CARRIED_SENT.match(own)
+            listed = _limbs_after(text, sent.end, end) if carried and not consumed.contains(sent.end + 1) else None
+            if listed:
+                # "The recommendation ... was carried." then "- To approve ..." limbs: the limbs are the decisions
+                block_end, limbs = listed
+                for limb_start, limb in limbs:
+                    found.append(_Found(limb_start, block_end, _clean(limb)))
+                consumed.add(sent.start, block_end)
+                continue
             if _RECOMMENDATION_CARRIED.match(own) and not any(hs >= sent.start and not text[sent.end:hs].strip() for hs, _bs, _be in blocks):
                 found.append(_Found(sent.end - len(own), sent.end, _clean(own)))
                 consumed.add(sent.start, sent.end)
@@ -432,6 +453,11 @@ def find_decisions(text: str, regions: list[tuple[int, int]], decision_region: t
                 if moved and not any(hs >= sent.start and not text[sent.end:hs].strip() for hs, _bs, _be in blocks):
                     found.append(_Found(moved.start("res"), sent.end, _clean(moved.group("res"))))
                     consumed.add(moved.start("res"), sent.end)
+                    continue
+                quoted = _moved_quote_before(text, start, sent.start, original=bool(re.search(r"(?i)\boriginal\b", sent.text)))
+                if quoted is not None and not moved:
+                    found.append(_Found(quoted.start("q"), sent.end, _clean(quoted.group("q"))))
+                    consumed.add(sent.start, sent.end)
                     continue
             d = _sentence_decision(sent.text) or (own != sent.text and _sentence_decision(own))
             if d:
@@ -470,6 +496,38 @@ def find_decisions(text: str, regions: list[tuple[int, int]], decision_region: t
         seen.add(key)
         out.append((f.start, f.end, Decision(text=f.text)))
     return out, consumed
+
+
+def _limbs_after(text: str, pos: int, end: int) -> tuple[int, list[tuple[int, str]]] | None:
+    """Limbs listed straight after an outcome sentence ("... voted on and carried.\n- To approve ..."):
+    (end of the list, [(limb start, limb text)]), or None when no list follows."""
+    m = re.compile(r"[ \t]*\n").match(text, pos, end)
+    if not m:
+        return None
+    at = m.end() + len(text[m.end():end]) - len(text[m.end():end].lstrip())
+    if not _LIMB.match(text, at, end) or _MINUTE_HEADING.match(text, at, end):
+        return None
+    block_end = _block_end(text, at, end)
+    out = []
+    for lm in _LIMB.finditer(text, at, block_end):
+        nxt = _LIMB.search(text, lm.end(), block_end)
+        piece = text[lm.end():nxt.start() if nxt else block_end]
+        if piece.strip():
+            out.append((lm.end(), piece))
+    return (block_end, out) if out else None
+
+
+def _moved_quote_before(text: str, start: int, pos: int, original: bool) -> re.Match | None:
+    """The quoted motion a "was put and agreed" sentence adopts: the first one moved when the
+    text says "original motion", else the last one moved that is not an amendment."""
+    best = None
+    for q in _MOVED_QUOTE.finditer(text, max(start, pos - 4000), pos):
+        if re.search(r"(?i)\bamendment\b", text[max(start, q.start() - 60):q.start()]):
+            continue
+        if original:
+            return q
+        best = q
+    return best
 
 
 def _sentence_decision(sentence: str) -> str | None:
