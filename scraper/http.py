@@ -177,6 +177,13 @@ def build_url(url: str, params: Mapping[str, object] | None = None) -> str:
     return f"{url}{'&' if urlsplit(url).query else '?'}{query}"
 
 
+def robots_token(user_agent: str) -> str:
+    """The product token robots.txt groups are matched against (RFC 9309 §2.2.1): the leading
+    ``[A-Za-z_-]`` run of the User-Agent, so a custom ``--user-agent`` gets its own rules."""
+    match = re.match(r"[A-Za-z_-]+", user_agent.strip())
+    return match.group(0) if match else ROBOTS_TOKEN
+
+
 def host_name(url: str) -> str:
     """The rate limit is per machine: http and https (or two ports) of one host share it."""
     return (urlsplit(url).hostname or "").lower()
@@ -233,6 +240,7 @@ class PoliteClient:
         if delay < 0:
             raise ValueError("delay must be >= 0 seconds")
         self.user_agent = user_agent
+        self.robots_token = robots_token(user_agent)
         self.delay = float(delay)
         self.timeout = timeout
         self.max_body = max_body
@@ -332,7 +340,7 @@ class PoliteClient:
         if state.unavailable is not None:
             raise HostUnavailable(url, state.unavailable)
         assert state.robots is not None
-        if not state.robots.can_fetch(url, ROBOTS_TOKEN):
+        if not state.robots.can_fetch(url, self.robots_token):
             raise RobotsDisallowed(url)
 
     def _load_robots(self, url: str, state: _HostState) -> None:
@@ -369,7 +377,7 @@ class PoliteClient:
             return
         text = result.body.decode("utf-8", errors="replace")
         state.robots = Protego.parse(text)
-        crawl_delay = state.robots.crawl_delay(ROBOTS_TOKEN)
+        crawl_delay = state.robots.crawl_delay(self.robots_token)
         if crawl_delay:
             rate = self._rate(url)
             rate.crawl_delay = max(rate.crawl_delay, min(float(crawl_delay), self.crawl_delay_cap))

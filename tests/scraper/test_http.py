@@ -434,3 +434,17 @@ def test_a_transient_dns_failure_is_retried(monkeypatch, fake_clock):
     with pytest.raises(FetchFailed) as info:
         c.get("http://council.invalid/page")
     assert c.request_count == 3 and "DNS lookup failed" in str(info.value)
+
+
+def test_robots_groups_match_the_product_token_of_a_custom_user_agent(scripted_server, fake_clock):
+    """RFC 9309 §2.2.1: rules are matched against the crawler's product token, so a site's rules
+    for a custom --user-agent ("CouncilWatch/1.0 ...") apply to it, Crawl-delay included."""
+    srv = scripted_server
+    srv.routes["/robots.txt"] = srv.reply(200, "User-agent: CouncilWatch\nCrawl-delay: 5\nDisallow: /private\n\n"
+                                              "User-agent: *\nDisallow:\n")
+    srv.routes["/page"] = srv.reply(200, "ok")
+    c = client(fake_clock, delay=1, user_agent="CouncilWatch/1.0 (+mailto:editor@example.org)")
+    with pytest.raises(RobotsDisallowed):
+        c.get(srv.base_url + "/private/x")
+    c.get(srv.base_url + "/page")
+    assert fake_clock.sleeps == [5]
