@@ -107,7 +107,9 @@ _FIRM_TRIGGER = re.compile(
     rf"|\b(?:asked|requested|instructed|tasked|invited)\s+(?:that\s+)?(?P<addressee>(?!(?:when|whether|if|how|why|what|who|where|which|about)\b)(?!(?:the\s+)?(?:Sub-Committee|Committee|Panel|Board|Council|Cabinet|Members|members|Commission|Forum|Government|Minister|him|her|them|us|me|everyone|all)\b)(?:the\s+)?(?:(?!\b(?:whether|if|how|why|what|when|about)\b)[\w'’ -]){{2,80}}?)\s+"
     rf"(?:to\s+{_ADV}(?!(?:confirm|clarify|explain|comment|respond|answer|outline|introduce|present|expand|elaborate|speak|address|summarise|update\s+the\s+meeting)\b)(?P<freq>{_ACT})\b|(?:should|be\s+asked\s+to)\s+{_ADV}(?P<freq2>{_ACT})\b)"
     rf"|\b(?:requested|asked|required|directed|instructed)\s+that\s+(?P<addressee2>(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*|officers?)(?:\s+[\w'’-]+){{0,6}}?)\s+{_ADV}(?P<freq3>{_ACT})\b(?!\s+(?:be|is|was)\b)"
-    rf"|(?:^|(?<=\n)|(?<=\|))[ \t]*(?:(?:\(?[a-z0-9]{{1,3}}[.)]|[-–•])[ \t]+)?(?:(?:the|all)\s+)?(?P<notesubj>officers?|(?-i:[A-Z])[\w'’-]*(?:\s+(?:(?-i:[A-Z])[\w'’-]*|of|and|for)){{0,6}}(?:\s+(?:team|officers?|service|staff|manager|lead))?)\s+to\s+{_ADV}(?P<fnote>{_ACT})\b"
+    rf"|(?:^|(?<=\n)|(?<=\|))[ \t]*(?:(?:\(?[a-z0-9]{{1,3}}[.)]|[-–•])[ \t]+)?(?:(?:the|all)\s+)?(?P<notesubj>officers?|(?-i:[A-Z])[\w'’-]*(?:\s+(?:(?-i:[A-Z])[\w'’-]*|of|and|for|(?:from|of)\s+the)){{0,8}}(?:\s+(?:team|officers?|service|staff|manager|lead))?)\s+to\s+{_ADV}"
+    # "Kwame Ansah from the Forum to be invited to ...": the note form of a passive action
+    rf"(?P<fnote>{_ACT}|be\s+(?:invited|asked|contacted|consulted|briefed|written\s+to|sent|added|informed|notified|updated)(?=\s+(?:to|on|about|by|with|of|and|for)\b))\b"
     rf"|\b(?:will|would|shall)\s+{_ADV}(?P<fany>(?!(?:be|have|like|love|prefer|need|mean|result|require|cost|affect|impact|allow|enable|help|make|appear|seem|depend|benefit|expect|want|wish|hope|think|feel|say|suggest|argue|know|remain|become|get|go|come|take|find|lose|fail|struggle|lead|cause|suffer|face|see|look|happen|occur|apply|involve|vary|exceed|reach|rise|fall|decrease|continue|not|never|also|then|now|only|still|probably|likely|normally|usually|always|often|rather|therefore|however|otherwise|then|say|tell|ask|agree|accept|support|welcome|prefer|defer)\b)[a-z]{{3,}})\b"
     # "every person affected would receive an assessment": a promise to everyone it names
     rf"|\b(?:every|each|all)\s+(?:[\w'’-]+\s+){{0,3}}?(?:would|will)\s+(?P<frecv>receive|have|get)\s+(?:a|an|their|his|her|its|the)\b"
@@ -214,6 +216,10 @@ _FUTURE_PASSIVE = re.compile(r"(?i)^(?:that\s+)?[^,;]{3,120}?\bwould\s+be\s+(?!(
 # an action log's status column: a finished action is no longer a promise
 _DONE_STATUS = re.compile(r"(?i)[–—\-|:][ \t]*(?:complete|completed|done|closed|discharged|actioned|achieved)\b[^–—|]{0,60}$")
 _ACTION_PAREN = re.compile(r"[ \t]*\((?:ACTION|Action|action)[ \t]*(?:by)?[ \t]*[:\-–][ \t]*(?P<who>[^()\n]{1,60})\)")
+# "... would escalate the report. Action - Clerk": an action label at the end of the line it records
+_ACTION_TRAILING = re.compile(r"(?m)(?<=[.!?])[ \t]+(?P<line>(?:ACTION|Action)[ \t]*[:\-–][ \t]*(?P<who>[A-Z][\w'’.]*(?:[ \t]+[A-Z][\w'’.]*){0,3}))[ \t]*$")
+# "ACTION: HO" on its own line: the action log's owner given only by initials
+_INITIALS_OWNER = re.compile(r"^[A-Z]{2,4}(?:[ \t]*(?:/|,|&|and)[ \t]*[A-Z]{2,4})*$")
 _ACTION_LINE = re.compile(r"(?im)^[ \t]*(?:ACTION|Action|ACTIONS|Actions)(?:[ \t]+(?:No\.?[ \t]*)?\d{1,3}[a-z]?)?\s*(?:\((?P<who1>[^)]{1,60})\))?\s*[:\-–]\s*(?P<body>[^\n]+)")
 
 
@@ -286,9 +292,15 @@ def find_commitments(
                 continue
             due, due_text = find_due(body, ctx.meeting_date)
             found.append((sentence_start, Commitment(text=body, who=m.group("who").strip(), due=due, strength="firm", due_text=due_text)))
+        for m in _ACTION_TRAILING.finditer(text, start, end):
+            found.append((m.start("line"), Commitment(text=m.group("line"), who=m.group("who"), due=None, strength="firm")))
         for m in _ACTION_LINE.finditer(text, start, end):
             body = m.group("body").strip()
             who = m.group("who1")
+            if _INITIALS_OWNER.match(body.rstrip(". ")):
+                # an action-log line kept as its own entry: the owner is known only by initials
+                found.append((m.start(), Commitment(text=m.group(0).strip(), who=body.rstrip(". "), due=None, strength="firm")))
+                continue
             if not re.search(r"(?i)\bto\s+\w", body) and len(body.split()) <= 6 and body[:1].isupper():
                 # "Action: Clerk" under a minute names who owns the action the minute records
                 prev = tx.sentences(text, max(start, m.start() - 600), m.start())

@@ -158,6 +158,7 @@ _RECOMMENDATION_CARRIED = re.compile(
 _MOVED_QUOTE = re.compile(
     r"\b(?:Moved|Proposed)[ \t]+by\b[^\n]{0,80}\n(?:[ \t]*Seconded[ \t]+by\b[^\n]{0,80}\n)?\s*[\"“](?P<q>[^\"”]{10,2000})[\"”]")
 # "B Approve the reallocation ...": bare capital limb labels after a lead-in ending "to:"
+_NEXT_LABELLED_LINE = re.compile(r"\n(?=[ \t]*\(?(?:[a-z]{1,2}|[ivx]{1,5}|\d{1,2})[.)][ \t])")
 _CAPITAL_LIMB = re.compile(r"(?m)^[ \t\u00a0]*[A-H][ \t]+(?=[A-Z][a-z])")
 _MOVED_RES = re.compile(
     r"\b(?:proposed|moved|PROPOSED|MOVED)\b(?![ \t]+(?:as[ \t]+an[ \t]+)?amendment)(?:[^.\n]{0,160}?\b(?:seconded|SECONDED)\b[^.\n]{0,80}?)?[ \t]+"
@@ -345,6 +346,13 @@ def _heading_blocks(text: str, start: int, end: int) -> list[tuple[int, int, int
         stop = _STOP_LABEL.search(text, he, limit)
         if stop:
             limit = stop.start()
+        eol = text.find("\n", he, limit)
+        if eol > 0 and _LIMB.match(text, text.rfind("\n", 0, hs) + 1, hs + 12) and text[he:eol].rstrip().endswith("."):
+            # "(b) It was agreed that the tree be felled." is one sub-paragraph of the minute: the
+            # "(c) Cllr X to obtain ..." after it is the minute's next paragraph, not a limb
+            sibling = _NEXT_LABELLED_LINE.search(text, eol, limit)
+            if sibling:
+                limit = sibling.start()
         blocks.append((hs, he, _block_end(text, he, limit)))
     return blocks
 
