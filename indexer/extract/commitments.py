@@ -42,7 +42,7 @@ ACTION_VERBS = (
     "hold a", "run", "host", "set out", "circulate details", "be in touch", "get back",
     "contribute", "pay", "fund", "build", "construct", "plant", "recruit", "employ", "appoint",
     "hire", "train", "upgrade", "improve", "increase", "reduce", "remove", "relocate", "complete",
-    "finalise", "finalize", "agree", "negotiate", "procure", "tender", "award", "refer", "escalate",
+    "finalise", "finalize", "agree", "negotiate", "procure", "order", "tender", "award", "refer", "escalate",
     "take on", "acquire", "buy", "purchase", "sign", "station", "carry", "make a decision",
     "make a final decision", "make the final decision", "make the decision", "map", "commit", "recover", "analyse", "analyze",
 )
@@ -107,7 +107,7 @@ _FIRM_TRIGGER = re.compile(
     rf"|\b(?:asked|requested|instructed|tasked|invited)\s+(?:that\s+)?(?P<addressee>(?!(?:when|whether|if|how|why|what|who|where|which|about)\b)(?!(?:the\s+)?(?:Sub-Committee|Committee|Panel|Board|Council|Cabinet|Members|members|Commission|Forum|Government|Minister|him|her|them|us|me|everyone|all)\b)(?:the\s+)?(?:(?!\b(?:whether|if|how|why|what|when|about)\b)[\w'’ -]){{2,80}}?)\s+"
     rf"(?:to\s+{_ADV}(?!(?:confirm|clarify|explain|comment|respond|answer|outline|introduce|present|expand|elaborate|speak|address|summarise|update\s+the\s+meeting)\b)(?P<freq>{_ACT})\b|(?:should|be\s+asked\s+to)\s+{_ADV}(?P<freq2>{_ACT})\b)"
     rf"|\b(?:requested|asked|required|directed|instructed)\s+that\s+(?P<addressee2>(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*|officers?)(?:\s+[\w'’-]+){{0,6}}?)\s+{_ADV}(?P<freq3>{_ACT})\b(?!\s+(?:be|is|was)\b)"
-    rf"|(?:^|(?<=\n)|(?<=\|))[ \t]*(?:(?:\(?[a-z0-9]{{1,3}}[.)]|[-–•])[ \t]+)?(?:(?:the|all)\s+)?(?P<notesubj>officers?|(?-i:[A-Z])[\w'’-]*(?:\s+(?:(?-i:[A-Z])[\w'’-]*|of|and|for|(?:from|of)\s+the)){{0,8}}(?:\s+(?:team|officers?|service|staff|manager|lead))?)\s+to\s+{_ADV}"
+    rf"|(?:^|(?<=\n)|(?<=\|))[ \t]*(?:(?:\(?[a-z0-9]{{1,3}}[.)]|[-–•])[ \t]+)?(?:(?:the|all)\s+)?(?P<notesubj>officers?|(?-i:[A-Z])[\w'’-]*(?:\s+(?:(?-i:[A-Z])[\w'’-]*|of|and|for|(?:from|of)\s+the(?:\s+(?-i:[A-Z])[\w'’-]*){{1,4}}(?:\s+(?-i:[a-z])[\w-]*)?)){{0,8}}(?:\s+(?:team|officers?|service|staff|manager|lead))?)\s+to\s+{_ADV}"
     # "Kwame Ansah from the Forum to be invited to ...": the note form of a passive action
     rf"(?P<fnote>{_ACT}|be\s+(?:invited|asked|contacted|consulted|briefed|written\s+to|sent|added|informed|notified|updated)(?=\s+(?:to|on|about|by|with|of|and|for)\b))\b"
     rf"|\b(?:will|would|shall)\s+{_ADV}(?P<fany>(?!(?:be|have|like|love|prefer|need|mean|result|require|cost|affect|impact|allow|enable|help|make|appear|seem|depend|benefit|expect|want|wish|hope|think|feel|say|suggest|argue|know|remain|become|get|go|come|take|find|lose|fail|struggle|lead|cause|suffer|face|see|look|happen|occur|apply|involve|vary|exceed|reach|rise|fall|decrease|continue|not|never|also|then|now|only|still|probably|likely|normally|usually|always|often|rather|therefore|however|otherwise|then|say|tell|ask|agree|accept|support|welcome|prefer|defer)\b)[a-z]{{3,}})\b"
@@ -216,6 +216,12 @@ _FUTURE_PASSIVE = re.compile(r"(?i)^(?:that\s+)?[^,;]{3,120}?\bwould\s+be\s+(?!(
 # an action log's status column: a finished action is no longer a promise
 _DONE_STATUS = re.compile(r"(?i)[–—\-|:][ \t]*(?:complete|completed|done|closed|discharged|actioned|achieved)\b[^–—|]{0,60}$")
 _ACTION_PAREN = re.compile(r"[ \t]*\((?:ACTION|Action|action)[ \t]*(?:by)?[ \t]*[:\-–][ \t]*(?P<who>[^()\n]{1,60})\)")
+# a pipe-flattened action log: "No. | Action | Owner | Status" then one row per action
+_ACTION_TABLE_HEADER = re.compile(
+    r"(?im)^[ \t]*\|?[ \t]*(?:(?:No\.?|Ref\.?|#|Item)[ \t]*\|[ \t]*)?Actions?(?:[ \t]+agreed)?[ \t]*\|[ \t]*"
+    r"(?:Owner|Lead|By[ \t]+whom|Responsible|Who|Officer)\b[^\n]*$")
+_TABLE_ROW = re.compile(r"[ \t]*\|?[ \t]*(?:\d{1,3}[a-z]?[.)]?[ \t]*\|[ \t]*)?(?P<cells>[^\n]*\|[^\n]*)(?:\n|$)")
+_ROW_DONE = re.compile(r"(?i)^(?:complete|completed|done|closed|discharged|actioned|achieved)\b")
 # "... would escalate the report. Action - Clerk": an action label at the end of the line it records
 _ACTION_TRAILING = re.compile(r"(?m)(?<=[.!?])[ \t]+(?P<line>(?:ACTION|Action)[ \t]*[:\-–][ \t]*(?P<who>[A-Z][\w'’.]*(?:[ \t]+[A-Z][\w'’.]*){0,3}))[ \t]*$")
 # "ACTION: HO" on its own line: the action log's owner given only by initials
@@ -292,6 +298,8 @@ def find_commitments(
                 continue
             due, due_text = find_due(body, ctx.meeting_date)
             found.append((sentence_start, Commitment(text=body, who=m.group("who").strip(), due=due, strength="firm", due_text=due_text)))
+        for m in _ACTION_TABLE_HEADER.finditer(text, start, end):
+            found.extend(_action_table_rows(text, m.end() + 1, end, ctx))
         for m in _ACTION_TRAILING.finditer(text, start, end):
             found.append((m.start("line"), Commitment(text=m.group("line"), who=m.group("who"), due=None, strength="firm")))
         for m in _ACTION_LINE.finditer(text, start, end):
@@ -340,6 +348,24 @@ def find_commitments(
             continue  # the same promise read twice (a directive limb and its sentence)
         seen.append(key)
         out.append(c)
+    return out
+
+
+def _action_table_rows(text: str, pos: int, end: int, ctx: _Ctx) -> list[tuple[int, Commitment]]:
+    """Open rows of an action log (Action | Owner | Status); completed rows are no longer promises."""
+    out = []
+    while pos < end:
+        row = _TABLE_ROW.match(text, pos, end)
+        if not row:
+            break
+        cells = [c.strip() for c in row.group("cells").strip(" |").split("|")]
+        pos = row.end()
+        if len(cells) < 2 or len(cells[0].split()) < 2:
+            continue
+        if len(cells) >= 3 and _ROW_DONE.match(cells[2]):
+            continue
+        due, due_text = find_due(" ".join(cells), ctx.meeting_date)
+        out.append((row.start("cells"), Commitment(text=" | ".join(cells), who=cells[1] or None, due=due, strength="firm", due_text=due_text)))
     return out
 
 
@@ -423,7 +449,7 @@ def _from_sentence(text: str, sent: tx.Sentence, ctx: _Ctx) -> list[tuple[int, C
         if who is False or _DONE_STATUS.search(clause):
             continue
         due, due_text = find_due(clause, ctx.meeting_date)
-        clause_out = re.sub(r"\s+", " ", clause).strip()
+        clause_out = re.sub(r"^\(?[a-z0-9]{1,3}[.)]\s+", "", re.sub(r"\s+", " ", clause).strip())
         if not clause_out.endswith((".", "!", "?")) and clause_end == len(s) and s.rstrip().endswith("."):
             clause_out += "."
         out.append((sent.start + clause_start, Commitment(text=clause_out, who=who, due=due, strength=strength, due_text=due_text)))
