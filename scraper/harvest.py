@@ -94,6 +94,7 @@ from scraper.http import FetchFailed, FetchResult, HostUnavailable, HttpError, P
 from scraper.parse import html_pages, webservice
 from scraper.parse.challenge import detect_challenge
 from scraper.parse.errors import NotWebServiceXML, ParseError
+from scraper.parse.redact import redact_restricted_items
 from scraper.parse.types import ParsedMeeting
 from scraper.parse.urls import attendance_url, item_url, meeting_list_url, meeting_url
 from scraper.records import Committee, Document, Meeting, Site, site_key
@@ -167,6 +168,9 @@ class Harvester:
 
     def _store_response(self, result: FetchResult, purpose: str) -> None:
         kind = KIND_ROBOTS if purpose == "robots" else self._kind
+        body = result.body
+        if kind == KIND_WS_MEETING:  # exempt items' text is never stored, even in the raw capture
+            body = redact_restricted_items(body) or body
         capture_id = self.store.add_capture(
             self.site_key,
             kind,
@@ -175,7 +179,7 @@ class Harvester:
             status=result.status,
             content_type=result.content_type,
             headers=result.headers,
-            body=result.body,
+            body=body,
             fetched_at=result.fetched_at,
             run_id=self.run_id,
             meta={} if purpose == "robots" else self._meta,

@@ -7,6 +7,7 @@ import re
 from datetime import date
 
 import pytest
+import requests
 
 from scraper.harvest import CrawlOptions, HarvestError, NotModernGov, crawl, reparse
 from scraper.http import PoliteClient
@@ -305,9 +306,15 @@ def test_restricted_text_sent_by_the_web_service_is_never_stored(crawled):
         assert '"restricted":true' in record
         assert secret and secret[:40] not in record
         words = " ".join(secret.split()[1:4])  # e.g. "Cabinet agreed to", free of markup and wrapping
-        served = [c.body.decode() for c in store.captures(kind="ws_meeting")
+        stored = [c.body.decode() for c in store.captures(kind="ws_meeting")
                   if c.meta.get("meeting_id") == leaked_meetings[data_item.item_id]]
-        assert served and words in served[-1]  # the server did send the text; the archive dropped it
+        assert stored and words not in stored[-1], "the raw capture must not keep an exempt item's text"
+        assert data_item.title.split()[0] in stored[-1], "the capture still holds the item (title only)"
+        served = requests.get(
+            f"{sample_site.base_url}/mgWebService.asmx/GetMeeting",
+            params={"lMeetingId": leaked_meetings[data_item.item_id]}, timeout=10,
+        ).text
+        assert words in served  # the server did send the text; the archive dropped it everywhere
         assert words not in record
         assert sample_site.requested("GetMeeting?lMeetingId=")  # it came through the web service
 
