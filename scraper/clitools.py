@@ -7,6 +7,7 @@ stderr with a meaningful exit status (design.md §3.7). Commands live next to th
 
 from __future__ import annotations
 
+import datetime
 import functools
 from typing import Any, Callable, TypeVar
 
@@ -44,13 +45,11 @@ def pass_instance(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def parse_iso_date(_ctx: Any, param: Any, value: str | None):  # click callback
+def parse_iso_date(_ctx: Any, param: Any, value: str | None) -> datetime.date | None:  # click callback
     """Dates on the command line are ISO ``YYYY-MM-DD``; anything else is a usage error."""
-    import datetime as _dt
-
     if value is None:
         return None
     try:
-        return _dt.date.fromisoformat(value)
+        return datetime.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
