@@ -42,7 +42,7 @@ ACTION_VERBS = (
     "hold a", "run", "host", "set out", "circulate details", "be in touch", "get back",
     "contribute", "pay", "fund", "build", "construct", "plant", "recruit", "employ", "appoint",
     "hire", "train", "upgrade", "improve", "increase", "reduce", "remove", "relocate", "complete",
-    "finalise", "finalize", "agree", "negotiate", "procure", "order", "tender", "award", "refer", "escalate",
+    "finalise", "finalize", "agree", "negotiate", "procure", "order", "apply for", "apply to", "tender", "award", "refer", "escalate",
     "take on", "acquire", "buy", "purchase", "sign", "station", "carry", "make a decision",
     "make a final decision", "make the final decision", "make the decision", "map", "commit", "recover", "analyse", "analyze",
 )
@@ -136,6 +136,8 @@ _EXCLUDE = re.compile(
     r"be\s+seen|be\s+possible|be\s+useful|be\s+helpful|be\s+difficult|be\s+beneficial|be\s+worth|also\s+be\s+useful|"
     r"find|wish|want|like|need|help|lead|result|cause|mean|affect|impact|potentially)\b"
     r"|\bideally\b|\bin\s+(?:theory|principle)\b|\bhypothetical"
+    # "would be drawn down only after ... had approved": a condition on spending, not a promise to act
+    r"|\bwould\s+be\s+[a-z]+(?:ed|en|wn)(?:\s+down)?\s+only\s+(?:after|if|once|when)\b"
     rf"|\bwould\s+(?:not|never)\s+(?!{_ADV}{_ACT}\b)"
 )
 _QUESTION_INTRO = re.compile(
@@ -163,7 +165,7 @@ _AGENT_NOUN = re.compile(
     r"partnership|group|organisation|organization|club|school|schools|provider|government|agency|"
     r"commissioner|chair|leader|mayor|member|members|councillors?|staff|clerk|administration|"
     r"precept|scheme|project|programme|fund|funding|grant|plan|budget|review|consultation|survey|"
-    r"university|college|hospital|ccg|icb|nhs|firm|audit|auditors?|insurer|consultants?|"
+    r"university|college|hospital|ccg|icb|nhs|firm|audit|auditors?|insurer|consultants?|clients?|"
     r"we|they|he|she|i)\b|^\s*(?:the\s+)?(?-i:[A-Z])"
 )
 # A promise's clause ends where the next reported clause starts ("..., and that ...").
@@ -471,7 +473,10 @@ _COMPLEMENT_TAKERS = frozenset(
 
 _TOLD_THAT = re.compile(
     r"(?i)\b(?:assured|told|informed|advised|reassured|promised|notified|briefed|updated|"
-    r"assure|tell|inform|advise|reassure|promise|notify|brief|update)\s+(?:the\s+|all\s+)?(?:[\w'’-]+\s+){0,2}that\s*$")
+    r"assure|tell|inform|advise|reassure|promise|notify|brief|update)\s+(?:the\s+|all\s+)?(?:[\w'’-]+\s+){0,2}that\s*$"
+    # "Members were advised by the Chief Officer that ...": the passive with its agent
+    r"|\b(?:was|were|had\s+been)\s+(?:assured|told|informed|advised|reassured|promised|notified|briefed|updated)\s+by\s+"
+    r"(?:[\w'’-]+,?\s+){1,8}?that\s*$")
 
 
 def _is_relative_clause(prefix: str) -> bool:
@@ -530,11 +535,22 @@ def _owner(text: str, clause_pos: int, subject: str, match: re.Match[str], ctx: 
         return False  # "the extra staff would reduce costs": an effect, not a promise
     if not passive and groups.get("fact") and not re.match(_EVENT + r"\b", match.string[match.start("fact"):], re.IGNORECASE) \
             and subject.strip() and not _PRONOUN_SUBJECT.match(subject) \
-            and not _AGENT_NOUN.search(subject):
+            and not _AGENT_NOUN.search(subject) and not _names_body_before(text, clause_pos, subject):
         return False  # "a further gambling premises would add to harm": a prediction, not a promise
     if _PRONOUN_SUBJECT.match(subject) or passive or not subject.strip():
         return ctx.speaker_before(clause_pos)
     return ctx.speaker_before(clause_pos) if re.search(r"(?i)\b(?:officers?|council|authority|team|service)\b", subject) is None else subject.strip() or None
+
+
+def _names_body_before(text: str, clause_pos: int, subject: str) -> bool:
+    """"the pool would provide ..." after "Sophie Marchetti from the Northern Shires Pool": a short
+    definite subject whose noun ends an organisation's name given just before is that organisation."""
+    m = re.fullmatch(r"(?i)\s*the\s+([a-z][\w-]{2,})\s*", subject)
+    if not m:
+        return False
+    noun = m.group(1)
+    pattern = r"\b(?:[A-Z][\w'’-]*\s+){1,4}" + re.escape(noun[:1].upper() + noun[1:]) + r"\b"
+    return re.search(pattern, text[max(0, clause_pos - 400):clause_pos]) is not None
 
 
 _WHICH_END = re.compile(r"(?i)\bwhich\s+(?:(?:also|in\s+turn|itself)\s+)?$")
