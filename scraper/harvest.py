@@ -9,8 +9,8 @@ Flow of one crawl (GUIDE.md §9):
    (``SiteFailing``), refuses crawlers (``SiteBlocked``) or lists no committees: ``validation_failure``.
 2. **Committees** are upserted (expired/deleted ones included, flagged), then narrowed to
    ``--committee`` values.
-3. **Meetings** are listed per committee: ``GetMeetings`` one calendar year at a time (a year
-   whose answer reaches the service's silent 5,000-row cap is asked again in halves), or
+3. **Meetings** are listed per committee: ``GetMeetings`` over ``listing_chunks`` (recent years
+   one at a time, older ones five at a time; a window whose answer reaches the service's silent 5,000-row cap is asked again in halves), or
    ``ieListMeetings.aspx?CId=&Year=`` when the service fails for that committee.
 4. **Each meeting** is fetched with ``GetMeeting``; when that call fails the meeting comes from
    ``ieListDocuments.aspx`` + ``mgAi.aspx`` (truncated minutes) + ``mgMeetingAttendance.aspx``.
@@ -88,7 +88,7 @@ from scraper.harvest_plan import (
     select_committees,
     split_window,
     ws_date,
-    yearly_chunks,
+    listing_chunks,
 )
 from scraper.http import FetchFailed, FetchResult, HostUnavailable, HttpError, PoliteClient, RobotsDisallowed
 from scraper.parse import html_pages, webservice
@@ -481,7 +481,7 @@ class Harvester:
         return Page(capture.body, capture.url)
 
     def _list_ws(self, committee: Committee) -> list[Meeting] | None:
-        """``GetMeetings`` per year; None when the service fails for this committee (auto mode).
+        """``GetMeetings`` over ``listing_chunks``; None when the service fails for this committee (auto mode).
 
         A window whose answer reaches ``WS_ROW_CAP`` rows may have been cut short by the service,
         so it is asked again in halves (down to single days) and only answers under the cap kept.
@@ -489,7 +489,7 @@ class Harvester:
         url = f"{self.base_url}/mgWebService.asmx/GetMeetings"
         soft = self.options.source == "auto"
         found: list[Meeting] = []
-        pending = yearly_chunks(self.window)
+        pending = listing_chunks(self.window)
         while pending:
             chunk = pending.pop(0)
             params = {

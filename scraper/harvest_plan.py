@@ -6,9 +6,10 @@ Choices (documented in ``docs/bench-scraper.md`` and the README's crawl section)
 
 * **Default window**: from ``DEFAULT_EARLIEST`` (1 January 2000, before any ModernGov install
   published online) to 60 days after today: "everything the site lists".
-* **Chunks**: the web service is asked one calendar year at a time (``GetMeetings`` with both
-  ``dd/mm/yyyy`` dates), and the HTML meeting lists are per year anyway. Small answers, no
-  5,000-row caps, no timeouts on slow hosts.
+* **Chunks**: the web service is asked for the two most recent calendar years one at a time and
+  for older years five at a time (``GetMeetings`` with both ``dd/mm/yyyy`` dates; see
+  ``listing_chunks``); the HTML meeting lists are per year anyway. Modest answers for slow hosts,
+  few requests, and a capped answer is asked again in halves.
 * **Settled meetings**: a stored meeting is *settled*, and not fetched again unless ``--refresh``,
   when it took place at least ``settle_after_days`` (90) days ago, its minutes are published (or
   it was cancelled), and it was last fetched at least ``settle_after_days`` after it took place —
@@ -87,18 +88,39 @@ def resolve_window(since: date | None, until: date | None, today: date) -> Windo
     return Window(start, end)
 
 
-def yearly_chunks(window: Window) -> list[Window]:
-    """The window cut at calendar-year boundaries, newest first (recent meetings matter most)."""
+#: Calendar years, counting back from the window's end, that are listed one year per request
+#: (they still change); older years are listed ``OLD_LISTING_YEARS`` per request.
+RECENT_LISTING_YEARS = 2
+OLD_LISTING_YEARS = 5
+
+
+def listing_chunks(
+    window: Window, recent_years: int = RECENT_LISTING_YEARS, old_years: int = OLD_LISTING_YEARS
+) -> list[Window]:
+    """``GetMeetings`` windows for one committee, newest first: the most recent calendar years one
+    each, then older years in blocks of ``old_years``.
+
+    Asking year by year from 2000 costs ~27 requests per committee before a single meeting is
+    fetched (hours at one request a second for a large council); one request for all of history
+    risks a time-out on a slow self-hosted server (GUIDE.md §9: "backfill in modest ranges").
+    Blocks are aligned to calendar years, so their windows stay the same between crawls and a later
+    crawl reuses a settled block's stored answer. An answer that reaches the service's row cap is
+    split in halves by the caller.
+    """
     chunks = []
-    for year in range(window.until.year, window.since.year - 1, -1):
-        start = max(window.since, date(year, 1, 1))
-        end = min(window.until, date(year, 12, 31))
-        chunks.append(Window(start, end))
+    oldest_recent = window.until.year - recent_years + 1
+    for year in range(window.until.year, max(window.since.year, oldest_recent) - 1, -1):
+        chunks.append(Window(max(window.since, date(year, 1, 1)), min(window.until, date(year, 12, 31))))
+    end_year = oldest_recent - 1
+    while end_year >= window.since.year:
+        start_year = end_year - old_years + 1
+        chunks.append(Window(max(window.since, date(start_year, 1, 1)), date(end_year, 12, 31)))
+        end_year = start_year - 1
     return chunks
 
 
 def split_window(window: Window) -> list[Window]:
-    """Two halves of a window of two days or more, newer first (as ``yearly_chunks``); a one-day
+    """Two halves of a window of two days or more, newer first (as ``listing_chunks``); a one-day
     window cannot be split and comes back alone. Used when an answer reaches the row cap."""
     if window.since >= window.until:
         return [window]
@@ -170,7 +192,9 @@ __all__ = [
     "Window",
     "normalise_base_url",
     "resolve_window",
-    "yearly_chunks",
+    "listing_chunks",
+    "RECENT_LISTING_YEARS",
+    "OLD_LISTING_YEARS",
     "split_window",
     "listing_years",
     "ws_date",

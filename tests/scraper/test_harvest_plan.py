@@ -16,7 +16,7 @@ from scraper.harvest_plan import (
     resolve_window,
     select_committees,
     ws_date,
-    yearly_chunks,
+    listing_chunks,
 )
 from scraper.records import Committee
 from scraper.store import MeetingState
@@ -55,14 +55,31 @@ def test_default_window_is_everything_up_to_60_days_ahead():
         resolve_window(date(2026, 1, 2), date(2026, 1, 1), date(2026, 11, 28))
 
 
-def test_yearly_chunks_cover_the_window_exactly_newest_first():
-    chunks = yearly_chunks(Window(date(2019, 6, 15), date(2021, 2, 1)))
+def test_listing_chunks_cover_the_window_exactly_recent_years_alone_older_in_fives_newest_first():
+    chunks = listing_chunks(Window(date(2000, 1, 1), date(2027, 1, 27)))
     assert chunks == [
-        Window(date(2021, 1, 1), date(2021, 2, 1)),
-        Window(date(2020, 1, 1), date(2020, 12, 31)),
-        Window(date(2019, 6, 15), date(2019, 12, 31)),
+        Window(date(2027, 1, 1), date(2027, 1, 27)),
+        Window(date(2026, 1, 1), date(2026, 12, 31)),
+        Window(date(2021, 1, 1), date(2025, 12, 31)),
+        Window(date(2016, 1, 1), date(2020, 12, 31)),
+        Window(date(2011, 1, 1), date(2015, 12, 31)),
+        Window(date(2006, 1, 1), date(2010, 12, 31)),
+        Window(date(2001, 1, 1), date(2005, 12, 31)),
+        Window(date(2000, 1, 1), date(2000, 12, 31)),
     ]
+    days = sorted(d for chunk in chunks for d in (chunk.since, chunk.until))
+    assert days[0] == date(2000, 1, 1) and days[-1] == date(2027, 1, 27)
+    covered = sum((c.until - c.since).days + 1 for c in chunks)
+    assert covered == (date(2027, 1, 27) - date(2000, 1, 1)).days + 1, "no gaps, no overlaps"
     assert ws_date(date(2019, 6, 5)) == "05/06/2019"
+
+
+def test_a_short_window_is_listed_year_by_year_with_no_empty_old_chunk():
+    assert listing_chunks(Window(date(2026, 6, 15), date(2027, 2, 1))) == [
+        Window(date(2027, 1, 1), date(2027, 2, 1)),
+        Window(date(2026, 6, 15), date(2026, 12, 31)),
+    ]
+    assert listing_chunks(Window(date(2026, 3, 1), date(2026, 4, 1))) == [Window(date(2026, 3, 1), date(2026, 4, 1))]
 
 
 def test_listing_years_reach_back_one_municipal_year_for_explicit_since():
