@@ -322,6 +322,8 @@ PUBLIC_NP = (
     rf"several|registered|public|principal|main|sole|individual|some|many|a{SP}number{SP}of|a{SP}few){SP}){{0,2}}"
     + alt(PUBLIC_ROLES, case_first=True)
     + rf"\b(?![{APOS}]s\b)"
+    # "Resident 1: raised ...": a numbered speaker label in colon-style minutes
+    + r"(?:[ \t]\d{1,2}(?=[ \t]*:))?"
     # "Two residents of Bridge Street": where residents live belongs to the phrase
     + rf"(?:(?:(?<=residents)|(?<=neighbours)){SP}(?:of|from){SP}[{UP}][\w{APOS}-]+(?:{SP}[{UP}][\w{APOS}-]+){{0,3}})?)"
 )

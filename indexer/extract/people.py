@@ -90,7 +90,8 @@ _COMPANY = re.compile(r"(?i)\b(?:llp|ltd|limited|plc|consulting|consultancy|asso
 _PUBLIC_ROLE = re.compile(
     r"(?i)\b(?:public|objectors?|applicants?|agents?|petitioners?|residents?|speakers?|supporters?|representors?|"
     r"complainants?|appellants?|licence holders?|licensees?|interested part(?:y|ies)|witness(?:es)?|questioners?|"
-    r"neighbours?|drivers?|deputees?)(?:['’]s?)?\b"
+    r"neighbours?|drivers?|deputees?|friends[ \t]+of|residents['’]?[ \t]+association|tenants['’]?[ \t]+association|"
+    r"action[ \t]+group|campaign[ \t]+group)(?:['’]s?)?\b"
 )
 _ROLE_NORM_SUBS = (
     (re.compile(r"(?i)\bco-?ordinator\b"), "coordinator"),

@@ -232,6 +232,24 @@ def _speaks_after(text: str, pos: int, limit: int) -> bool:
     return False
 
 
+# a heading naming the contributor: "Question from Councillor X to ...", "Evidence from Dr Y, ..."
+_HEADING_AGENT = re.compile(
+    r"(?:^|\n)[ \t]*(?:[\d.]+[ \t]+)?(?:(?:Written|Oral|Public|Supplementary)[ \t]+)?(?:Question|Evidence|Statement|"
+    r"Deputation|Submission|Presentation)[ \t]+(?:from|by)[ \t]+$")
+_WITHDRAWN = re.compile(r"(?i)\b(?:was|were|had\s+been)\s+withdrawn\b")
+
+def _next_paragraph_end(text: str, pos: int, limit: int) -> int:
+    """The end of the paragraph after the one holding pos (a heading's first paragraph of text)."""
+    first = text.find("\n\n", pos, limit)
+    if first < 0:
+        return limit
+    body = first + 2
+    while body < limit and text[body] in "\n \t":
+        body += 1
+    second = text.find("\n\n", body, limit)
+    return limit if second < 0 else second
+
+
 _COORDINATED = re.compile(
     rf"[ \t]+(?:[a-z]+ed|took|made|gave|left|rose|stood|sat|came|went|spoke)\b[^.;:\n]{{0,100}}?\b(?:and|then)[ \t]+(?:then[ \t]+|also[ \t]+)?(?={lx._VERB_ALT}\b)"
 )
@@ -290,6 +308,10 @@ class SpeakerFinder:
                 if (chain[0].kind in ("public", "anonp") and _COUNTED_BEFORE.search(before)) or (
                         len(chain) == 1 and chain[0].kind == "anonp" and _COLLECTIVE_ACT.match(text, chain_end)):
                     agent, object_like = False, True  # "3,240 residents responded", "Members noted the comments"
+                if not agent and chain[0].kind in ("councillor", "titled") and _HEADING_AGENT.search(before) \
+                        and not _WITHDRAWN.search(text, chain_end, _next_paragraph_end(text, chain_end, end)):
+                    agent, object_like = True, False
+                    units = units[:1]  # "Evidence from Mr Reid, Chief Officer, Wyeside Mind": one witness
                 speaking = False
                 if agent:
                     speaking = True
