@@ -130,9 +130,18 @@ _TOKEN_CHAR = r"[^\W_]"
 # What separates two tokens: a run of non-token characters, except a lone apostrophe between two
 # token characters, which joins them into one token ("council's").
 _GAP = r"(?:[\W_]{2,}|(?!')[\W_])"
-# The same, loosened for JSON-escaped text (``\n``, ``\u001f``, ``\"``): a superset, used only to
-# reject candidates cheaply before their stored payload is decoded.
-_JSON_GAP = r"(?:[\W_]|\\[a-z]|\\u[0-9a-f]{4})+"
+PART_SEPARATOR = "\x00"  # between the parts of ``phrase_text`` (never inside a part: normalise drops it)
+
+
+def phrase_text(parts: Iterable[str]) -> bytes:
+    """The parts of an item a phrase may match in (title, agenda, minutes, decision), normalised and
+    joined by ``PART_SEPARATOR``: what the index keeps for verifying phrases (``phrase_parts``)."""
+    return PART_SEPARATOR.join(normalise(p or "").replace(PART_SEPARATOR, " ") for p in parts).encode("utf-8")
+
+
+def phrase_parts(stored: bytes) -> list[str]:
+    """The normalised parts back from ``phrase_text``."""
+    return stored.decode("utf-8").split(PART_SEPARATOR) if stored else []
 
 
 class PhraseMatcher:
@@ -151,13 +160,15 @@ class PhraseMatcher:
         # prefix scan applies (a leading look-behind makes the search ~15x slower); the left
         # boundary is checked by ``_starts_token`` instead.
         self._exact = re.compile(_GAP.join(escaped) + r"(?!%s)(?!'%s)" % (_TOKEN_CHAR, _TOKEN_CHAR))
-        self._loose = re.compile(_JSON_GAP.join(escaped))
 
     def in_text(self, text: str) -> bool:
         """Whether one text contains the phrase (same answer as ``contains_phrase([text], ...)``)."""
-        if not text or not self.words:
+        return self.in_normalised(normalise(text)) if text else False
+
+    def in_normalised(self, norm: str) -> bool:
+        """``in_text`` for a text already ``normalise``-d (a part of ``phrase_text``)."""
+        if not norm or not self.words:
             return False
-        norm = normalise(text)
         pos = 0
         while True:
             m = self._exact.search(norm, pos)
@@ -166,10 +177,6 @@ class PhraseMatcher:
             if _starts_token(norm, m.start()):
                 return True
             pos = m.start() + 1
-
-    def maybe_in_json(self, raw_json: str) -> bool:
-        """False only if no string inside this JSON document can contain the phrase."""
-        return bool(self.words) and self._loose.search(normalise(raw_json)) is not None
 
 
 _WORD_CHAR_RE = re.compile(r"[^\W_]")

@@ -6,8 +6,9 @@ One Whoosh document per agenda item. Three kinds of field:
   title matches are weighted above body matches at query time (``TITLE_BOOST``);
 * ``exact`` and ``pairs``: unstemmed words and adjacent word pairs of title + texts. One- and
   two-word "quoted phrases" are answered from these postings alone; a longer phrase takes the items
-  holding all its pairs as candidates and verifies each against the stored text (no positions are
-  indexed: see ``analysis.pair_counts`` and ``searcher.Evaluator``). The word field is also the
+  holding all its pairs as candidates and verifies each against its text, kept for that purpose
+  normalised and uncompressed in the ``phrase_text`` column (no positions are indexed: see
+  ``analysis.pair_counts`` and ``searcher.Evaluator``). The word field is also the
   vocabulary for "did you mean" and (when enabled) wildcards;
 * values for filters and facets (whole strings as terms), numeric columns for dates and agenda
   order, and one stored JSON payload with everything ``ItemDetail`` needs.
@@ -23,12 +24,13 @@ from whoosh.fields import COLUMN, STORED, Schema
 
 from indexer.fields import ExactText, StemmedText, Values, WordPairs
 
-SCHEMA_VERSION = 3  # 3: the procedural flag (indexer.procedural)
+SCHEMA_VERSION = 4  # 3: the procedural flag (indexer.procedural); 4: the phrase_text column
 
 TITLE_BOOST = 3.0  # a title match outweighs several body matches
 TEXT_FIELDS = ("title", "body")  # searched by plain words, scored with BM25F-style weights
 EXACT_FIELD = "exact"
 PAIRS_FIELD = "pairs"
+PHRASE_TEXT_FIELD = "phrase_text"  # normalised title and texts, uncompressed: phrase verification reads it
 
 # Value fields: name -> key in the engine-neutral document (see documents.build_document).
 VALUE_FIELDS = {
@@ -84,6 +86,9 @@ def build_schema() -> Schema:
         date=COLUMN(columns.NumericColumn("i", default=0)),  # yyyymmdd, 0 = unknown
         position=COLUMN(columns.NumericColumn("i", default=0)),
         meeting_no=COLUMN(columns.NumericColumn("I", default=0)),  # crc32 of the meeting key
+        # analysis.phrase_text: what a 3+ word phrase is verified against. Not the stored payload,
+        # which Whoosh zlib-compresses (decompressing it was most of the cost of verification).
+        phrase_text=COLUMN(columns.VarBytesColumn()),
         payload=STORED(),
     )
     return schema

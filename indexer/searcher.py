@@ -9,8 +9,8 @@ stored payloads, commits, locking.
 
 Quoted phrases: one word is a posting list of the unstemmed field, two words one word-pair term;
 three or more words intersect their pairs' postings (a superset: the pairs may sit in different
-sentences) and the survivors are verified against their stored text, tokenised exactly as the index
-was (``Evaluator._verify_phrase``). That is the only per-document Python work in a query, so it is
+sentences) and the survivors are verified against their text (the ``phrase_text`` column), matched
+exactly as the tokenizer splits it (``Evaluator._verify_phrase``). That is the only per-document Python work in a query, so it is
 confined to the documents that can reach the answer and bounded by the deadline and a cap.
 
 Scoring is BM25 over stems (title x3, body x1) with two adjustments made here and in the backend:
@@ -41,7 +41,7 @@ import numpy as np
 from indexer import analysis, arrays
 from indexer.query import And, DateRange, Fuzzy, MatchAll, Node, Not, Or, Phrase, Regex, Wildcard, Words
 from indexer.suggest import Vocabulary
-from indexer.schema import EXACT_FIELD, PAIRS_FIELD, TITLE_BOOST
+from indexer.schema import EXACT_FIELD, PAIRS_FIELD, PHRASE_TEXT_FIELD, TITLE_BOOST
 
 K1 = 1.2
 B = 0.75
@@ -117,6 +117,7 @@ class Snapshot:
         self._term_cache: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._cache_bytes = 0
         self._values: dict[str, ValueIndex] = {}
+        self._phrase_columns: list[Any] | None = None
         self._phrase_checks: OrderedDict[tuple[Any, ...], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._commitments: list[dict[str, Any]] | None = None
         self._vocab: Vocabulary | None = None
@@ -224,16 +225,22 @@ class Snapshot:
             fields = self.searcher.stored_fields(int(docnum))
         return json.loads(fields.get("payload") or "{}")
 
-    def raw_payloads(self, docnums: Iterable[int]) -> list[str]:
-        """The stored JSON payloads of several documents, undecoded (phrase verification decodes
-        only those that might match), read from the segment readers under one lock acquisition."""
+    def phrase_parts(self, docnums: Iterable[int]) -> list[list[str]]:
+        """The normalised parts (title, agenda, minutes, decision) of several documents, from the
+        uncompressed ``phrase_text`` column, read under one lock acquisition."""
         starts = [offset for _r, offset in self.leaves]
-        out: list[str] = []
+        out: list[list[str]] = []
         with self.lock:
+            if self._phrase_columns is None:
+                self._phrase_columns = [
+                    r.column_reader(PHRASE_TEXT_FIELD, translate=False) if r.has_column(PHRASE_TEXT_FIELD) else None
+                    for r, _ in self.leaves
+                ]
+            columns = self._phrase_columns
             for d in docnums:
                 i = bisect.bisect_right(starts, int(d)) - 1
-                reader, offset = self.leaves[i]
-                out.append(reader.stored_fields(int(d) - offset).get("payload") or "{}")
+                col = columns[i]
+                out.append(analysis.phrase_parts(col[int(d) - starts[i]]) if col is not None else [])
         return out
 
     def phrase_checks(self, key: tuple[Any, ...]) -> tuple[np.ndarray, np.ndarray]:
@@ -338,6 +345,7 @@ class Evaluator:
         self.scope = snap.alive if scope is None else scope & snap.alive
         self.max_verify = max_verify
         self.cut_short = False
+        self.negated = False  # inside an odd number of NOTs: unverified phrase candidates count as matches
 
     def empty(self) -> tuple[np.ndarray, np.ndarray]:
         return np.zeros(self.snap.n, dtype=bool), np.zeros(self.snap.n, dtype=np.float32)
@@ -365,7 +373,7 @@ class Evaluator:
         if isinstance(node, DateRange):
             return self.snap.date_mask(node.lo, node.hi), np.zeros(self.snap.n, dtype=np.float32)
         if isinstance(node, Not):
-            mask, _ = self._eval(node.child)
+            mask, _ = self._negated_eval(node.child)
             return ~mask & self.snap.alive, np.zeros(self.snap.n, dtype=np.float32)
         if isinstance(node, And):
             mask, scores = self.everything()
@@ -376,7 +384,7 @@ class Evaluator:
                 for child in sorted(node.children, key=_needs_verification):
                     self.scope = outer & mask
                     if isinstance(child, Not):
-                        cmask, _ = self._eval(child.child)
+                        cmask, _ = self._negated_eval(child.child)
                         mask &= ~cmask
                     else:
                         cmask, cscores = self._eval(child)
@@ -395,6 +403,13 @@ class Evaluator:
                 scores += cscores
             return mask, scores
         raise TypeError(f"unknown query node {node!r}")  # pragma: no cover
+
+    def _negated_eval(self, node: Node) -> tuple[np.ndarray, np.ndarray]:
+        self.negated = not self.negated
+        try:
+            return self._eval(node)
+        finally:
+            self.negated = not self.negated
 
     # leaves
 
@@ -467,15 +482,17 @@ class Evaluator:
     def _verify_phrase(self, candidates: np.ndarray, scores: np.ndarray, node: Phrase) -> np.ndarray:
         """Keep the candidates (all pairs present) whose stored text contains the exact phrase.
 
-        Each candidate's payload is read (~20 µs: zlib and unpickling in Whoosh), rejected by a
-        loose regex over the raw JSON when the words are not even near each other, and otherwise
-        decoded and tested part by part (``analysis.PhraseMatcher``). Results are remembered per
-        snapshot (``Snapshot.phrase_checks``).
+        Each candidate's normalised parts are read from the uncompressed ``phrase_text`` column
+        and searched part by part with ``analysis.PhraseMatcher`` (a few µs; the stored payload
+        would cost ~20 µs more in zlib alone). Results are remembered per snapshot
+        (``Snapshot.phrase_checks``).
 
         Bounded: candidates are verified best phrase score first (then index order), in chunks
         with a deadline check between chunks (the first chunk is always verified, so a slow query
         still shows something), and at most ``max_verify`` of them. Whatever is left unverified is
-        dropped and ``cut_short`` is set: totals and facets count verified matches only.
+        dropped and ``cut_short`` is set: totals and facets count verified matches only. Under NOT
+        the unverified candidates count as matches instead, so ``-"a b c"`` never lets through an
+        item that might contain the phrase.
         """
         title_only = node.field == "title"
         checked, matched = self.snap.phrase_checks(("title" if title_only else "all", node.words))
@@ -487,20 +504,19 @@ class Evaluator:
             cand = cand[: self.max_verify]
             self.cut_short = True
         matcher = analysis.PhraseMatcher(node.words)
-        keys = ("title",) if title_only else ("title", "agenda_text", "minutes_text", "decision_text")
         for start in range(0, cand.size, VERIFY_CHUNK):
             if start and self.deadline.passed():
                 self.cut_short = True
                 break
             chunk = cand[start: start + VERIFY_CHUNK]
             found = []
-            for d, raw in zip(chunk, self.snap.raw_payloads(chunk)):
-                if matcher.maybe_in_json(raw):
-                    payload = json.loads(raw)
-                    if any(matcher.in_text(payload.get(k) or "") for k in keys):
-                        found.append(d)
+            for d, parts in zip(chunk, self.snap.phrase_parts(chunk)):
+                if any(matcher.in_normalised(p) for p in (parts[:1] if title_only else parts)):
+                    found.append(d)
             matched[found] = True
             checked[chunk] = True
+        if self.negated:  # under NOT, an unverified candidate is excluded rather than let through
+            return in_scope & ~(checked & ~matched)
         return in_scope & checked & matched
 
     def _value_prefix(self, prefix: str, words: list[str], phrase: bool) -> tuple[np.ndarray, np.ndarray]:

@@ -100,6 +100,7 @@ def whoosh_fields(doc: dict[str, Any]) -> dict[str, Any]:
         "date": date_number(d) if isinstance(d, date) else 0,
         "position": int(doc.get("position") or 0),
         "meeting_no": int(doc.get("meeting_no") or 0),
+        "phrase_text": analysis.phrase_text((doc.get("title") or "",) + texts),
         "payload": json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
     }
     if doc.get("year"):
