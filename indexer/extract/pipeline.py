@@ -14,7 +14,9 @@ from indexer.extract.keyphrases import MAX_PHRASES, extract_keyphrases
 from indexer.extract.lexicon import NOT_NAME_WORDS
 from indexer.extract.model import Extraction, MeetingContext
 from indexer.extract.people import NounPhrase, attendee_registry, find_noun_phrases
-from indexer.extract.speakers import Mention, SpeakerFinder, _Unit, person_label, speakers_from_mentions
+from indexer.extract.speakers import (
+    Mention, SpeakerFinder, _Unit, fire_ranks_as_officers, person_label, speakers_from_mentions,
+)
 from indexer.extract.topics import Taxonomy, load_taxonomy
 from scraper.records import ArchivedItem, Attendee
 
@@ -45,7 +47,7 @@ def extract_minutes(text: str, context: MeetingContext | None = None, taxonomy: 
     regions = [prep.minutes]
     finder = SpeakerFinder(body, registry)
     mentions = finder.run(regions + ([prep.decision] if prep.decision else []))
-    speakers = speakers_from_mentions(mentions)
+    speakers = fire_ranks_as_officers(speakers_from_mentions(mentions), body)
 
     decisions_found, consumed = find_decisions(body, regions, prep.decision)
     votes = []

@@ -12,7 +12,7 @@ Director") are not. Mentions are grouped by the person they resolve to (``people
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import replace, dataclass
 
 from indexer.extract import lexicon as lx
 from indexer.extract.model import Speaker
@@ -501,6 +501,24 @@ def _county_styled_members(people: list[Person]) -> None:
     for p in people:
         if courtesy(p) and not p.roles and p.kind_hint is None:
             p.kind_hint = "councillor"
+
+
+# A fire and rescue authority's own uniformed staff are its officers (elsewhere they are guests)
+_FIRE_AUTHORITY = re.compile(r"(?i)\bfire(?:\s+and\s+rescue)?\s+authority\b|\bcombined\s+fire\s+authority\b|\b(?-i:the\s+Authority)\b")
+_FIRE_RANK = re.compile(
+    r"(?i)\b(?:(?:deputy\s+|assistant\s+)?chief\s+fire\s+officer|area\s+manager|group\s+manager|station\s+manager|"
+    r"watch\s+manager|crew\s+manager|firefighter|brigade\s+manager)\b")
+
+
+def fire_ranks_as_officers(speakers: tuple[Speaker, ...], text: str) -> tuple[Speaker, ...]:
+    """At a fire authority ("the Authority" in its minutes), "Area Manager Pennock" and "the Chief
+    Fire Officer" speak as its officers; at a partnership or panel they stay external guests."""
+    if not _FIRE_AUTHORITY.search(text):
+        return speakers
+    return tuple(
+        replace(s, kind="officer") if s.kind == "external" and any(
+            _FIRE_RANK.search(t) for t in (s.role or "", *s.mentions)) else s
+        for s in speakers)
 
 
 def speakers_from_mentions(mentions: list[Mention]) -> tuple[Speaker, ...]:
