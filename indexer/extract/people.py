@@ -76,7 +76,8 @@ _COUNCILLOR_ROLE = re.compile(
 )
 _EXTERNAL_ROLE = re.compile(
     r"(?i)\b(?:police|constable|constabulary|superintendent|inspector|sergeant|commander|"
-    r"commissioner|pcc|dpcc|pfcc|fire|rescue|nhs|trust|ccg|icb|integrated care|healthwatch|hospital|"
+    r"commissioner|pcc|dpcc|pfcc|opcc|opfcc|fire|rescue|nhs|trust|ccg|icb|integrated care|healthwatch|hospital|"
+    r"investment adviser|independent adviser|investment consultant|fund manager|pool|pooling|"
     r"ambulance|university|college|coroner|ombudsman|external auditor|auditor|probation|"
     r"ofsted|cqc|government|department for|home office|ministry|agency|environment agency|"
     r"network rail|highways england|national highways|representative|spokesperson|delegation|"
