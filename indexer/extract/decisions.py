@@ -105,7 +105,9 @@ _NOTED_OBJECT = re.compile(r"(?i)^(?!that\b|how\b|whether\b|with\b|in\b|a\s+numb
 _BODY_COLON_HEAD = re.compile(
     r"(?m)^[ \t]*(?:(?:Having|After|Following|Upon|On)[^\n,.]{0,160},[ \t]*)?(?:[Tt]he[ \t]+)?"
     r"(?:Committee|Sub-Committee|Panel|Board|Cabinet|Council|Executive|Commission|Forum|Cabinet[ \t]+Member|"
-    r"Executive[ \t]+Member|Portfolio[ \t]+Holder|Leader|Mayor|Lead[ \t]+Member)(?:[ \t]+for[ \t]+[^:\n]{1,80})?"
+    r"Executive[ \t]+Member|Portfolio[ \t]+Holder|Leader|Mayor|Lead[ \t]+Member)"
+    # "The Cabinet Member for Highways, Councillor Soames, replied:" introduces speech, not decisions
+    r"(?![^:\n]*\b(?:replied|responded|answered|said|stated|added|explained|commented|asked)\b)(?:[ \t]+for[ \t]+[^:\n]{1,80})?"
     r"[ \t]*:[ \t]*(?=\n|\((?:a|i|1)\))"
 )
 _LEAD_IN_BODY = re.compile(r"^(?:[Tt]hat[ \t]+)?(?:[Tt]he[ \t]+|[Tt]his[ \t]+)?(?:[A-Z][\w'’-]*[ \t]*){1,5}(?:\([^)]{0,40}\))?[ \t]*[:,\-–]?$")
