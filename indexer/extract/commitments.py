@@ -218,6 +218,7 @@ _FUTURE_PASSIVE = re.compile(r"(?i)^(?:that\s+)?[^,;]{3,120}?\bwould\s+be\s+(?!(
 # an action log's status column: a finished action is no longer a promise
 _DONE_STATUS = re.compile(r"(?i)[–—\-|:][ \t]*(?:complete|completed|done|closed|discharged|actioned|achieved)\b[^–—|]{0,60}$")
 _ACTION_PAREN = re.compile(r"[ \t]*\((?:ACTION|Action|action)[ \t]*(?:by)?[ \t]*[:\-–][ \t]*(?P<who>[^()\n]{1,60})\)")
+_REASON_LABEL = re.compile(r"(?i)\breasons?\s+for\s+(?:the\s+)?(?:refusal|decision|deferral|approval|refusing|granting|the\s+decision)\s*[:\-–]\s*$")
 # a pipe-flattened action log: "No. | Action | Owner | Status" then one row per action
 _ACTION_TABLE_HEADER = re.compile(
     r"(?im)^[ \t]*\|?[ \t]*(?:(?:No\.?|Ref\.?|#|Item)[ \t]*\|[ \t]*)?Actions?(?:[ \t]+agreed)?[ \t]*\|[ \t]*"
@@ -291,6 +292,8 @@ def find_commitments(
         for sent in tx.sentences(text, start, end):
             if skip.contains(sent.start):
                 continue
+            if _REASON_LABEL.search(text[max(start, sent.start - 80):sent.start]):
+                continue  # "Reason for refusal: The access would not provide ...": a reason, not a promise
             found.extend(_from_sentence(text, sent, ctx))
         for m in _ACTION_PAREN.finditer(text, start, end):
             # "The Clerk would write to the County Council. (Action: Clerk)"
@@ -430,7 +433,7 @@ def _from_sentence(text: str, sent: tx.Sentence, ctx: _Ctx) -> list[tuple[int, C
             continue
         prefix = s[max(0, clause_start - CLAUSE_WINDOW):clause_start]
         before = s[max(0, first.start() - CLAUSE_WINDOW):first.start()]
-        if _is_relative_clause(prefix):
+        if _is_relative_clause(prefix) or _REASON_LABEL.search(prefix):
             continue
         if _EXCLUDE.search(s[clause_start:min(first.end() + 40, clause_end)]):
             continue
