@@ -115,7 +115,11 @@ _FIRM_TRIGGER = re.compile(
     rf"|\b(?:every|each|all)\s+(?:[\w'’-]+\s+){{0,3}}?(?:would|will)\s+(?P<frecv>receive|have|get)\s+(?:a|an|their|his|her|its|the)\b"
     rf"|\bshould\s+expect\s+to\s+(?:be\s+)?(?P<fexpect>\w+)"
     rf"|\b(?:is|are|was|were)\s+(?:due|scheduled|programmed|timetabled|planned|going)\s+to\s+(?:be\s+)?(?P<fdue>{_ACT}|{_DONE})\b"
-    rf"|\b(?:undertaking|commitment|promise|assurance)\s+(?:was\s+)?(?:given\s+)?(?:to|that)\b(?P<fnoun>)",
+    rf"|\b(?:undertaking|commitment|promise|assurance)\s+(?:was\s+)?(?:given\s+)?(?:to|that)\b(?P<fnoun>)"
+    # the presiding member's direction: "The Chair asked that the closure report be presented ..."
+    rf"|(?-i:\b[Tt]he\s+(?:Chair|Chairman|Chairperson|Chairwoman))\s+(?:then\s+|also\s+|further\s+)?(?:asked|requested|directed)\s+that\s+"
+    rf"(?![^.;]{{0,60}}\b(?:thanks|congratulations|gratitude|appreciation|best\s+wishes|condolences)\b)"
+    rf"(?:the\s+|a\s+|an\s+)?[^.;]{{2,100}}?\s+be\s+{_ADV}(?P<fchair>{_DONE}|{_PASSIVE_ANY})",
     re.IGNORECASE,
 )
 _SOFT_MARKER = re.compile(
@@ -499,7 +503,7 @@ def _owner(text: str, clause_pos: int, subject: str, match: re.Match[str], ctx: 
     Returns False when the subject shows this is not a promise (an active verb with "it"/"this").
     """
     groups = match.groupdict()
-    passive = bool(groups.get("fdone") or groups.get("sdone") or groups.get("fexpect") or groups.get("fdue") or groups.get("frecv"))
+    passive = bool(groups.get("fdone") or groups.get("fchair") or groups.get("sdone") or groups.get("fexpect") or groups.get("fdue") or groups.get("frecv"))
     active = bool(groups.get("fact") or groups.get("fany") or groups.get("sact"))
     if active and _WHICH_END.search(subject):
         return False  # "..., which would raise £1.3 million": an effect, not a promise
