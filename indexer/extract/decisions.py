@@ -160,6 +160,9 @@ _RECOMMENDATION_CARRIED = re.compile(
 _MOVED_QUOTE = re.compile(
     r"\b(?:Moved|Proposed)[ \t]+by\b[^\n]{0,80}\n(?:[ \t]*Seconded[ \t]+by\b[^\n]{0,80}\n)?\s*[\"“](?P<q>[^\"”]{10,2000})[\"”]")
 # "B Approve the reallocation ...": bare capital limb labels after a lead-in ending "to:"
+_OUTCOME_LEAD = re.compile(
+    r"(?i)^(?:that\s+)?(?:the\s+)?[^:\n]{2,80}?\bbe\s+(?:granted|refused|suspended|revoked|varied|permitted|approved)\b"
+    r"[^:\n]{0,60}\bsubject\s+to\b[^:\n]{0,60}:$")
 _NEXT_LABELLED_LINE = re.compile(r"\n(?=[ \t]*\(?(?:[a-z]{1,2}|[ivx]{1,5}|\d{1,2})[.)][ \t])")
 _CAPITAL_LIMB = re.compile(r"(?m)^[ \t\u00a0]*[A-H][ \t]+(?=[A-Z][a-z])")
 _MOVED_RES = re.compile(
@@ -316,7 +319,10 @@ def _split_limbs(body: str) -> list[str]:
     lead, limbs = parts[0], [piece for limb in parts[1:] for piece in _INLINE_LIMB_MID.split(limb)]
     out = []
     lead_clean = lead.strip()
-    if lead_clean and not (len(lead_clean) < 120 and lead_clean.endswith((":", "that", "-", "–", "to"))) \
+    if _OUTCOME_LEAD.search(lead_clean):
+        # "That the variation be granted subject to the following conditions:" is the outcome itself
+        out.append(lead_clean)
+    elif lead_clean and not (len(lead_clean) < 120 and lead_clean.endswith((":", "that", "-", "–", "to"))) \
             and not _LEAD_IN_BODY.match(lead_clean):
         if _RESOLUTION_LIKE.search(lead_clean):
             out.append(lead_clean)
