@@ -42,7 +42,7 @@ ACTION_VERBS = (
     "hold a", "run", "host", "set out", "circulate details", "be in touch", "get back",
     "contribute", "pay", "fund", "build", "construct", "plant", "recruit", "employ", "appoint",
     "hire", "train", "upgrade", "improve", "increase", "reduce", "remove", "relocate", "complete",
-    "finalise", "finalize", "agree", "negotiate", "procure", "order", "apply for", "apply to", "tender", "award", "refer", "escalate",
+    "finalise", "finalize", "agree", "negotiate", "procure", "order", "make sure", "apply for", "apply to", "tender", "award", "refer", "escalate",
     "take on", "acquire", "buy", "purchase", "sign", "station", "carry", "make a decision",
     "make a final decision", "make the final decision", "make the decision", "map", "commit", "recover", "analyse", "analyze",
 )
@@ -459,6 +459,8 @@ def _from_sentence(text: str, sent: tx.Sentence, ctx: _Ctx) -> list[tuple[int, C
             continue
         due, due_text = find_due(clause, ctx.meeting_date)
         clause_out = re.sub(r"^\(?[a-z0-9]{1,3}[.)]\s+", "", re.sub(r"\s+", " ", clause).strip())
+        if clause_out.count('"') % 2 or clause_out.count("”") > clause_out.count("“"):
+            clause_out = clause_out.rstrip("\"”").rstrip()  # the close of a quoted answer
         if not clause_out.endswith((".", "!", "?")) and clause_end == len(s) and s.rstrip().endswith("."):
             clause_out += "."
         out.append((sent.start + clause_start, Commitment(text=clause_out, who=who, due=due, strength=strength, due_text=due_text)))
