@@ -407,7 +407,9 @@ SPEECH_AFTER = re.compile(
 )
 # An aside between subject and verb: ", in response to a question from X," / " (Chair)"
 ASIDE = re.compile(
-    r"(?:\s*,\s*[^,.;:!?\n]{1,140},|\s*\([^()\n]{1,80}\)|\s*[–—-]\s*[^.;:!?\n–—]{1,80}[–—])"
+    r"(?:\s*,\s*[^,.;:!?\n]{1,140},|\s*\([^()\n]{1,80}\)|\s*[–—-]\s*[^.;:!?\n–—]{1,80}[–—]"
+    # where the speaker sat: "A resident in the public gallery asked"
+    r"|[ \t]+(?:in|from)[ \t]+the[ \t]+(?:public[ \t]+gallery|gallery|audience|public[ \t]+seating))"
 )
 # Words before a noun phrase that make it an object or complement, not a subject.
 OBJECT_BEFORE = re.compile(

@@ -236,6 +236,7 @@ def _speaks_after(text: str, pos: int, limit: int) -> bool:
 _HEADING_AGENT = re.compile(
     r"(?:^|\n)[ \t]*(?:[\d.]+[ \t]+)?(?:(?:Written|Oral|Public|Supplementary)[ \t]+)?(?:Question|Evidence|Statement|"
     r"Deputation|Submission|Presentation)[ \t]+(?:from|by)[ \t]+$")
+_ABSENT_AFTER = re.compile(r"[ \t]*,?[ \t]*who[ \t]+(?:was|were)[ \t]+(?:not[ \t]+present|absent|unable[ \t]+to[ \t]+attend)\b")
 _WITHDRAWN = re.compile(r"(?i)\b(?:was|were|had\s+been)\s+withdrawn\b")
 
 def _next_paragraph_end(text: str, pos: int, limit: int) -> int:
@@ -312,6 +313,8 @@ class SpeakerFinder:
                         and not _WITHDRAWN.search(text, chain_end, _next_paragraph_end(text, chain_end, end)):
                     agent, object_like = True, False
                     units = units[:1]  # "Evidence from Mr Reid, Chief Officer, Wyeside Mind": one witness
+                if _ABSENT_AFTER.match(text, chain_end):
+                    agent, object_like = False, True  # "Ms Grewal, who was not present, had submitted a question"
                 speaking = False
                 if agent:
                     speaking = True
