@@ -236,6 +236,8 @@ def find_noun_phrases(text: str, start: int = 0, end: int | None = None) -> list
 def _to_np(text: str, m: re.Match[str]) -> NounPhrase | None:
     kind = m.lastgroup
     s, e = m.start(), m.end()
+    if s > 1 and text[s - 1] in "-‐" and text[s - 2].isalpha():
+        return None  # "Non-Executive Member": "Executive Member" is the tail of one word, not a role
     if kind == "councillor":
         prefix = m.group("cprefix")
         names_text = m.group("cnames")
