@@ -447,7 +447,7 @@ AGENT_BEFORE = re.compile(
     r"suggestion|remarks|observations|contribution)\s+(?:raised\s+|made\s+|put\s+|asked\s+)?"
     r"(?:from|by)\s+$"
     r"|\b(?:on|upon)\s+the\s+motion\s+of\s+$"
-    r"|\b(?-i:Moved|Proposed|Seconded|MOVED|PROPOSED|SECONDED|Mover|Seconder)(?:\s+by\s*[:\-–]?|\s*[:\-–])\s*$"
+    r"|\b(?-i:Moved|Proposed|Seconded|MOVED|PROPOSED|SECONDED|Mover|Seconder|Proposer|PROPOSER|SECONDER)(?:\s+by\s*[:\-–]?|\s*[:\-–])\s*$"
     r"|(?:^|\n|[.;:]\s+)[ \t]*(?-i:Moved|Proposed|Seconded)\s+$|,\s*(?:and\s+)?(?-i:seconded|proposed)\s+$"
     r"|\b(?:on\s+the\s+)?nomination\s+of\s+$|\bnominated\s+by\s+$"
     r"|(?:^|\n)[ \t]*(?:Officer\s+)?(?:Response|Answer|Reply)\s*\(\s*$"

@@ -241,6 +241,14 @@ def _to_np(text: str, m: re.Match[str]) -> NounPhrase | None:
     if kind == "councillor":
         prefix = m.group("cprefix")
         names_text = m.group("cnames")
+        nl = names_text.find("\n")
+        if nl > 0:
+            line_end = text.find("\n", m.start("cnames") + nl + 1)
+            next_line = text[m.start("cnames") + nl + 1:line_end if line_end >= 0 else len(text)]
+            if re.search(r":|\s/\s", next_line):
+                # "Proposed by: Cllr Hughes\nSeconded by: Cllr Bowen": the next line is a new label
+                names_text = names_text[:nl].rstrip()
+                e = m.start("cnames") + len(names_text)
         parts = [p for p in _NAME_SPLIT.split(names_text) if p]
         if _SINGLE_PREFIX.match(prefix.strip()) and len(parts) > 1:
             # "Councillor Smith and Jones" is not a list; keep the first name only
