@@ -338,7 +338,7 @@ class Evaluator:
     """
 
     def __init__(self, snap: Snapshot, deadline: Deadline, max_expansions: int = 64,
-                 scope: np.ndarray | None = None, max_verify: int = 20_000) -> None:
+                 scope: np.ndarray | None = None, max_verify: int = 100_000) -> None:
         self.snap = snap
         self.deadline = deadline
         self.max_expansions = max_expansions

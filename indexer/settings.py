@@ -28,9 +28,10 @@ class SearchSettings:
     max_query_chars: int = 1000  # longer input is truncated, not refused
     max_query_terms: int = 32
     max_expansions: int = 64  # terms one wildcard/fuzzy word may expand to
-    # Candidates (items with every word pair) one quoted phrase of 3+ words checks against the
-    # stored text, best first; beyond it the rest are dropped and the page is flagged partial.
-    max_phrase_verify: int = 20000
+    # Candidates (items with every word pair) one quoted phrase of 3+ words checks against its
+    # text (a few µs each), best first; beyond it the rest are dropped and the page is flagged
+    # partial. The time limit applies as well.
+    max_phrase_verify: int = 100_000
     suggest_below: int = 3  # offer "did you mean" when fewer hits than this
     snippet_chars: int = 240
     procedural_weight: float = 0.25  # relevance multiplier for standing items (indexer.procedural)

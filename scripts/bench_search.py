@@ -253,6 +253,8 @@ def run_whoosh(gen: CorpusGenerator, mix, workdir: Path, procs: int = 1) -> dict
             times.append((time.perf_counter() - t) * 1000)
             suggested += page.suggestion is not None
             partial += page.partial
+            if page.partial:
+                print(f"  partial: {name} {r.q[:60]!r} ({page.total} results, {times[-1]:.0f} ms)", file=sys.stderr)
             hits += page.total
         results["classes"][name] = times
         results.setdefault("hits", {})[name] = hits
