@@ -257,6 +257,8 @@ def _clean(text: str) -> str:
     out = re.sub(r"[ \t\u00a0]{2,}", " ", out)
     out = _TRAILING.sub("", out).strip()
     out = out.strip(" \t\u00a0-–—")
+    # "... be granted. (For 8, Against 3)": the count is the vote, not the resolution's words
+    out = re.sub(r"(?<=[.;])[ \t]*\((?:For|FOR|In favour)\b[^()]{0,120}\)$", "", out)
     return out
 
 
@@ -713,7 +715,9 @@ def attach_votes(decisions: list[tuple[int, int, Decision]], votes: list[tuple[i
         prev_end = decisions[i - 1][1] if i else -1
         before = [j for j, (vs, ve, _v) in enumerate(votes) if j not in used and ve <= ds + 1 and vs >= prev_end - 1 and ds - ve < 1500]
         inside = [j for j, (vs, ve, _v) in enumerate(votes) if j not in used and ds <= vs < _de]
-        pick = before[-1] if before else (inside[0] if inside else None)
+        # a count printed inside the resolution's own paragraph ("... REFUSED. (For 6, Against 4)") is
+        # its own; otherwise the one recorded just before it
+        pick = inside[0] if inside else (before[-1] if before else None)
         if pick is not None:
             used.add(pick)
             out[i] = Decision(text=out[i].text, vote=votes[pick][2])
