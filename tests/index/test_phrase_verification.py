@@ -208,3 +208,18 @@ def test_cut_short_verification_under_not_never_lets_the_phrase_through(tmp_path
     full = WhooshBackend(tmp_path / "ix", SearchSettings(refresh_interval_s=0))
     page = full.search(SearchRequest(q='places NOT "school places funding"', per_page=50))
     assert titles(page) == {f"Split {i}" for i in range(6)} and not page.partial
+
+
+def test_phrase_verification_after_incremental_commits_and_merges(tmp_path):
+    """The phrase_text column survives segment merges and updates (verification reads it)."""
+    b = WhooshBackend(tmp_path / "ix", SearchSettings(refresh_interval_s=0))
+    for chunk in (corpus()[:3], corpus()[3:6], corpus()[6:]):
+        b.add_new(docs(chunk))
+        b.commit()
+    assert titles(b.search(SearchRequest(q='"school places funding"'))) == {
+        "Education report", "Admissions", "School places funding formula"}
+    # the exact item is edited: it no longer contains the phrase, and the search follows
+    b.index(docs([make_item(1, "Education report", minutes="The school places review and the funding formula.",
+                            committee=EXACT, committee_id=1)]))
+    b.commit()
+    assert titles(b.search(SearchRequest(q='"school places funding"'))) == {"Admissions", "School places funding formula"}
