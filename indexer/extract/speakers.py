@@ -58,7 +58,7 @@ _INVITED_TO = re.compile(
 _REPORTED_THAT = re.compile(
     r"(?i)\b(?:said|stated|explained|reported|advised|confirmed|added|noted|informed\s+[^,.;]{1,40}?|told\s+[^,.;]{1,40}?)"
     r"\s+that\s+(?:[^.;]{0,200}?,?\s+and\s+that\s+)?$")
-_PLUPERFECT = re.compile(r"[ \t]+had[ \t]+(?:already[ \t]+|previously[ \t]+|also[ \t]+)?[a-z]+(?:ed|en|ught|ook|ade|id|ent)\b")
+_PLUPERFECT = re.compile(r"(?:\s*,\s*[^,.;:!?\n]{1,100},)?,?[ \t]+had[ \t]+(?:already[ \t]+|previously[ \t]+|also[ \t]+)?[a-z]+(?:ed|en|ught|ook|ade|id|ent)\b")
 _DEPARTMENT_AFTER = re.compile(
     r"[ \t]*,[ \t]*(?P<dept>(?!(?:Mr|Mrs|Ms|Miss|Dr|Councillors?|Cllr|The|A)\b)[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|and|&)){0,6}),"
     rf"(?=[ \t]*(?:(?:also|then|in[ \t]+response|further)[ \t]+)?(?i:{lx._VERB_ALT})\b)")
