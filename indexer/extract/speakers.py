@@ -237,6 +237,7 @@ _HEADING_AGENT = re.compile(
     r"(?:^|\n)[ \t]*(?:[\d.]+[ \t]+)?(?:(?:Written|Oral|Public|Supplementary)[ \t]+)?(?:Question|Evidence|Statement|"
     r"Deputation|Submission|Presentation)[ \t]+(?:from|by)[ \t]+$")
 _ABSENT_AFTER = re.compile(r"[ \t]*,?[ \t]*who[ \t]+(?:was|were)[ \t]+(?:not[ \t]+present|absent|unable[ \t]+to[ \t]+attend)\b")
+_REP_HEAD = re.compile(r"((?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+)?(?:[Rr]epresentatives?|[Ss]pokes(?:person|man|woman)))\s+(?:of|from)\b")
 _WITHDRAWN = re.compile(r"(?i)\b(?:was|were|had\s+been)\s+withdrawn\b")
 
 def _next_paragraph_end(text: str, pos: int, limit: int) -> int:
@@ -422,7 +423,14 @@ class SpeakerFinder:
 
     def _add(self, np: NounPhrase, person: Person) -> None:
         chair = np.kind == "role" and bool(np.role) and kind_for_role(np.role) == "chair"
-        self.mentions.append(Mention(np.start, np.end, np.text, person, chair))
+        text, end = np.text, np.end
+        if np.kind == "rep":
+            # "A representative of Keep Our NHS Local": the mention is "A representative"; the
+            # organisation describes them (as "A resident of Hillside Road" does)
+            m = _REP_HEAD.match(text)
+            if m:
+                text, end = m.group(1), np.start + m.end(1)
+        self.mentions.append(Mention(np.start, end, text, person, chair))
 
     def _register(self, unit: _Unit) -> None:
         np, app = unit.primary, unit.appositive
