@@ -94,9 +94,16 @@ def crawl_sample(paths: InstancePaths, base_url: str, echo: Echo) -> str:
 
 
 def index_archive(paths: InstancePaths, echo: Echo) -> tuple[str, int]:
+    """Bring the demo's index up to date; one built by an older version is rebuilt, not refused,
+    because the demo owns its data and must work the second time, whatever version made the first."""
     from indexer.build import update_index
+    from indexer.search_api import IndexSchemaMismatch
 
-    summary = update_index(paths)
+    try:
+        summary = update_index(paths)
+    except IndexSchemaMismatch:
+        echo("The demo's index was built by an older version: rebuilding it.")
+        summary = update_index(paths, rebuild=True)
     for warning in summary.warnings:
         echo(f"warning: {warning}")
     echo(f"Indexed it into {paths.index_dir}: {summary.headline()}; {summary.total} items searchable.")

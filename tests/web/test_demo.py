@@ -48,6 +48,19 @@ def test_demo_works_a_second_time_reusing_the_data(demo_instance):
     assert "Checked http://127.0.0.1:" in second.stdout
 
 
+def test_demo_rebuilds_an_index_built_by_an_older_version(demo_instance):
+    from indexer import layout
+
+    generation = layout.current_generation(demo_instance / "index")
+    meta = layout.read_meta(generation)
+    layout.write_meta(generation, {**meta, "schema_version": 1})  # as an older release left it
+    again = run_demo(demo_instance)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "built by an older version: rebuilding it" in again.stdout
+    assert re.search(r"Indexed it into .*: rebuilt: [1-9]\d* added", again.stdout)
+    assert "Checked http://127.0.0.1:" in again.stdout
+
+
 def test_demo_archive_has_the_sample_council_once(demo_instance):
     client = create_app({"TESTING": True, "INSTANCE_PATH": str(demo_instance)}).test_client()
     councils = client.get("/api/search").get_json()["facets"]["council"]
