@@ -430,7 +430,7 @@ AGENT_BEFORE = re.compile(
     r"(?i)(?:\b(?:presented|introduced|reported|moved|seconded|proposed|explained|stated|"
     r"confirmed|advised|raised|asked|queried|given|delivered|outlined|summarised|"
     r"summarized|highlighted|suggested|noted|clarified|set\s+out|put|tabled|"
-    r"answered|addressed|expressed|submitted|read|updated|provided|informed|told|briefed|assured|"
+    r"answered|addressed|expressed|submitted|read|read\s+out|read\s+aloud|updated|provided|informed|told|briefed|assured|"
     r"reminded|shown|given|reassured|moved\s+and\s+seconded)"
     r"\s+(?:by|from)\s+$"
     r"|\b(?:heard|received|considered|welcomed|noted)\s+(?:a|an|the)?\s*(?:[\w-]+\s+)?(?:presentation|statement|"
