@@ -443,6 +443,9 @@ class Registry:
                 prefix = "Alderman"
             elif low.startswith(("bailie", "baillie")):
                 prefix = "Bailie"
+            tier = re.match(r"(County|Borough|District|City|Town|Parish)\s+Council", np.text)
+            if tier and prefix == "Councillor":
+                prefix = f"{tier.group(1)} Councillor"  # the text's own style: "County Councillor Ferris"
             return prefix + " " + _WS.sub(" ", name.text.strip())
         if np.kind == "titled" and np.title and np.title not in lx.HONORIFICS:
             if name.given:
