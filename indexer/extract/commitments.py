@@ -403,7 +403,9 @@ _HINT = re.compile(
     r"(?i)\b(?:will|would|shall|could|might|may|can|agreed|agrees|undertook|undertakes|promised|promises|"
     r"committed|offered|offers|volunteered|pledged|asked|requested|tasked|instructed|invited|commissioned|"
     r"authori[sz]ed|delegated|should|due|scheduled|programmed|timetabled|planned|plans|going|hoped|hopes|"
-    r"intended|intends|aimed|aims|undertaking|commitment|promise|assurance|confirmed)\b|'ll\b|^[^.;:]{2,80}?\bto\s+\w"
+    r"intended|intends|aimed|aims|undertaking|commitment|promise|assurance|confirmed|"
+    # every trigger's words must be here, or its sentences are never read ("was willing to ...")
+    r"willing|happy|prepared|content|minded|open|every|each|all|expect|requested|directed)\b|'ll\b|^[^.;:]{2,80}?\bto\s+\w"
 )
 
 
