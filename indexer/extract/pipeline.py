@@ -15,7 +15,8 @@ from indexer.extract.lexicon import NOT_NAME_WORDS
 from indexer.extract.model import Extraction, MeetingContext
 from indexer.extract.people import NounPhrase, attendee_registry, find_noun_phrases
 from indexer.extract.speakers import (
-    Mention, SpeakerFinder, _Unit, fire_ranks_as_officers, person_label, speakers_from_mentions,
+    Mention, SpeakerFinder, _Unit, fire_ranks_as_officers, other_tier_councillors_as_external, person_label,
+    speakers_from_mentions,
 )
 from indexer.extract.topics import Taxonomy, load_taxonomy
 from scraper.records import ArchivedItem, Attendee
@@ -47,7 +48,7 @@ def extract_minutes(text: str, context: MeetingContext | None = None, taxonomy: 
     regions = [prep.minutes]
     finder = SpeakerFinder(body, registry)
     mentions = finder.run(regions + ([prep.decision] if prep.decision else []))
-    speakers = fire_ranks_as_officers(speakers_from_mentions(mentions), body)
+    speakers = other_tier_councillors_as_external(fire_ranks_as_officers(speakers_from_mentions(mentions), body), body)
 
     decisions_found, consumed = find_decisions(body, regions, prep.decision)
     votes = []

@@ -532,6 +532,21 @@ def fire_ranks_as_officers(speakers: tuple[Speaker, ...], text: str) -> tuple[Sp
         for s in speakers)
 
 
+# A parish or town council's standing item "Reports from District and County Councillors": those
+# councillors sit on another council and report to this one as guests
+_OTHER_TIER_REPORTS = re.compile(
+    r"(?i)\breports?\s+(?:from|by|of)\s+(?:the\s+)?(?:ward\s+)?(?:district|county|borough|unitary|city)\b[^\n.]{0,40}councillors?\b")
+_TIER_NAME = re.compile(r"^(?:District|County|Borough|Unitary|City)\s+Councillor\b")
+
+
+def other_tier_councillors_as_external(speakers: tuple[Speaker, ...], text: str) -> tuple[Speaker, ...]:
+    """"District Councillor Acland reported ..." under a parish's reports item speaks as a guest."""
+    if not _OTHER_TIER_REPORTS.search(text):
+        return speakers
+    return tuple(replace(s, kind="external") if s.kind == "councillor" and s.name and _TIER_NAME.match(s.name) else s
+                 for s in speakers)
+
+
 def speakers_from_mentions(mentions: list[Mention]) -> tuple[Speaker, ...]:
     """One Speaker per person, in order of first mention; mention strings unique, in order."""
     order: list[Person] = []
