@@ -222,6 +222,9 @@ _FUTURE_PASSIVE = re.compile(r"(?i)^(?:that\s+)?[^,;]{3,120}?\bwould\s+be\s+(?!(
 # an action log's status column: a finished action is no longer a promise
 _DONE_STATUS = re.compile(r"(?i)[–—\-|:][ \t]*(?:complete|completed|done|closed|discharged|actioned|achieved)\b[^–—|]{0,60}$")
 _ACTION_PAREN = re.compile(r"[ \t]*\((?:ACTION|Action|action)[ \t]*(?:by)?[ \t]*[:\-–][ \t]*(?P<who>[^()\n]{1,60})\)")
+_RECOMMEND_TO_BODY = re.compile(
+    r"(?i)^(?:that\s+)?(?:the\s+(?:[\w-]+\s+){0,3})?recommends?\s+to\s+(?:the\s+)?(?:Cabinet|Council|Executive|full\s+Council|"
+    r"Mayor|Leader|Board|Authority|Committee|Cabinet\s+Member)\b")
 _REASON_LABEL = re.compile(r"(?i)\breasons?\s+for\s+(?:the\s+)?(?:refusal|decision|deferral|approval|refusing|granting|the\s+decision)\s*[:\-–]\s*$")
 # a pipe-flattened action log: "No. | Action | Owner | Status" then one row per action
 _ACTION_TABLE_HEADER = re.compile(
@@ -334,6 +337,8 @@ def find_commitments(
     for ds, _de, dtext in (c for d in decisions for c in _clauses(d)):
         if _THANKS_PASSED.search(dtext) and not _DIRECTIVE.search(_THANKS_PASSED.sub("", dtext)):
             continue  # "congratulations be passed to staff" records thanks, it promises no work
+        if _RECOMMEND_TO_BODY.match(dtext):
+            continue  # "the Committee recommend to Cabinet that ...": the other body decides; nobody is bound yet
         if _DIRECTIVE.search(dtext) or _SUBJUNCTIVE_REPORT.search(dtext) or _FUTURE_PASSIVE.search(dtext):
             who = _directive_owner(text, ds, dtext, ctx)
             due, due_text = find_due(dtext, ctx.meeting_date)
