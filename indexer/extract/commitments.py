@@ -162,7 +162,7 @@ _NEXT_MEETING = re.compile(
     r"(?:be\s+held|take\s+place|be\s+on|start|begin|commence)\b")
 _EMBEDDED_QUESTION = re.compile(r"(?i)\b(?:when|whether|how|why|what|where)\s+(?:[\w'’-]+\s+){1,4}$")
 _HYPOTHETICAL = re.compile(r"(?i)\b(?:if|unless|in\s+the\s+event\s+that)\b[^.;]{0,80}\b(?:was|were|had|did|became|happened|occurred)\b[^.;]*$")
-_CLAUSE_START = re.compile(r"(?i)(?:\bthat\s+|;\s*|:\s*|\bbut\s+|\bhowever,?\s+|\bwhich\s+meant\s+that\s+|,\s+and\s+|\band\s+)")
+_CLAUSE_START = re.compile(r"(?i)(?:\bthat\s+|;\s*|:\s*|\|\s*|\bbut\s+|\bhowever,?\s+|\bwhich\s+meant\s+that\s+|,\s+and\s+|\band\s+)")
 _AGENT_NOUN = re.compile(
     r"(?i)\b(?:officers?|council|authority|team|service|services|trust|department|directorate|police|force|"
     r"board|panel|committee|cabinet|company|operator|developer|applicant|agent|contractor|partners?|"
@@ -410,7 +410,7 @@ _HINT = re.compile(
     r"authori[sz]ed|delegated|should|due|scheduled|programmed|timetabled|planned|plans|going|hoped|hopes|"
     r"intended|intends|aimed|aims|undertaking|commitment|promise|assurance|confirmed|"
     # every trigger's words must be here, or its sentences are never read ("was willing to ...")
-    r"willing|happy|prepared|content|minded|open|every|each|all|expect|requested|directed)\b|'ll\b|^[^.;:]{2,80}?\bto\s+\w"
+    r"willing|happy|prepared|content|minded|open|every|each|all|expect|requested|directed)\b|'ll\b|^[^.;:]{2,80}?\bto\s+\w|\|[ \t]*[^|.;:]{2,60}?\bto\s+\w"
 )
 
 
@@ -466,6 +466,7 @@ def _from_sentence(text: str, sent: tx.Sentence, ctx: _Ctx) -> list[tuple[int, C
             continue
         due, due_text = find_due(clause, ctx.meeting_date)
         clause_out = re.sub(r"^\(?[a-z0-9]{1,3}[.)]\s+", "", re.sub(r"\s+", " ", clause).strip())
+        clause_out = clause_out.rstrip(" |")  # the end of a table cell
         if clause_out.count('"') % 2 or clause_out.count("”") > clause_out.count("“"):
             clause_out = clause_out.rstrip("\"”").rstrip()  # the close of a quoted answer
         if not clause_out.endswith((".", "!", "?")) and clause_end == len(s) and s.rstrip().endswith("."):

@@ -478,6 +478,17 @@ def find_decisions(text: str, regions: list[tuple[int, int]], decision_region: t
                     consumed.add(sent.start, sent.end)
                     continue
             d = _sentence_decision(sent.text) or (own != sent.text and _sentence_decision(own))
+            if not d and "|" in sent.text:
+                # a minutes table flattened to "| 4.3 Topic | The Board noted the strategy. | None |":
+                # the cell is the decision, and only the cell is consumed (its row's action cell is not)
+                offset = sent.start
+                for cell in sent.text.split("|"):
+                    cell_d = _sentence_decision(cell.strip())
+                    if cell_d:
+                        found.append(_Found(offset, offset + len(cell), cell_d))
+                        consumed.add(offset, offset + len(cell))
+                    offset += len(cell) + 1
+                continue
             if d:
                 found.append(_Found(sent.start, sent.end, d))
                 consumed.add(sent.start, sent.end)
