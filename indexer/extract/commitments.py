@@ -174,7 +174,7 @@ _AGENT_NOUN = re.compile(
 )
 # A promise's clause ends where the next reported clause starts ("..., and that ...").
 _CLAUSE_END = re.compile(
-    r"(?i);\s+|\.\s+(?=[A-Z])|\bbut\s+|,?\s+and\s+that\s+|,\s+that\s+|,\s+while\s+|,\s+whilst\s+"
+    r"(?i);\s+|\.\s+(?=[A-Z])|[ \t]*\|[ \t]*|\bbut\s+|,?\s+and\s+that\s+|,\s+that\s+|,\s+while\s+|,\s+whilst\s+"
     r"|,\s+and\s+(?=(?:[\w'’-]+\s+){1,5}(?:will|would|shall|could|may|might|agreed|undertook)\b)"
     r"|,\s+and\s+(?=(?:asked|requested|agreed|offered|undertook|said|confirmed|explained|added|promised)\b)"
 )
