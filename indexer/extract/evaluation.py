@@ -146,6 +146,18 @@ def _match(gold: list, pred: list, similar) -> list[tuple[int, int]]:
     return out
 
 
+def _score_texts(label: str, gold: list[dict], predicted, similar, misses: list[str]) -> tuple[list[tuple[int, int]], Score]:
+    """Match labelled texts (decisions, commitments) one-to-one with extracted ones, score them,
+    and note every missed and every extra text; returns the matched pairs for finer checks."""
+    predicted = list(predicted)
+    pairs = _match(gold, predicted, similar)
+    matched_g = {gi for gi, _ in pairs}
+    matched_p = {pi for _, pi in pairs}
+    misses += [f"{label} missed: {g['text']!r}" for i, g in enumerate(gold) if i not in matched_g]
+    misses += [f"{label} extra: {p.text!r}" for i, p in enumerate(predicted) if i not in matched_p]
+    return pairs, Score(len(pairs), len(predicted) - len(pairs), len(gold) - len(pairs))
+
+
 def evaluate_passage(path: Path, data: dict, extraction: Extraction, report: Report) -> PassageResult:
     misses: list[str] = []
     gold_speakers = data.get("speakers", [])
@@ -173,13 +185,9 @@ def evaluate_passage(path: Path, data: dict, extraction: Extraction, report: Rep
             misses.append(f"name {p.name!r} != {g.get('name')!r} for {p.mentions[0]!r}")
 
     gold_decisions = data.get("decisions", [])
-    d_pairs = _match(gold_decisions, list(extraction.decisions),
-                     lambda g, p: (f := _token_f1(g["text"], p.text)) >= TEXT_MATCH and f)
-    decisions = Score(len(d_pairs), len(extraction.decisions) - len(d_pairs), len(gold_decisions) - len(d_pairs))
-    matched_g = {gi for gi, _ in d_pairs}
-    matched_p = {pi for _, pi in d_pairs}
-    misses += [f"decision missed: {g['text']!r}" for i, g in enumerate(gold_decisions) if i not in matched_g]
-    misses += [f"decision extra: {p.text!r}" for i, p in enumerate(extraction.decisions) if i not in matched_p]
+    d_pairs, decisions = _score_texts(
+        "decision", gold_decisions, extraction.decisions,
+        lambda g, p: (f := _token_f1(g["text"], p.text)) >= TEXT_MATCH and f, misses)
     for gi, pi in d_pairs:
         g, p = gold_decisions[gi], extraction.decisions[pi]
         if "vote_for" in g or "vote_against" in g:
@@ -190,13 +198,9 @@ def evaluate_passage(path: Path, data: dict, extraction: Extraction, report: Rep
                 misses.append(f"vote wrong for {g['text'][:50]!r}: {p.vote}")
 
     gold_commitments = data.get("commitments", [])
-    c_pairs = _match(gold_commitments, list(extraction.commitments),
-                     lambda g, p: (o := _overlap_of_shorter(g["text"], p.text)) >= TEXT_MATCH and o)
-    commitments = Score(len(c_pairs), len(extraction.commitments) - len(c_pairs), len(gold_commitments) - len(c_pairs))
-    matched_g = {gi for gi, _ in c_pairs}
-    matched_p = {pi for _, pi in c_pairs}
-    misses += [f"commitment missed: {g['text']!r}" for i, g in enumerate(gold_commitments) if i not in matched_g]
-    misses += [f"commitment extra: {p.text!r}" for i, p in enumerate(extraction.commitments) if i not in matched_p]
+    c_pairs, commitments = _score_texts(
+        "commitment", gold_commitments, extraction.commitments,
+        lambda g, p: (o := _overlap_of_shorter(g["text"], p.text)) >= TEXT_MATCH and o, misses)
     for gi, pi in c_pairs:
         g, p = gold_commitments[gi], extraction.commitments[pi]
         report.commitment_strength.total += 1
