@@ -85,25 +85,15 @@ def exact_counts(texts: Iterable[str]) -> Counter[str]:
     return counts
 
 
-def pair_counts(texts: Iterable[str]) -> Counter[str]:
-    """Adjacent word pairs of each text ("community safety"), stop words kept.
-
-    Pairs let a two-word quoted phrase be answered from postings alone: "community safety" is the
-    pair term "community safety". A longer phrase needs every consecutive pair it contains, which
-    makes a superset (an item with "a b" in one sentence and "b c" in another has both pairs): the
-    searcher takes those items as candidates and keeps only the ones whose text really contains the
-    phrase (``contains_phrase``). Pairs never cross from one part to the next (title to agenda
-    text, agenda to minutes).
-    """
-    counts: Counter[str] = Counter()
-    for text in texts:
-        toks = words(text)
-        counts.update(map(BIGRAM_JOINER.join, zip(toks, toks[1:])))
-    return counts
-
-
 def phrase_terms(phrase_words: list[str]) -> list[str]:
-    """The pair-field terms a phrase of two or more words needs."""
+    """The word-pair terms a phrase of two or more words needs ("community safety").
+
+    Pairs let a two-word quoted phrase be answered from postings alone (``indexer.pairindex`` keeps
+    every item's adjacent pairs, never across from one part to the next: title to agenda text,
+    agenda to minutes). A longer phrase needs every consecutive pair it contains, which makes a
+    superset (an item with "a b" in one sentence and "b c" in another has both pairs): the searcher
+    keeps only the candidates whose text really contains the phrase (``PhraseMatcher``).
+    """
     return [a + BIGRAM_JOINER + b for a, b in zip(phrase_words, phrase_words[1:])]
 
 

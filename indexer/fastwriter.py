@@ -32,6 +32,11 @@ from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
 
 from indexer import arrays
+from indexer.pairindex import PairBuffer, PairIndexError, SegmentPairs
+
+# ``add_document`` keyword holding the texts whose adjacent word pairs go to the segment's pair file
+# (``indexer.pairindex``), not to Whoosh's term table. Whoosh ignores keywords starting with "_".
+PAIR_TEXTS = "_pair_texts"
 
 BLOCK = 128
 # Posting lists shorter than this are stored inside the term table instead of as a block in the
@@ -184,6 +189,7 @@ class FastSegmentWriter(SegmentWriter):
         kwargs.setdefault("compound", False)
         super().__init__(ix, **kwargs)
         self._terms: dict[str, _FieldPostings] = {}
+        self._pairs = PairBuffer()
 
     # -- adding ----------------------------------------------------------------------------------
 
@@ -217,6 +223,9 @@ class FastSegmentWriter(SegmentWriter):
                 column = field.column_type
                 if column is not None:
                     perdocwriter.add_column_value(fieldname, column, field.to_column_value(value))
+            pair_texts = fields.get(PAIR_TEXTS)
+            if pair_texts:  # last: nothing after it can fail and leave this document's pairs behind
+                self._pairs.add_document(docnum, pair_texts)
         except Exception:
             perdocwriter.cancel_doc()
             raise
@@ -235,6 +244,11 @@ class FastSegmentWriter(SegmentWriter):
             mapping = np.arange(n, dtype=np.int64) + startdoc
         alive = arrays.alive_mask(reader)
         mapping[~alive] = -1
+        try:
+            pairs = SegmentPairs.open(reader._storage, reader.segment())
+        except PairIndexError as exc:
+            raise PairIndexError(f"cannot merge a segment without its word pairs ({exc}): run minutes index --rebuild") from None
+        self._pairs.add_segment(pairs, mapping)
         for fieldname in reader.indexed_field_names():
             if fieldname not in self.schema:
                 continue
@@ -255,6 +269,7 @@ class FastSegmentWriter(SegmentWriter):
     # -- flushing --------------------------------------------------------------------------------
 
     def _flush_segment(self) -> None:
+        self._pairs.write(self.storage, self.newsegment, self.docnum)
         self.perdocwriter.close()
         pdr = self.per_document_reader()
         try:

@@ -30,7 +30,7 @@ def _as_texts(value: Any) -> tuple[str, ...]:
 
 
 class _CountedText(FieldType):
-    """A scorable text field storing term frequencies (no positions: phrases use the exact field)."""
+    """A scorable text field storing term frequencies (no positions: phrases use word pairs)."""
 
     indexed = True
     stored = False
@@ -71,13 +71,6 @@ class ExactText(_CountedText):
 
     def _counts(self, texts: tuple[str, ...]):
         return analysis.exact_counts(texts)
-
-
-class WordPairs(_CountedText):
-    """Adjacent word pairs, unstemmed, stop words kept: what "quoted phrases" match."""
-
-    def _counts(self, texts: tuple[str, ...]):
-        return analysis.pair_counts(texts)
 
 
 class Values(FieldType):

@@ -4,12 +4,13 @@ One Whoosh document per agenda item. Three kinds of field:
 
 * ranking text: ``title`` and ``body`` (Porter2 stems, stop words dropped, frequencies only);
   title matches are weighted above body matches at query time (``TITLE_BOOST``);
-* ``exact`` and ``pairs``: unstemmed words and adjacent word pairs of title + texts. One- and
-  two-word "quoted phrases" are answered from these postings alone; a longer phrase takes the items
+* ``exact``: unstemmed words of title + texts, stop words kept. With the adjacent word pairs kept
+  beside each segment (``PAIRS_FIELD``, not a Whoosh field: ``indexer.pairindex``), one- and
+  two-word "quoted phrases" are answered from postings alone; a longer phrase takes the items
   holding all its pairs as candidates and verifies each against its text, kept for that purpose
   normalised and uncompressed in the ``phrase_text`` column (no positions are indexed: see
-  ``analysis.pair_counts`` and ``searcher.Evaluator``). The word field is also the
-  vocabulary for "did you mean" and (when enabled) wildcards;
+  ``searcher.Evaluator``). The word field is also the vocabulary for "did you mean" and (when
+  enabled) wildcards;
 * values for filters and facets (whole strings as terms), numeric columns for dates and agenda
   order, and one stored JSON payload with everything ``ItemDetail`` needs.
 
@@ -22,14 +23,16 @@ from __future__ import annotations
 from whoosh import columns
 from whoosh.fields import COLUMN, STORED, Schema
 
-from indexer.fields import ExactText, StemmedText, Values, WordPairs
+from indexer.fields import ExactText, StemmedText, Values
 
-SCHEMA_VERSION = 4  # 3: the procedural flag (indexer.procedural); 4: the phrase_text column
+# 3: the procedural flag (indexer.procedural); 4: the phrase_text column; 5: word pairs in a file
+# beside each segment (indexer.pairindex) instead of a Whoosh field
+SCHEMA_VERSION = 5
 
 TITLE_BOOST = 3.0  # a title match outweighs several body matches
 TEXT_FIELDS = ("title", "body")  # searched by plain words, scored with BM25F-style weights
 EXACT_FIELD = "exact"
-PAIRS_FIELD = "pairs"
+PAIRS_FIELD = "pairs"  # the word pairs' logical field name (kept by indexer.pairindex, not Whoosh)
 PHRASE_TEXT_FIELD = "phrase_text"  # normalised title and texts, uncompressed: phrase verification reads it
 
 # Value fields: name -> key in the engine-neutral document (see documents.build_document).
@@ -67,7 +70,6 @@ def build_schema() -> Schema:
         title=StemmedText(),
         body=StemmedText(),
         exact=ExactText(),
-        pairs=WordPairs(),
         site=Values(),
         council=Values(),
         committee=Values(),

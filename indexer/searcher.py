@@ -38,7 +38,7 @@ from typing import Any, Iterable
 
 import numpy as np
 
-from indexer import analysis, arrays
+from indexer import analysis, arrays, pairindex
 from indexer.query import And, DateRange, Fuzzy, MatchAll, Node, Not, Or, Phrase, Regex, Wildcard, Words
 from indexer.suggest import Vocabulary
 from indexer.schema import EXACT_FIELD, PAIRS_FIELD, PHRASE_TEXT_FIELD, TITLE_BOOST
@@ -107,10 +107,16 @@ class Snapshot:
         self.year = np.where(self.date > 0, self.date // 10000, 0)
         # Standing agenda items (indexer.procedural), demoted in relevance ranking.
         self.procedural = self.term_mask_unlocked("procedural", "yes") if self.n else np.zeros(0, bool)
+        # Word pairs live beside each segment (indexer.pairindex), memory-mapped.
+        self.pairs = [pairindex.SegmentPairs.open(ix.storage, r.segment()) for r, _ in self.leaves] if self.n else []
         self.lengths: dict[str, np.ndarray] = {}
         self.avg_length: dict[str, float] = {}
         for f in ("title", "body", EXACT_FIELD, PAIRS_FIELD):
-            ln = self._concat(arrays.field_lengths(r, f) for r, _ in self.leaves) if self.n else np.zeros(0, np.float32)
+            if f == PAIRS_FIELD:
+                parts: Iterable[np.ndarray] = (p.lengths[: r.doc_count_all()] for p, (r, _) in zip(self.pairs, self.leaves))
+            else:
+                parts = (arrays.field_lengths(r, f) for r, _ in self.leaves)
+            ln = self._concat(parts) if self.n else np.zeros(0, np.float32)
             self.lengths[f] = ln
             alive_lens = ln[self.alive]
             self.avg_length[f] = float(alive_lens.mean()) if alive_lens.size else 1.0
@@ -151,10 +157,8 @@ class Snapshot:
             if hit is not None:
                 self._term_cache.move_to_end(key)
                 return hit
-            btext = term.encode("utf-8")
             id_parts, w_parts = [], []
-            for reader, offset in self.leaves:
-                ids, ws = arrays.postings(reader, fieldname, btext)
+            for ids, ws, offset in self._leaf_postings(fieldname, term):
                 if ids.size:
                     id_parts.append(ids.astype(np.int64) + offset)
                     w_parts.append(ws)
@@ -168,6 +172,19 @@ class Snapshot:
                 _k, (a, b) = self._term_cache.popitem(last=False)
                 self._cache_bytes -= a.nbytes + b.nbytes + 200
             return result
+
+    def _leaf_postings(self, fieldname: str, term: str) -> Iterable[tuple[np.ndarray, np.ndarray, int]]:
+        """(segment-local docnums, weights, segment offset) of a term in each segment (under the lock)."""
+        if fieldname == PAIRS_FIELD:
+            key = pairindex.term_hash(term)
+            for pairs, (_reader, offset) in zip(self.pairs, self.leaves):
+                ids, freqs = pairs.lookup(key)
+                yield ids, freqs, offset
+            return
+        btext = term.encode("utf-8")
+        for reader, offset in self.leaves:
+            ids, ws = arrays.postings(reader, fieldname, btext)
+            yield ids, ws, offset
 
     def values(self, fieldname: str) -> ValueIndex:
         """The forward index of a value field, built once per snapshot."""

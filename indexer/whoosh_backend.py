@@ -37,8 +37,9 @@ from whoosh import index as whoosh_index
 from indexer import analysis, layout
 from indexer.documents import date_number
 from indexer.facets import facet_counts
-from indexer.fastwriter import FastSegmentWriter
+from indexer.fastwriter import PAIR_TEXTS, FastSegmentWriter
 from indexer.highlight import best_snippet
+from indexer.pairindex import PairIndexError
 from indexer.procedural import is_procedural
 from indexer.query import And, Or, Phrase, QueryOptions, Words, parse, positive_terms
 from indexer.schema import EXACT_FIELD, SCHEMA_VERSION, TEXT_FIELDS, TITLE_BOOST, build_schema
@@ -83,7 +84,7 @@ def whoosh_fields(doc: dict[str, Any]) -> dict[str, Any]:
         "title": doc.get("title") or "",
         "body": texts,
         "exact": (doc.get("title") or "",) + texts,
-        "pairs": (doc.get("title") or "",) + texts,
+        PAIR_TEXTS: (doc.get("title") or "",) + texts,  # word pairs: indexer.pairindex
         "site": doc.get("site") or "",
         "council": doc.get("council") or "",
         "committee": doc.get("committee") or "",
@@ -199,7 +200,10 @@ class WhooshBackend:
                     self._last_check = now
                     return snap
             ix, meta = self._open_generation(gen)
-            new = Snapshot(ix, gen.name, meta)
+            try:
+                new = Snapshot(ix, gen.name, meta)
+            except PairIndexError as exc:
+                raise IndexSchemaMismatch(f"the index is damaged ({exc}): run minutes index --rebuild") from None
             self._snap = new
             self._snap_key = self._meta_stamp(gen)
             self._last_check = now
