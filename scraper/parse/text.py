@@ -51,6 +51,11 @@ _WHITESPACE = re.compile(r"[\s\u00a0\u200b\u2000-\u200a\u202f\u205f\u3000\ufeff]
 # Word's bullet glyphs at the start of a paragraph: middle dot, Symbol-font private-use bullet, bullet.
 _BULLET_START = re.compile(r"^[\u00b7\uf0b7\u2022\u25cf\u25aa\uf0a7]\s*")
 _RESIDUAL_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+# Tags that Word-to-HTML minutes bodies are made of: if decoding a body's entities produces these, the
+# whole body was escaped twice and is markup, not text about markup.
+_ESCAPED_BODY_TAG = re.compile(
+    r"<\s*/?\s*(?:p|div|span|br|table|tbody|thead|tr|td|th|ul|ol|li|strong|b|i|em|u|font|h[1-6]|"
+    r"blockquote|sup|sub|o:p)(?:\s[^<>]*)?/?\s*>", re.IGNORECASE)
 
 
 def collapse_whitespace(text: str) -> str:
@@ -260,8 +265,14 @@ def html_to_text(markup: str | bytes | None) -> str:
     if not markup.strip():
         return ""
     if "<" not in markup:
-        # Plain text (or text whose only markup was double-escaped): one paragraph per blank-line block.
-        markup = "<p>" + re.sub(r"\n\s*\n", "</p><p>", html.escape(decode_residual_entities(markup), quote=False)) + "</p>"
+        decoded = decode_residual_entities(markup)
+        if _ESCAPED_BODY_TAG.search(decoded):
+            # The whole body was escaped twice ("&lt;p&gt;Resolved ...&lt;/p&gt;" after the XML parse):
+            # it is markup; read it as such rather than keeping its tags as literal text.
+            markup = decoded
+        else:
+            # Plain text (or text whose only markup was double-escaped): one paragraph per blank-line block.
+            markup = "<p>" + re.sub(r"\n\s*\n", "</p><p>", html.escape(decoded, quote=False)) + "</p>"
     try:
         root = lxml_html.document_fromstring(markup)
     except (etree.ParserError, ValueError):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pytest
 
 from scraper.parse.text import absolute_url, clean_inline, html_to_text
@@ -108,3 +110,13 @@ def test_values():
     assert find_text_date("Licensing Sub-Committee - Saturday, 14th April, 2018 10.00 am").isoformat() == "2018-04-14"
     assert find_text_date("31 Mar 2020 6.30 pm").isoformat() == "2020-03-31"
     assert find_text_date("Item 31 Widgets 2020") is None
+
+
+def test_a_body_escaped_twice_as_a_whole_is_read_as_markup():
+    # What some installs send: the XML field holds "&amp;lt;p&amp;gt;...", i.e. "&lt;p&gt;..." once parsed.
+    markup = "<p>RESOLVED that it&#39;s noted.</p><p class=\"MsoNormal\">Two<br/>lines</p>"
+    assert html_to_text(html.escape(markup)) == html_to_text(markup)
+    assert html_to_text(html.escape(markup)).startswith("RESOLVED that it's noted.\n\nTwo")
+    # Text that merely mentions a comparison or a non-body tag stays text.
+    assert html_to_text("Spend &lt; budget &amp; income &gt; 0") == "Spend < budget & income > 0"
+    assert html_to_text("the &lt;script&gt; tag was discussed") == "the <script> tag was discussed"
