@@ -199,15 +199,34 @@ class WhooshBackend:
                 if latest == snap.toc_generation and meta_stamp == self._snap_key:
                     self._last_check = now
                     return snap
-            ix, meta = self._open_generation(gen)
-            try:
-                new = Snapshot(ix, gen.name, meta)
-            except PairIndexError as exc:
-                raise IndexSchemaMismatch(f"the index is damaged ({exc}): run minutes index --rebuild") from None
+            new = self._open_snapshot(gen)
             self._snap = new
             self._snap_key = self._meta_stamp(gen)
             self._last_check = now
             return new
+
+    def _open_snapshot(self, gen: Path, attempts: int = 3) -> Snapshot:
+        """A new Snapshot of generation ``gen``.
+
+        A commit by ``minutes index`` may merge segments and delete their files between the moment
+        a reader reads the table of contents and the moment it opens a segment's files. A missing
+        file is then not damage but a race: if the index has moved on to a newer commit, open that
+        one instead. A file missing from the newest commit is damage, and says so.
+        """
+        for attempt in range(attempts):
+            ix, meta = self._open_generation(gen)
+            before = ix.latest_generation()
+            try:
+                return Snapshot(ix, gen.name, meta)
+            except (PairIndexError, FileNotFoundError) as exc:
+                try:
+                    moved_on = ix.latest_generation() != before
+                except Exception:
+                    moved_on = True
+                if moved_on and attempt + 1 < attempts:
+                    continue
+                raise IndexSchemaMismatch(f"the index is damaged ({exc}): run minutes index --rebuild") from None
+        raise AssertionError("unreachable")  # pragma: no cover - the loop returns or raises
 
     @staticmethod
     def _meta_stamp(gen: Path) -> tuple[Any, ...]:

@@ -162,3 +162,26 @@ def test_a_missing_pair_file_is_reported_not_a_traceback(tmp_path):
     fresh = WhooshBackend(tmp_path / "ix", SETTINGS)
     with pytest.raises(IndexSchemaMismatch, match=r"missing.*minutes index --rebuild"):
         fresh.search(SearchRequest(q="council"))
+
+
+def test_a_segment_merged_away_while_a_reader_opens_is_a_race_not_damage(tmp_path, monkeypatch):
+    """A commit that merges segments can delete a pair file between a reader's reading of the table
+    of contents and its opening of that file: the reader opens the newer commit instead of failing."""
+    pairs = random_corpus(30, seed=4)
+    table = {a.key: e for a, e in pairs}
+    writer = WhooshBackend(tmp_path / "ix", SETTINGS)
+    index_items(writer, lambda: [a for a, _ in pairs[:20]], enricher=lambda a: table[a.key])
+    real_open = pairindex.SegmentPairs.open
+    calls = []
+
+    def open_during_a_commit(storage, segment):
+        if not calls:  # the first open: another process commits (and merges) right now
+            calls.append(segment)
+            index_items(writer, lambda: [a for a, _ in pairs], enricher=lambda a: table[a.key])
+            raise pairindex.PairIndexError(f"segment file {segment.make_filename('.pairs')} is missing")
+        return real_open(storage, segment)
+
+    monkeypatch.setattr(pairindex.SegmentPairs, "open", staticmethod(open_during_a_commit))
+    reader = WhooshBackend(tmp_path / "ix", SETTINGS)
+    page = reader.search(SearchRequest(q=""))
+    assert calls and page.total == 30  # the newer commit, opened on the second attempt
