@@ -14,7 +14,9 @@ enforced in one place rather than trusted to every caller (design.md §3.9):
 * bounded retries with exponential backoff on connection errors, 429 and 5xx, honouring
   ``Retry-After`` (policy from urllib3's ``Retry``; the sleeping goes through an injectable
   ``Clock`` so tests can run with a fake one); a read timeout is retried once at most, as each
-  retry of a host too slow to answer costs another full read timeout;
+  retry of a host too slow to answer costs another full read timeout; an ASP.NET "request format
+  is unrecognized" error (a web service with GET switched off) is not retried at all, and is
+  flagged on the result (``FetchResult.request_format_unrecognized``);
 * a maximum body size, enforced while streaming, and a deadline for the whole body (the read
   timeout alone restarts with every packet, so a trickling answer could hold a crawl forever);
 * TLS verification on (requests' default; never switched off here).
@@ -68,6 +70,11 @@ DEFAULT_CRAWL_DELAY_CAP = 30.0  # a robots.txt Crawl-delay above this is held at
 MAX_REDIRECTS = 5  # RFC 9309 §2.3.1.2 asks crawlers to follow at least five for robots.txt
 ROBOTS_MAX_BYTES = 512 * 1024  # RFC 9309 §2.5: parse at least 500 KiB
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+# ASP.NET's answer (HTTP 500) to a web-service call in a protocol the install has switched off:
+# ``mgWebService.asmx`` speaks SOAP over POST, and answering GET is optional (GUIDE.md §7.1).
+# Asking again never changes it, so it is not retried.
+_FORMAT_UNRECOGNIZED = re.compile(rb"request\s+format\s+is\s+(?:unrecognized|unrecognised|invalid)", re.I)
+_FORMAT_SCAN_BYTES = 256 * 1024
 _CHUNK = 64 * 1024
 
 
@@ -148,6 +155,15 @@ class FetchResult:
     def ok(self) -> bool:
         return 200 <= self.status < 300
 
+    @property
+    def request_format_unrecognized(self) -> bool:
+        """An error answer saying the server does not take requests in this form: what an
+        ASP.NET web service (``mgWebService.asmx``) with GET switched off answers every GET call,
+        HTTP 500 with "Request format is unrecognized ..." (or "... is invalid"). Not retried:
+        the service is only usable through its HTML pages (or SOAP, which this client does not
+        speak)."""
+        return self.status >= 400 and _FORMAT_UNRECOGNIZED.search(self.body[:_FORMAT_SCAN_BYTES]) is not None
+
     def header(self, name: str) -> str | None:
         wanted = name.lower()
         for key, value in self.headers:
@@ -157,7 +173,10 @@ class FetchResult:
 
     def raise_for_status(self) -> "FetchResult":
         if not self.ok:
-            raise FetchFailed(self.url, f"HTTP {self.status}", status=self.status)
+            reason = f"HTTP {self.status}"
+            if self.request_format_unrecognized:
+                reason += " (request format unrecognized: the web service does not take GET requests here)"
+            raise FetchFailed(self.url, reason, status=self.status)
         return self
 
 
@@ -437,6 +456,10 @@ class PoliteClient:
                     self.on_response(result, purpose)
                 has_retry_after = result.header("Retry-After") is not None
                 if not retry.is_retry("GET", result.status, has_retry_after):
+                    return result
+                if result.request_format_unrecognized:
+                    log.info("%s: HTTP %s, request format unrecognized (GET switched off?); not retried",
+                             url, result.status)
                     return result
                 try:
                     retry = retry.increment(method="GET", url=url, response=raw)
