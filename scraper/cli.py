@@ -29,7 +29,7 @@ from scraper.harvest import (
     crawl,
     reparse,
 )
-from scraper.http import DEFAULT_DELAY, DEFAULT_USER_AGENT, PoliteClient
+from scraper.http import DEFAULT_DELAY, DEFAULT_USER_AGENT, CaBundleError, PoliteClient
 from scraper.settings import InstancePaths
 from scraper.store import ArchiveStore, CrawlError, SiteStatus, StoreError
 
@@ -108,6 +108,11 @@ def _open_store(paths: InstancePaths, *, must_exist: bool = False) -> ArchiveSto
               help="Re-fetch settled meetings too (old, minutes published, already seen in final form).")
 @click.option("--user-agent", default=DEFAULT_USER_AGENT, show_default=True, metavar="TEXT",
               help="How the crawler introduces itself; keep a way to contact you in it.")
+@click.option("--ca-bundle", type=click.Path(exists=True, dir_okay=True), default=None, metavar="PATH",
+              help="Verify the site's TLS certificate against this CA bundle (PEM file, or a folder of "
+                   "hashed certificates) instead of the bundled one; for chains the default rejects. "
+                   "Default: $REQUESTS_CA_BUNDLE or $SSL_CERT_FILE if set, else certifi's bundle. "
+                   "Verification is never turned off.")
 @pass_instance
 def crawl_command(
     paths: InstancePaths,
@@ -119,6 +124,7 @@ def crawl_command(
     delay: float,
     refresh: bool,
     user_agent: str,
+    ca_bundle: str | None,
 ) -> None:
     """Harvest one ModernGov council into the archive.
 
@@ -127,7 +133,9 @@ def crawl_command(
     """
     options = CrawlOptions(since=since, until=until, committees=committees, source=source, refresh=refresh)
     try:
-        client = PoliteClient(delay=delay, user_agent=user_agent.strip())
+        client = PoliteClient(delay=delay, user_agent=user_agent.strip(), ca_bundle=ca_bundle)
+    except CaBundleError as exc:
+        raise CliError(str(exc), EXIT_USAGE) from None
     except ValueError as exc:
         raise CliError(f"--user-agent: {exc}", EXIT_USAGE) from None
     progress = ClickProgress()
@@ -141,7 +149,7 @@ def crawl_command(
     except (CrawlBusy, SiteFailing) as exc:
         raise CliError(str(exc), EXIT_TEMPFAIL) from None
     except HarvestError as exc:
-        raise CliError(str(exc), EXIT_FAILURE) from None
+        raise CliError(_with_hint(str(exc), ca_bundle), EXIT_FAILURE) from None
     except StoreError as exc:
         raise CliError(str(exc)) from None
     except sqlite3.Error as exc:  # disk full, I/O error: what was committed stays; say so in one line
@@ -153,6 +161,14 @@ def crawl_command(
         progress.close()
         store.close()
     click.echo(format_crawl_summary(summary, time.monotonic() - started))
+
+
+def _with_hint(message: str, ca_bundle: str | None) -> str:
+    """A certificate the default bundle does not trust is often a council's incomplete chain
+    (GUIDE.md §8.2): name the way out, which is never turning verification off."""
+    if "TLS certificate not trusted" in message and ca_bundle is None:
+        return f"{message} (a current CA bundle may trust it: --ca-bundle PATH)"
+    return message
 
 
 def format_crawl_summary(summary: CrawlSummary, seconds: float | None = None) -> str:

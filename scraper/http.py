@@ -19,7 +19,9 @@ enforced in one place rather than trusted to every caller (design.md §3.9):
   flagged on the result (``FetchResult.request_format_unrecognized``);
 * a maximum body size, enforced while streaming, and a deadline for the whole body (the read
   timeout alone restarts with every packet, so a trickling answer could hold a crawl forever);
-* TLS verification on (requests' default; never switched off here).
+* TLS verification always on (never switched off here), against requests' CA bundle (certifi)
+  or one the operator names: ``ca_bundle``, else ``REQUESTS_CA_BUNDLE`` or ``SSL_CERT_FILE``
+  from the environment, which is read for this and nothing else (no proxies, no .netrc).
 
 Redirects are followed by hand, one hop at a time, so each hop is rate-limited and checked
 against the robots.txt of the host it lands on.
@@ -28,12 +30,15 @@ against the robots.txt of the host it lands on.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import socket
+import ssl
 import threading
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Callable, Iterator, Mapping, Protocol
 from urllib.parse import urlencode, urljoin, urlsplit, urlunsplit
 
@@ -76,6 +81,9 @@ RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 _FORMAT_UNRECOGNIZED = re.compile(rb"request\s+format\s+is\s+(?:unrecognized|unrecognised|invalid)", re.I)
 _FORMAT_SCAN_BYTES = 256 * 1024
 _CHUNK = 64 * 1024
+# Where a CA bundle may come from besides the ``ca_bundle`` argument, in order: requests' own
+# variable, then OpenSSL's (which requests ignores, as it hands OpenSSL certifi's file).
+CA_BUNDLE_ENV = ("REQUESTS_CA_BUNDLE", "SSL_CERT_FILE")
 
 
 class Clock(Protocol):
@@ -130,6 +138,10 @@ class FetchFailed(HttpError):
 
 class BodyTooLarge(HttpError):
     """The response body exceeded the configured maximum; the download was aborted."""
+
+
+class CaBundleError(ValueError):
+    """The CA bundle asked for (argument or environment) does not exist or holds no certificates."""
 
 
 # --------------------------------------------------------------------------- result
@@ -214,6 +226,41 @@ def host_name(url: str) -> str:
     return (urlsplit(url).hostname or "").lower()
 
 
+def resolve_ca_bundle(
+    ca_bundle: str | os.PathLike[str] | None = None, environ: Mapping[str, str] | None = None
+) -> str | bool:
+    """What to verify certificates against: ``ca_bundle``, else the first of ``CA_BUNDLE_ENV`` set
+    (empty values ignored), else ``True`` (requests' bundle). Never ``False``.
+
+    A file of PEM certificates or a directory of hashed ones, as OpenSSL takes them; one that does
+    not exist or holds no certificate raises ``CaBundleError`` now rather than at the first
+    request, where it would look like the council's TLS failing.
+    """
+    environ = os.environ if environ is None else environ
+    if ca_bundle is not None and str(ca_bundle):
+        source, path = "CA bundle", str(ca_bundle)
+    else:
+        found = next(((name, environ[name]) for name in CA_BUNDLE_ENV if environ.get(name)), None)
+        if found is None:
+            return True
+        source, path = f"{found[0]}=", found[1]
+    label = f"{source}{path}" if source.endswith("=") else f"{source} {path}"
+    target = Path(path).expanduser()
+    if not target.exists():
+        raise CaBundleError(f"{label} does not exist")
+    try:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        if target.is_dir():
+            context.load_verify_locations(capath=str(target))
+        else:
+            context.load_verify_locations(cafile=str(target))
+            if not context.get_ca_certs():
+                raise ssl.SSLError("no certificates in it")
+    except (ssl.SSLError, OSError) as exc:
+        raise CaBundleError(f"{label} holds no CA certificates OpenSSL can read ({_short(exc)})") from None
+    return str(target)
+
+
 @dataclass
 class _HostState:
     """robots.txt is per origin (scheme, host, port: RFC 9309 §2.3)."""
@@ -255,6 +302,7 @@ class PoliteClient:
         backoff_max: float = DEFAULT_BACKOFF_MAX,
         retry_after_max: int = DEFAULT_RETRY_AFTER_MAX,
         crawl_delay_cap: float = DEFAULT_CRAWL_DELAY_CAP,
+        ca_bundle: str | os.PathLike[str] | None = None,
         obey_robots: bool = True,
         clock: Clock | None = None,
         now: Callable[[], datetime] | None = None,
@@ -294,7 +342,11 @@ class PoliteClient:
         self.session.headers["User-Agent"] = user_agent
         self.session.headers.setdefault("Accept-Encoding", "gzip, deflate")
         self.session.trust_env = False  # no proxies or .netrc credentials picked up silently
-        self.session.verify = True
+        # ... but the CA bundle is: a current one is the remedy for chains strict stacks reject
+        # (GUIDE.md §8.2). Verification itself is never turned off.
+        self.session.verify = resolve_ca_bundle(ca_bundle)
+        if self.session.verify is not True:
+            log.info("verifying TLS certificates against %s", self.session.verify)
         self._hosts: dict[str, _HostState] = {}
         self._rates: dict[str, _RateState] = {}
         self._hosts_lock = threading.Lock()
@@ -663,6 +715,8 @@ __all__ = [
     "HostUnavailable",
     "FetchFailed",
     "BodyTooLarge",
+    "CaBundleError",
+    "resolve_ca_bundle",
     "DEFAULT_USER_AGENT",
     "DEFAULT_DELAY",
     "DEFAULT_READ_TIMEOUT",
