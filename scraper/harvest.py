@@ -12,7 +12,9 @@ Flow of one crawl (GUIDE.md §9):
 3. **Meetings** are listed per committee: ``GetMeetings`` over ``listing_chunks`` (recent years
    one at a time, older ones five at a time; a window whose answer reaches the service's silent 5,000-row cap is asked again in halves), or
    ``ieListMeetings.aspx?CId=&Year=`` when the service fails for that committee.
-4. **Each meeting** is fetched with ``GetMeeting``; when that call fails the meeting comes from
+4. **Each meeting** is fetched with ``GetMeeting`` and completed from its ``ieListDocuments.aspx``
+   page, which alone has the items' decisions and the meeting packs (the web service has no
+   decision text; items are matched by id); when ``GetMeeting`` fails the meeting comes from
    ``ieListDocuments.aspx`` + ``mgAi.aspx`` (truncated minutes) + ``mgMeetingAttendance.aspx``.
    Its records and its "done in this run" mark are written in one transaction. After
    ``MAX_CONSECUTIVE_WS_FALLBACKS`` web-service failures in a row the service is not asked again
@@ -54,10 +56,10 @@ from scraper.harvest_build import (
     Page,
     committees_from,
     finish,
-    meeting_documents,
     meeting_from_html,
+    meeting_page,
     site_name_from_page,
-    with_documents,
+    with_meeting_page,
 )
 from scraper.harvest_types import (  # the crawl's public vocabulary, re-exported here
     MAX_CONSECUTIVE_CHALLENGES,
@@ -97,7 +99,7 @@ from scraper.parse.errors import NotWebServiceXML, ParseError
 from scraper.parse.redact import redact_restricted_items
 from scraper.parse.types import ParsedMeeting
 from scraper.parse.urls import attendance_url, item_url, meeting_list_url, meeting_url
-from scraper.records import Committee, Document, Meeting, Site, site_key
+from scraper.records import Committee, Meeting, Site, site_key
 from scraper.store import ArchiveStore
 
 
@@ -581,9 +583,9 @@ class Harvester:
                     # The same assembly as harvest_build.meeting_from_webservice (what reparse
                     # calls), without parsing each page twice.
                     sources = {"meeting": fetched.capture_id}
-                    docs, documents = self._meeting_documents_page(cid, mid)
-                    if docs is not None and documents is not None:
-                        from_ws = with_documents(from_ws, *documents)
+                    docs, shown = self._meeting_page(cid, mid)
+                    if docs is not None and shown is not None:
+                        from_ws = with_meeting_page(from_ws, shown)
                         sources["documents"] = docs.capture_id
                     else:
                         complete = False
@@ -614,19 +616,18 @@ class Harvester:
         self.summary.items.add("unchanged", write.items_unchanged)
         self.summary.items_removed += write.items_removed
 
-    def _meeting_documents_page(
-        self, cid: int, mid: int
-    ) -> tuple[_Fetched | None, tuple[tuple[Document, ...], tuple[str, ...]] | None]:
-        """The meeting's HTML page, for the meeting-level documents (agenda pack, printed
-        minutes) the web service does not list (GUIDE.md §9 step 5): (page, (documents, skipped
-        links)), with None for what could not be had (the failure is recorded)."""
+    def _meeting_page(self, cid: int, mid: int) -> tuple[_Fetched | None, ParsedMeeting | None]:
+        """The meeting's HTML page, parsed, to complete a web-service meeting with what only the
+        page has: item decisions and meeting-level documents (GUIDE.md §9 step 5;
+        ``harvest_build.with_meeting_page``). (page, parsed page), with None for what could not be
+        had (the failure is recorded)."""
         try:
             page = self._fetch(KIND_HTML_MEETING_DOCS, meeting_url(self.base_url, cid, mid),
                                committee_id=cid, meeting_id=mid)
         except _Failed:
             return None, None
         try:
-            return page, meeting_documents(page.page, self.base_url, self.site_key, cid, mid)
+            return page, meeting_page(page.page, self.base_url, self.site_key, cid, mid)
         except ParseError as exc:
             self._parse_failure(page, exc)
             return page, None

@@ -5,8 +5,9 @@ very same functions on the same bodies read back from the archive. That is what 
 offline equals crawl" true by construction rather than by care.
 
 The parsers in ``scraper.parse`` turn one response into records; this module combines several
-responses into one meeting (HTML path: the meeting page, the full minutes of truncated items from
-``mgAi.aspx``, the attendance page) and applies the archive's own rules (restricted items keep
+responses into one meeting (web-service path: ``GetMeeting`` and the meeting page, for decisions and
+packs; HTML path: the meeting page, the full minutes of truncated items from ``mgAi.aspx``, the
+attendance page) and applies the archive's own rules (restricted items keep
 their title only).
 """
 
@@ -21,7 +22,7 @@ from typing import Mapping
 from scraper.parse import html_pages, webservice
 from scraper.parse.errors import ParseError
 from scraper.parse.types import ParsedMeeting
-from scraper.records import AgendaItem, Committee, Document
+from scraper.records import AgendaItem, Committee
 from scraper.store import enforce_restricted
 
 # Capture kinds: what a stored response was fetched as. Reparse selects captures by kind.
@@ -33,7 +34,7 @@ KIND_HTML_COMMITTEES = "html_committees"
 KIND_HTML_HOME = "html_home"  # the meetings home page, read for the council's name
 KIND_HTML_MEETING_LIST = "html_meeting_list"
 KIND_HTML_MEETING = "html_meeting"
-KIND_HTML_MEETING_DOCS = "html_meeting_docs"  # a meeting page read for its meeting-level documents only
+KIND_HTML_MEETING_DOCS = "html_meeting_docs"  # a meeting page read to complete a web-service meeting
 KIND_HTML_ITEM = "html_item"
 KIND_HTML_ATTENDANCE = "html_attendance"
 
@@ -86,41 +87,70 @@ def committees_from(kind: str, page: Page, base_url: str, site: str) -> list[Com
 def meeting_from_webservice(
     page: Page, base_url: str, site: str, committee_id: int, *, documents_page: Page | None = None
 ) -> ParsedMeeting:
-    """``GetMeeting``, plus the meeting-level documents (agenda pack, printed minutes) that only
-    the HTML meeting page lists, when ``documents_page`` is given and parses.
+    """``GetMeeting``, completed from the meeting's HTML page (``ieListDocuments``) when
+    ``documents_page`` is given and parses: see ``with_meeting_page`` for what the page adds.
 
-    A documents page that does not parse is left out rather than failing the meeting: the crawl
+    A meeting page that does not parse is left out rather than failing the meeting: the crawl
     reports it; everything the web service said still stands.
     """
     parsed = webservice.parse_meeting(page.body, site, committee_id, base_url, url=page.url)
     if documents_page is not None:
         try:
-            documents = meeting_documents(documents_page, base_url, site, committee_id, parsed.meeting.meeting_id)
+            shown = meeting_page(documents_page, base_url, site, committee_id, parsed.meeting.meeting_id)
         except ParseError:
-            documents = None
-        if documents is not None:
-            parsed = with_documents(parsed, *documents)
+            shown = None
+        if shown is not None:
+            parsed = with_meeting_page(parsed, shown)
     return finish(parsed)
 
 
-def with_documents(parsed: ParsedMeeting, documents: tuple[Document, ...], skipped: tuple[str, ...]) -> ParsedMeeting:
-    """A web-service meeting completed with the meeting page's documents and skipped links."""
+def meeting_page(page: Page, base_url: str, site: str, committee_id: int, meeting_id: int) -> ParsedMeeting:
+    """An ``ieListDocuments`` page parsed; raises ``ParseError`` when it does not parse."""
+    return html_pages.parse_meeting_page(page.body, base_url, site, committee_id, meeting_id, url=page.url)
+
+
+def with_meeting_page(parsed: ParsedMeeting, shown: ParsedMeeting) -> ParsedMeeting:
+    """A web-service meeting completed with what only its HTML meeting page carries.
+
+    The web service has no decision methods or fields (GUIDE.md §3, §7.3) and no meeting-level
+    documents; the meeting page has both: each item's "Decision:" block, and the agenda packs and
+    printed minutes (GUIDE.md §9 step 5). So:
+
+    - the meeting takes the page's documents, and the page's skipped non-http links are reported;
+    - each service item is matched to the page's item of the same id (an ``AI<id>`` anchor, an
+      ``mgAi.aspx?ID=`` link or an ``ieDecisionDetails.aspx?AIId=`` link; rows without an id never
+      match) and takes the page's decision text, and the page's agenda or minutes text where the
+      service's is blank. The service's own text always wins; where the page cut long minutes short
+      ("view the full minutes text"), only the part it shows can be taken;
+    - an item either side calls exempt is exempt (``finish`` leaves it its title only), so text the
+      service withheld from a restricted item never comes back from the page;
+    - the service decides which items exist and their order, numbers and titles: page rows it does
+      not list are not added, and item documents stay the service's (it marks restricted ones).
+    """
+    by_id = {item.item_id: item for item in shown.items if item.item_id > 0}
+    items = []
+    for item in parsed.items:
+        on_page = by_id.get(item.item_id)
+        if on_page is not None:
+            item = _complete_item(item, on_page)
+        items.append(item)
     return dataclasses.replace(
         parsed,
-        meeting=dataclasses.replace(parsed.meeting, documents=documents),
-        skipped_links=tuple(dict.fromkeys(parsed.skipped_links + skipped)),
+        meeting=dataclasses.replace(parsed.meeting, documents=shown.meeting.documents),
+        items=tuple(items),
+        skipped_links=tuple(dict.fromkeys(parsed.skipped_links + shown.skipped_links)),
     )
 
 
-def meeting_documents(
-    page: Page, base_url: str, site: str, committee_id: int, meeting_id: int
-) -> tuple[tuple[Document, ...], tuple[str, ...]]:
-    """Meeting-level documents of an ``ieListDocuments`` page, and its skipped non-http links.
-
-    Raises ``ParseError`` when the page does not parse.
-    """
-    parsed = html_pages.parse_meeting_page(page.body, base_url, site, committee_id, meeting_id, url=page.url)
-    return parsed.meeting.documents, parsed.skipped_links
+def _complete_item(from_service: AgendaItem, on_page: AgendaItem) -> AgendaItem:
+    if from_service.restricted or on_page.restricted:
+        return dataclasses.replace(from_service, restricted=True)
+    return dataclasses.replace(
+        from_service,
+        agenda_text=from_service.agenda_text or on_page.agenda_text,
+        minutes_text=from_service.minutes_text or on_page.minutes_text,
+        decision_text=from_service.decision_text or on_page.decision_text,
+    )
 
 
 MISSING_ITEM_PAGE = "full minutes page not available"
@@ -213,6 +243,7 @@ __all__ = [
     "PageProblem",
     "committees_from",
     "meeting_from_webservice",
+    "with_meeting_page",
     "meeting_from_html",
     "MODE_WEBSERVICE",
     "MODE_HTML",

@@ -8,7 +8,8 @@ Every trap of GUIDE.md §8.1 is handled here:
 - values are stripped (leading-space counts), whitespace-only means absent, flags are "True"/"False";
 - dates are ``dd/mm/yyyy``, times "10.00 am";
 - ``agendatext``/``minutesnonemptyhtmlbody`` hold escaped (sometimes double-escaped) HTML, cleaned by
-  ``text.html_to_text`` exactly as the HTML pages are, so both paths give equal records;
+  ``text.html_to_text`` exactly as the HTML pages are, so both paths give equal records once the
+  decisions, which the service does not carry, are taken from the meeting page;
 - the printed number is ``fulldisplaynumberformat`` (``agendaitemnumber`` is internal; 0 is a heading);
 - ``isrestricted=True`` items keep their title only, even when the server sends their text;
 - a SOAP envelope or ASP.NET ``<string>`` wrapper around the answer is unwrapped; sub-items nested in
@@ -39,7 +40,9 @@ WS_ROOTS = {
     "GetCouncillorsByWard": "councillorsbyward",
 }
 
-# Names seen or inferred for an item's decision text; no real fixture carries one (GUIDE.md §7.3).
+# The web service has no decision text (GUIDE.md §3, §7.3: no real answer carries any), so the parser
+# reads none: decisions come from the meeting page (``harvest_build.with_meeting_page``). These guessed
+# names are only emptied from exempt items by ``redact``, in case some install does send one.
 _DECISION_FIELDS = ("decisionnonemptyhtmlbody", "decisionhtmlbody", "decisiontext")
 
 
@@ -266,8 +269,9 @@ def parse_meeting(
     """``GetMeeting``: the meeting, its agenda items in order, and its attendees.
 
     ``GetMeeting`` does not say which committee the meeting belongs to, so the caller passes it.
-    Meeting-level documents (packs, printed minutes) are not in the web service: ``documents`` is
-    empty here and only the HTML meeting page has them.
+    Two things are not in the web service and are left empty here: items' decision text and
+    meeting-level documents (packs, printed minutes). Only the HTML meeting page has them;
+    ``harvest_build.with_meeting_page`` completes the meeting from it.
     """
     root = ws_root(body, WS_ROOTS["GetMeeting"], url)
     meeting_id = _required_int(root, "meetingid", "meeting", url)
@@ -287,16 +291,11 @@ def parse_meeting(
         position += 1
         restricted = parse_flag(field(element, "isrestricted")) is True
         if restricted:
-            agenda_text = minutes_text = decision_text = ""
+            agenda_text = minutes_text = ""
             documents: tuple[Document, ...] = ()
         else:
             agenda_text = html_to_text(field(element, "agendatext"))
             minutes_text = html_to_text(field(element, "minutesnonemptyhtmlbody"))
-            decision_text = ""
-            for name in _DECISION_FIELDS:
-                decision_text = html_to_text(field(element, name))
-                if decision_text:
-                    break
             documents = _documents(element, base_url, skipped)
         items.append(
             AgendaItem(
@@ -308,7 +307,6 @@ def parse_meeting(
                 title=clean_inline(field(element, "agendaitemtitle")),
                 agenda_text=agenda_text,
                 minutes_text=minutes_text,
-                decision_text=decision_text,
                 restricted=restricted,
                 position=position,
                 source_url=item_url(base_url, item_id),

@@ -3,7 +3,8 @@
 Leading-space counts, whitespace-only empty elements, "True"/"False" flags, ``dd/mm/yyyy`` dates,
 "10.00 am" times, escaped Word HTML in ``agendatext``/``minutesnonemptyhtmlbody``, internal
 ``agendaitemnumber`` next to the printed ``fulldisplaynumberformat``, repeated ``meetingdate`` at
-several levels and ``linkeddoc`` entries, as the Manchester fixtures show.
+several levels and ``linkeddoc`` entries, as the Manchester fixtures show. Like the real service it
+sends no decision text (only the ``isdecision`` flag): the decisions are on the meeting page.
 """
 
 from __future__ import annotations
@@ -82,7 +83,6 @@ def _item_xml(pages: Pages, data: Dataset, committee: CommitteeData, meeting: Me
     minutes = pages.minutes_html(item) if sends_text and (item.minutes or item.raw_minutes) else ""
     if item.restricted and sends_text and not minutes:
         minutes = "<p>Exempt minute text</p>"
-    decision = pages.word(item, item.decision, shift=2) if sends_text and item.decision else ""
     number = item.number or ""
     main_number = "".join(ch for ch in number if ch.isdigit())
     parts = [
@@ -97,10 +97,6 @@ def _item_xml(pages: Pages, data: Dataset, committee: CommitteeData, meeting: Me
         element("commentlabel1", "Presented By", indent),
         element("commenttext1", None, indent),
         element("minutesnonemptyhtmlbody", minutes, indent),
-    ]
-    if decision:
-        parts.append(element("decisionnonemptyhtmlbody", decision, indent))
-    parts += [
         element("declarationcount", "0", indent),
         element("isdecision", flag(bool(item.decision)), indent),
         element("isminutepublished", flag(bool(item.minutes or item.raw_minutes)), indent),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import date, time
 
 import pytest
@@ -23,11 +24,15 @@ from scraper.parse import (
     parse_meeting_page,
     parse_meetings,
 )
+from scraper.harvest_build import Page, meeting_from_webservice
 from scraper.records import site_key
 from scraper.sample_site import load_dataset, serve_sample_site
 from scraper.sample_site.wordhtml import expected_text
 
 DATA = load_dataset()
+# The only element names with "decision" in them that real GetMeeting answers carry (fixtures/): flags
+# and dates, never text.
+REAL_DECISION_FLAGS = {"isdecision", "decisionpublished", "isdecisionpublished", "decisiondate", "isdecisionattachment"}
 
 
 def get(url: str) -> requests.Response:
@@ -51,9 +56,18 @@ def by_html(base: str, committee_id: int, meeting_id: int) -> ParsedMeeting:
     return dataclasses.replace(parsed, meeting=dataclasses.replace(parsed.meeting, attendees=attendees), items=tuple(items))
 
 
-def by_webservice(base: str, committee_id: int, meeting_id: int) -> ParsedMeeting:
+def by_service_alone(base: str, committee_id: int, meeting_id: int) -> ParsedMeeting:
+    """``GetMeeting`` parsed on its own: no decision text (the service has none), no meeting packs."""
     url = f"{base}/mgWebService.asmx/GetMeeting?lMeetingId={meeting_id}"
     return parse_meeting(get(url).content, site_key(base), committee_id, base, url=url)
+
+
+def by_webservice(base: str, committee_id: int, meeting_id: int) -> ParsedMeeting:
+    """The web-service path as a harvester runs it: ``GetMeeting`` completed from the meeting page."""
+    url = f"{base}/mgWebService.asmx/GetMeeting?lMeetingId={meeting_id}"
+    page_url = f"{base}/ieListDocuments.aspx?CId={committee_id}&MId={meeting_id}"
+    return meeting_from_webservice(Page(get(url).content, url), base, site_key(base), committee_id,
+                                   documents_page=Page(get(page_url).content, page_url))
 
 
 def test_data_set_is_the_size_the_issue_asks_for():
@@ -98,6 +112,24 @@ def test_parsed_text_is_the_data_sets_text(site):
             assert item.decision_text == expected_text(data.decision)
             checked += 1
     assert checked > 150
+
+
+def test_decisions_come_from_the_meeting_page_not_an_invented_service_field(site):
+    """The web service has no decision text (GUIDE.md §3, §7.3): the sample service sends none, so
+    the decisions in the archive can only have come from merging the meeting page by item id."""
+    base = site.base_url
+    decided = [(m, i) for m in DATA.meetings for i in m.items if i.decision and not i.restricted and m.committee_id != 105]
+    assert len(decided) >= 5
+    for meeting in {m.meeting_id: m for m, _ in decided}.values():
+        body = get(f"{base}/mgWebService.asmx/GetMeeting?lMeetingId={meeting.meeting_id}").content
+        names = {name.decode() for name in re.findall(rb"<([a-zA-Z]+)[ >]", body)}
+        assert {n for n in names if "decision" in n.lower()} <= REAL_DECISION_FLAGS, names
+    for meeting, data in decided:
+        alone = {i.item_id: i for i in by_service_alone(base, meeting.committee_id, meeting.meeting_id).items}
+        merged = {i.item_id: i for i in by_webservice(base, meeting.committee_id, meeting.meeting_id).items}
+        assert alone[data.item_id].decision_text == ""
+        assert merged[data.item_id].decision_text == expected_text(data.decision) != ""
+        assert merged[data.item_id].minutes_text == alone[data.item_id].minutes_text  # the service's own text wins
 
 
 def test_seed_item_is_served_verbatim_and_parses_clean(site):
