@@ -8,11 +8,13 @@ failure into one line on stderr with a non-zero exit status (2 for "not a Modern
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 import sys
 import time
 from datetime import datetime, timezone
 from typing import Any, Callable
+from urllib.parse import urlsplit
 
 import click
 
@@ -29,7 +31,8 @@ from scraper.harvest import (
     crawl,
     reparse,
 )
-from scraper.http import DEFAULT_DELAY, DEFAULT_USER_AGENT, CaBundleError, PoliteClient
+from scraper.harvest_plan import PlanError, normalise_base_url
+from scraper.http import DEFAULT_DELAY, DEFAULT_USER_AGENT, MIN_DELAY, CaBundleError, PoliteClient, is_loopback_host
 from scraper.settings import InstancePaths
 from scraper.store import ArchiveStore, CrawlError, SiteStatus, StoreError
 
@@ -102,8 +105,10 @@ def _open_store(paths: InstancePaths, *, must_exist: bool = False) -> ArchiveSto
               help="Only this committee (id, title, or a unique part of a title); repeatable.")
 @click.option("--source", type=click.Choice(SOURCES), default="auto", show_default=True,
               help="auto: web service first, HTML pages where it fails.")
-@click.option("--delay", type=click.FloatRange(min=0), default=DEFAULT_DELAY, show_default=True, metavar="S",
-              help="Seconds between requests to the site (a robots.txt Crawl-delay can raise it).")
+@click.option("--delay", type=float, default=DEFAULT_DELAY, show_default=True, metavar="S",
+              help=f"Seconds between requests to the site, at least {MIN_DELAY:g}: council servers throttle "
+                   "bursts (only a server on this machine, such as a test one, may be asked faster). "
+                   "A robots.txt Crawl-delay can raise it.")
 @click.option("--refresh", is_flag=True,
               help="Re-fetch settled meetings too (old, minutes published, already seen in final form).")
 @click.option("--user-agent", default=DEFAULT_USER_AGENT, show_default=True, metavar="TEXT",
@@ -132,6 +137,7 @@ def crawl_command(
     interruption and it resumes where it stopped.
     """
     options = CrawlOptions(since=since, until=until, committees=committees, source=source, refresh=refresh)
+    _check_delay(base_url, delay)
     try:
         client = PoliteClient(delay=delay, user_agent=user_agent.strip(), ca_bundle=ca_bundle)
     except CaBundleError as exc:
@@ -161,6 +167,24 @@ def crawl_command(
         progress.close()
         store.close()
     click.echo(format_crawl_summary(summary, time.monotonic() - started))
+
+
+def _check_delay(base_url: str, delay: float) -> None:
+    """At least ``MIN_DELAY`` between requests to a council (GUIDE.md §8.2: servers limit bursts);
+    less only for a loopback base URL (the sample council, tests). The client holds the same floor
+    for every host it meets, redirects included; this says so before anything starts."""
+    if not math.isfinite(delay) or delay < 0:
+        raise CliError(f"--delay: {delay:g} is not a number of seconds >= 0", EXIT_USAGE)
+    if delay >= MIN_DELAY:
+        return
+    try:
+        host = urlsplit(normalise_base_url(base_url)).hostname
+    except PlanError:
+        return  # the crawl says what is wrong with the URL
+    if not is_loopback_host(host):
+        raise CliError(
+            f"--delay: at least {MIN_DELAY:g} s between requests to {host} (council servers throttle bursts); "
+            "shorter delays are only for a server on this machine", EXIT_USAGE)
 
 
 def _with_hint(message: str, ca_bundle: str | None) -> str:

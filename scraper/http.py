@@ -6,7 +6,8 @@ enforced in one place rather than trusted to every caller (design.md §3.9):
 * an identifying User-Agent with a contact URL and no library token (some CDNs block
   ``python-requests``, GUIDE.md §8.2);
 * a (connect, read) timeout on every request;
-* a per-host rate limit in which *every* request counts, robots.txt and redirect hops included;
+* a per-host rate limit in which *every* request counts, robots.txt and redirect hops included,
+  never below ``MIN_DELAY`` for any host but this machine's (loopback: tests, the demo);
 * robots.txt per RFC 9309, fetched as the first request to a host: 4xx means everything is
   allowed, 5xx or unreachable means nothing is fetched from that host (429 "too many requests"
   counts with the 5xx, as the host is asking us to stay away); ``Crawl-delay`` is honoured up to
@@ -29,6 +30,7 @@ against the robots.txt of the host it lands on.
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import os
 import re
@@ -57,6 +59,9 @@ DEFAULT_USER_AGENT = f"{ROBOTS_TOKEN}/{__version__} (+{PROJECT_URL})"
 
 # Named limits with documented defaults (design.md §3.6).
 DEFAULT_DELAY = 1.0  # seconds between two requests to one host
+# Servers limit bursts: requests at least 0.5 s apart (GUIDE.md §8.2). Held for every host, whatever
+# delay was asked for, except loopback ones (the sample council, test servers), which nobody else shares.
+MIN_DELAY = 0.5
 DEFAULT_CONNECT_TIMEOUT = 10.0
 # Self-hosted installs take up to 60 s to answer, some 30-40 s routinely (GUIDE.md §8.2): a
 # timeout of exactly 60 s cuts the slowest off, so leave half as much again above it.
@@ -221,6 +226,18 @@ def robots_token(user_agent: str) -> str:
     return match.group(0) if match else ROBOTS_TOKEN
 
 
+def is_loopback_host(host: str | None) -> bool:
+    """``localhost`` or a loopback address (127.0.0.0/8, ::1): a server on this machine. Names are
+    not resolved, so only these spellings count."""
+    name = (host or "").strip().strip("[]").lower().rstrip(".")
+    if name == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
 def host_name(url: str) -> str:
     """The rate limit is per machine: http and https (or two ports) of one host share it."""
     return (urlsplit(url).hostname or "").lower()
@@ -275,6 +292,7 @@ class _RateState:
 
     last_request: float | None = None
     crawl_delay: float = 0.0
+    floor: float = MIN_DELAY  # 0 for loopback hosts
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -397,7 +415,7 @@ class PoliteClient:
         with self._hosts_lock:
             rate = self._rates.get(key)
             if rate is None:
-                rate = self._rates[key] = _RateState()
+                rate = self._rates[key] = _RateState(floor=0.0 if is_loopback_host(key) else MIN_DELAY)
             return rate
 
     def _host(self, url: str) -> _HostState:
@@ -560,7 +578,7 @@ class PoliteClient:
 
     def _wait_turn(self, state: _RateState) -> None:
         """Hold the per-host rate limit; every request, robots.txt included, passes here."""
-        gap = max(self.delay, state.crawl_delay)
+        gap = max(self.delay, state.crawl_delay, state.floor)
         now = self.clock.monotonic()
         if state.last_request is not None:
             wait = state.last_request + gap - now
@@ -720,6 +738,8 @@ __all__ = [
     "DEFAULT_USER_AGENT",
     "DEFAULT_DELAY",
     "DEFAULT_READ_TIMEOUT",
+    "MIN_DELAY",
+    "is_loopback_host",
     "host_key",
     "build_url",
     "describe_exception",
