@@ -11,7 +11,10 @@ Flow of one crawl (GUIDE.md §9):
    ``--committee`` values.
 3. **Meetings** are listed per committee: ``GetMeetings`` over ``listing_chunks`` (recent years
    one at a time, older ones five at a time; a window whose answer reaches the service's silent 5,000-row cap is asked again in halves), or
-   ``ieListMeetings.aspx?CId=&Year=`` when the service fails for that committee.
+   ``ieListMeetings.aspx?CId=&Year=`` when the service fails for that committee (or, in auto
+   mode, for the years of one window whose answer has no usable row). Answers are read row by
+   row: a row with an unexpected date or no id is reported with the answer's URL and costs only
+   itself.
 4. **Each meeting** is fetched with ``GetMeeting`` and completed from its ``ieListDocuments.aspx``
    page, which alone has the items' decisions and the meeting packs (the web service has no
    decision text; items are matched by id); when ``GetMeeting`` fails the meeting comes from
@@ -485,8 +488,13 @@ class Harvester:
     def _list_ws(self, committee: Committee) -> list[Meeting] | None:
         """``GetMeetings`` over ``listing_chunks``; None when the service fails for this committee (auto mode).
 
-        A window whose answer reaches ``WS_ROW_CAP`` rows may have been cut short by the service,
-        so it is asked again in halves (down to single days) and only answers under the cap kept.
+        Answers are read row by row (``webservice.parse_meeting_rows``): a row that cannot be read
+        in full is recorded as a parse failure with the answer's URL and costs only itself. An
+        answer in the service's XML with rows but not one usable is a failed window, not "no
+        meetings": in auto mode that window is listed from the committee's ``ieListMeetings``
+        pages instead. A window whose answer reaches ``WS_ROW_CAP`` rows may have been cut short by
+        the service, so it is asked again in halves (down to single days) and only answers under
+        the cap kept.
         """
         url = f"{self.base_url}/mgWebService.asmx/GetMeetings"
         soft = self.options.source == "auto"
@@ -501,37 +509,61 @@ class Harvester:
             }
             meta = {"committee_id": committee.committee_id, "since": chunk.since.isoformat(),
                     "until": chunk.until.isoformat()}
-            meetings: list[Meeting] | None = None
+            rows: webservice.MeetingRows | None = None
             stored = self._settled_listing(KIND_WS_MEETINGS, meta, chunk.until)
             if stored is not None:
                 try:
-                    meetings = webservice.parse_meetings(stored.body, self.site_key, base_url=self.base_url,
+                    rows = webservice.parse_meeting_rows(stored.body, self.site_key, base_url=self.base_url,
                                                          url=stored.url)
                 except ParseError:
-                    pass  # a parser change rejects it now: ask the site again
-            if meetings is None:
+                    rows = None  # a parser change rejects it now: ask the site again
+                if rows is not None and rows.problems:
+                    rows = None  # ask again: the row may be mended, and if not its problem is reported
+            if rows is None:
                 try:
                     fetched = self._fetch(KIND_WS_MEETINGS, url, params, soft=soft, **meta)
-                    meetings = webservice.parse_meetings(fetched.result.body, self.site_key, base_url=self.base_url,
+                    rows = webservice.parse_meeting_rows(fetched.result.body, self.site_key, base_url=self.base_url,
                                                          url=fetched.result.url)
                 except ParseError as exc:
                     failed = self._parse_failure(fetched, exc, soft=soft)
                     if soft and failed.not_xml:
                         return None
+                    if soft:
+                        found.extend(self._list_html_instead(committee, chunk))
                     continue
                 except _Failed:
                     if soft:
                         return None
                     continue
-            if len(meetings) >= WS_ROW_CAP and chunk.since < chunk.until:
+                for problem in rows.problems:
+                    self._fail(fetched.result.requested_url, problem, "parse")
+                if rows.failed:
+                    self.store.reject_capture(fetched.capture_id, f"parse error: {rows.problems[0]}")
+                    if soft:
+                        found.extend(self._list_html_instead(committee, chunk))
+                    continue
+            if rows.rows >= WS_ROW_CAP and chunk.since < chunk.until:
                 pending[:0] = split_window(chunk)
                 continue
-            found.extend(meetings)
+            found.extend(rows.meetings)
         return found
 
-    def _list_html(self, committee: Committee) -> list[Meeting]:
+    def _list_html_instead(self, committee: Committee, chunk: Window) -> list[Meeting]:
+        """One listing window the web service failed, read from the committee's HTML lists."""
+        self.progress.note(
+            f"GetMeetings for {committee.title} ({chunk.since.isoformat()} to {chunk.until.isoformat()}) "
+            "could not be read; listing those meetings from its ieListMeetings pages instead"
+        )
+        return self._list_html(committee, chunk)
+
+    def _list_html(self, committee: Committee, window: Window | None = None) -> list[Meeting]:
+        """``ieListMeetings.aspx?CId=&Year=`` for each year of ``window`` (default: the crawl's),
+        newest first; with a window narrower than the crawl's, only its meetings are kept."""
+        narrower = window is not None and window != self.window
+        window = window or self.window
+        since_given = self.options.since is not None or window.since > self.window.since
         found: list[Meeting] = []
-        for year in listing_years(self.window, self.options.since is not None):
+        for year in listing_years(window, since_given):
             url = meeting_list_url(self.base_url, committee.committee_id, year)
             meta = {"committee_id": committee.committee_id, "year": year}
             # "Year" may be a municipal year (May to April): it is over at the end of April after.
@@ -555,7 +587,7 @@ class Harvester:
                 self._parse_failure(fetched, exc)
             except _Failed:
                 pass
-        return found
+        return [m for m in found if window.contains(m.date)] if narrower else found
 
     # -- 4. meetings ------------------------------------------------------------------------
 

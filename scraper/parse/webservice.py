@@ -6,7 +6,10 @@ Every trap of GUIDE.md §8.1 is handled here:
 - fields are read from direct children only (``recursive=False``): ``meetingdate``, ``title`` and
   friends repeat at several levels;
 - values are stripped (leading-space counts), whitespace-only means absent, flags are "True"/"False";
-- dates are ``dd/mm/yyyy``, times "10.00 am";
+- dates are ``dd/mm/yyyy``, times "10.00 am"; meeting lists also accept the other date forms some
+  installs send (``parse_ws_date``: with a time, ISO) and are read row by row, so one odd row never
+  costs the rest of the list (``parse_meeting_rows``); ``GetMeeting``'s own date stays strict
+  ``dd/mm/yyyy``, as its answer, if refused, is replaced by the meeting's HTML pages;
 - ``agendatext``/``minutesnonemptyhtmlbody`` hold escaped (sometimes double-escaped) HTML, cleaned by
   ``text.html_to_text`` exactly as the HTML pages are, so both paths give equal records once the
   decisions, which the service does not carry, are taken from the meeting page;
@@ -19,6 +22,10 @@ Every trap of GUIDE.md §8.1 is handled here:
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from datetime import date
+
 from bs4 import BeautifulSoup
 from bs4.element import Tag
 
@@ -30,7 +37,7 @@ from .errors import NotWebServiceXML, ParseError
 from .text import absolute_url, clean_inline, html_to_text
 from .types import ParsedMeeting
 from .urls import item_url, meeting_url
-from .values import blank_to_none, parse_clock_time, parse_flag, parse_int, parse_uk_date
+from .values import blank_to_none, find_text_date, parse_clock_time, parse_flag, parse_int, parse_uk_date
 
 WS_ROOTS = {
     "GetCommittees": "committees",
@@ -146,37 +153,109 @@ def parse_committees(body: bytes | str, site: str, *, url: str | None = None) ->
     return committees
 
 
-def parse_meetings(
+# Numeric dates as installs write them: day first ("10/02/2026", "10-02-2026", "10.02.2026", with or
+# without a time), or year first as ISO ("2026-02-10", "2026-02-10T00:00:00+01:00", "20260210").
+_DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/.-])")
+_YEAR_FIRST = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})(?![\d-])")
+
+
+def parse_ws_date(value: str | None) -> date | None:
+    """A date from the web service; blank -> None.
+
+    ``dd/mm/yyyy`` is what installs send (GUIDE.md §7.4), but some add a time ("10/02/2026 00:00:00")
+    or send ISO ("2026-02-10T00:00:00"). Accepted: day-first numeric dates (``/``, ``-`` or ``.``),
+    ISO year-first dates (the date as written: an offset is not applied, the council's own day is
+    kept), and written dates ("Tuesday, 10 February 2026"), each optionally followed by a time. A
+    US-style month-first date is never guessed. Raises ValueError for anything else, including
+    impossible dates and dates without a day ("Feb 2026").
+    """
+    text = blank_to_none(value)
+    if text is None:
+        return None
+    for pattern, order in ((_DAY_FIRST, (3, 2, 1)), (_YEAR_FIRST, (1, 2, 3))):
+        found = pattern.match(text)
+        if found is not None:
+            year, month, day = (int(found.group(i)) for i in order)
+            return date(year, month, day)  # ValueError for 31/02
+    written = find_text_date(text)
+    if written is not None:
+        return written
+    raise ValueError(f"not a date: {text!r}")
+
+
+@dataclass(frozen=True)
+class MeetingRows:
+    """A meeting list read row by row: the meetings, and one reason per row that was not read in full
+    (a row without a usable meeting id is left out; one with an unreadable date is kept, dateless)."""
+
+    meetings: tuple[Meeting, ...]
+    problems: tuple[str, ...] = ()
+    rows: int = 0  # <meeting> rows in the answer
+
+    @property
+    def failed(self) -> bool:
+        """True when the answer had rows but not one usable meeting: the list as a whole failed."""
+        return self.rows > 0 and not self.meetings
+
+
+def parse_meeting_rows(
     body: bytes | str, site: str, *, base_url: str | None = None, url: str | None = None
-) -> list[Meeting]:
-    """``GetMeetings`` (grouped by committee) or ``GetAllMeetingsByDate`` (flat or grouped).
+) -> MeetingRows:
+    """``GetMeetings`` (grouped by committee) or ``GetAllMeetingsByDate`` (flat or grouped), row by row.
 
     Each meeting's committee is its own ``committeeid`` when present, else its enclosing
     ``<committee>``'s. Venue and attendees are not in these lists (``GetMeeting`` has them).
-    ``source_url`` is set when ``base_url`` is given.
+    ``source_url`` is set when ``base_url`` is given. One odd row never costs the others: a row
+    without a numeric ``meetingid`` or any committee id is left out, and one whose date is not a
+    date (``parse_ws_date``) is kept with no date; each is named in ``problems``. Raises
+    ``NotWebServiceXML`` only when the answer as a whole is not this operation's XML.
     """
     root = ws_root(body, (WS_ROOTS["GetMeetings"], WS_ROOTS["GetAllMeetingsByDate"]), url)
     meetings: list[Meeting] = []
-    for element in root.find_all("meeting"):
-        meeting_id = _required_int(element, "meetingid", "meeting", url)
+    problems: list[str] = []
+    elements = root.find_all("meeting")
+    for number, element in enumerate(elements, start=1):
+        meeting_id = parse_int(field(element, "meetingid"))
+        if meeting_id is None:
+            problems.append(f"<meeting> row {number} has no numeric <meetingid> "
+                            f"({field(element, 'meetingid')!r}); left out")
+            continue
         committee_id = parse_int(field(element, "committeeid"))
         if committee_id is None:
             parent = element.find_parent("committee")
             committee_id = parse_int(field(parent, "committeeid")) if parent is not None else None
         if committee_id is None:
-            raise ParseError(f"<meeting> {meeting_id} has no <committeeid> of its own or in its <committee>", url)
+            problems.append(f"<meeting> {meeting_id} has no <committeeid> of its own or in its <committee>; left out")
+            continue
+        raw_date = field(element, "meetingdate")
+        try:
+            meeting_date = parse_ws_date(raw_date)
+        except ValueError:
+            meeting_date = None
+            problems.append(f"<meeting> {meeting_id}: <meetingdate> {raw_date!r} is not a date; listed without one")
         meetings.append(
             Meeting(
                 site=site,
                 meeting_id=meeting_id,
                 committee_id=committee_id,
-                date=_date_field(element, "meetingdate", "meeting", url),
+                date=meeting_date,
                 time=parse_clock_time(field(element, "meetingtime")),
                 status=field(element, "meetingstatus"),
                 source_url=meeting_url(base_url, committee_id, meeting_id) if base_url else None,
             )
         )
-    return meetings
+    return MeetingRows(tuple(meetings), tuple(problems), len(elements))
+
+
+def parse_meetings(
+    body: bytes | str, site: str, *, base_url: str | None = None, url: str | None = None
+) -> list[Meeting]:
+    """``parse_meeting_rows``, strictly: the meetings, or ``ParseError`` naming the first row that was
+    not read in full. For callers that cannot report a row's problem; the crawler uses the rows."""
+    rows = parse_meeting_rows(body, site, base_url=base_url, url=url)
+    if rows.problems:
+        raise ParseError(rows.problems[0], url)
+    return list(rows.meetings)
 
 
 def _venue(element: Tag) -> str | None:
@@ -220,7 +299,7 @@ def _documents(
             continue
         seen.add(absolute)
         try:
-            published = parse_uk_date(field(doc, "publicationdate"))
+            published = parse_ws_date(field(doc, "publicationdate"))
         except ValueError:
             published = None
         documents.append(
@@ -327,4 +406,14 @@ def parse_meeting(
     return ParsedMeeting(meeting=meeting, items=tuple(items), skipped_links=tuple(skipped))
 
 
-__all__ = ["WS_ROOTS", "ws_root", "field", "parse_committees", "parse_meetings", "parse_meeting"]
+__all__ = [
+    "WS_ROOTS",
+    "ws_root",
+    "field",
+    "parse_ws_date",
+    "MeetingRows",
+    "parse_committees",
+    "parse_meeting_rows",
+    "parse_meetings",
+    "parse_meeting",
+]

@@ -153,3 +153,71 @@ def test_web_service_meetings_take_decisions_and_blank_texts_from_the_meeting_pa
     reparse(store, clean=True)
     assert [(a.item, a.meeting) for a in store.iter_archived_items()] == before
     store.close()
+
+
+def meeting_list_page(*rows: tuple[int, str, str]) -> str:
+    """An ``ieListMeetings.aspx`` page listing (meeting id, "13 Jan 2026 10.00 am", status word) rows."""
+    links = "\n".join(
+        f'<li><a href="ieListDocuments.aspx?CId={AUDIT}&amp;MId={mid}&amp;Ver=4" title="Link&#32;to&#32;agenda">{when}</a>'
+        f"{' ' + status if status else ''}</li>"
+        for mid, when, status in rows
+    )
+    return f"""<html><head><title>Browse meetings - Audit Committee</title></head><body>
+<div id="modgov"><div class="mgHeader"><h1 class="mgMainTitleTxt">Browse meetings</h1></div>
+<div class="mgSubTitle"><h2 class="mgSubTitleTxt">Audit Committee</h2></div>
+<div class="mgContent"><ul class="mgNonBulletTableList">{links}</ul></div></div></body></html>"""
+
+
+AUDIT_LIST = meeting_list_page((4966, "13 Jan 2026 10.00 am", "CANCELLED"), (4967, "10 Feb 2026 10.00 am", ""))
+
+
+def set_meetings_2026(srv, body: bytes) -> None:
+    """GetMeetings answers ``body`` for the Audit Committee's 2026 window, empty lists otherwise."""
+
+    def meetings(path: str, n: int):
+        query = parse_qs(urlsplit(path).query)
+        if query.get("lCommitteeId") == [str(AUDIT)] and query.get("sFromDate", [""])[0].endswith("2026"):
+            return srv.reply(200, body, **XML)
+        return srv.reply(200, EMPTY, **XML)
+
+    srv.routes["/mgWebService.asmx/GetMeetings"] = meetings
+
+
+def test_a_listing_row_with_an_unexpected_date_costs_nothing_but_a_reported_problem(tmp_path, council, fake_clock):
+    """One GetMeetings row with an ISO date and one with garbage used to fail the whole answer (up to
+    five years of a committee's meetings, silently). Now every row is read on its own: the ISO one
+    normally, the garbage one listed without a date (GetMeeting has it) and reported with its URL."""
+    body = (MG / "meetings.xml").read_bytes()
+    body = body.replace(b"<meetingdate>13/01/2026</meetingdate>", b"<meetingdate>TBC</meetingdate>")
+    body = body.replace(b"<meetingdate>10/02/2026</meetingdate>", b"<meetingdate>2026-02-10T00:00:00</meetingdate>")
+    set_meetings_2026(council, body)
+    store = ArchiveStore(tmp_path / "a.sqlite3")
+    summary = crawl_audit(store, council, fake_clock)
+    assert summary.meetings.new == 2
+    assert store.get_meeting(f"{summary.site.key}/meeting/4966").meeting.date == date(2026, 1, 13)
+    assert store.get_meeting(f"{summary.site.key}/meeting/4967").meeting.date == date(2026, 2, 10)
+    (failure,) = summary.failures
+    assert failure.kind == "parse" and "GetMeetings" in failure.url and "lCommitteeId=144" in failure.url
+    assert "4966" in failure.reason and "TBC" in failure.reason
+    assert [e.url for e in store.errors() if e.kind == "parse"] == [failure.url]
+    assert not [p for p in council.paths() if "ieListMeetings" in p]  # nothing needed the HTML list
+    store.close()
+
+
+def test_a_listing_answer_that_fails_as_a_whole_is_replaced_by_the_html_meeting_list(tmp_path, council, fake_clock):
+    """A GetMeetings answer of the right shape with no usable row is a failure of that window, not
+    "no meetings": the committee's ieListMeetings pages for those years are read instead."""
+    body = (MG / "meetings.xml").read_bytes()
+    for mid in (b"4966", b"4967"):
+        body = body.replace(b"<meetingid>" + mid + b"</meetingid>", b"<meetingid>#ERROR</meetingid>")
+    set_meetings_2026(council, body)
+    council.routes["/ieListMeetings.aspx"] = council.reply(200, AUDIT_LIST, **HTML)
+    store = ArchiveStore(tmp_path / "a.sqlite3")
+    summary = crawl_audit(store, council, fake_clock)
+    assert summary.meetings.new == 2 and summary.source_mode == "webservice"
+    assert len(summary.failures) == 2 and all(f.kind == "parse" for f in summary.failures), summary.failures
+    assert any("Year=2026" in p for p in council.paths() if "ieListMeetings" in p)
+    assert not [p for p in council.paths() if "ieListMeetings" in p and "Year=2024" in p]  # only that window's years
+    items = items_by_id(store)
+    assert items[18833].decision_text  # the meetings themselves still came through the web service
+    store.close()
