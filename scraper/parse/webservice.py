@@ -13,7 +13,8 @@ Every trap of GUIDE.md §8.1 is handled here:
 - ``agendatext``/``minutesnonemptyhtmlbody`` hold escaped (sometimes double-escaped) HTML, cleaned by
   ``text.html_to_text`` exactly as the HTML pages are, so both paths give equal records once the
   decisions, which the service does not carry, are taken from the meeting page;
-- the printed number is ``fulldisplaynumberformat`` (``agendaitemnumber`` is internal; 0 is a heading);
+- the printed number is ``fulldisplaynumberformat``, else ``minutesitemnumber`` (``agendaitemnumber`` is
+  internal and never used; 0 is a heading);
 - ``isrestricted=True`` items keep their title only, even when the server sends their text;
 - a SOAP envelope or ASP.NET ``<string>`` wrapper around the answer is unwrapped; sub-items nested in
   their parent ``<agendaitem>`` are read as items of their own;
@@ -267,13 +268,17 @@ def _venue(element: Tag) -> str | None:
 
 
 def _display_number(element: Tag) -> str | None:
+    """The item's number as printed: ``fulldisplaynumberformat`` ("1.", "4a"); when that is blank,
+    ``minutesitemnumber`` and its sub-number, which match the printed number (GUIDE.md §7.3: 1 and 9
+    for items printed "1." and "9."). ``agendaitemnumber`` is internal (4 and 12 for the same items)
+    and never shown: an item without either number has none (0 is a heading's)."""
     printed = field(element, "fulldisplaynumberformat")
     if printed:
         return printed
-    number = parse_int(field(element, "agendaitemnumber"))
-    sub = field(element, "agendaitemsubnumber") or ""
+    number = parse_int(field(element, "minutesitemnumber"))
     if not number:  # None or 0: a heading, or no number at all
         return None
+    sub = field(element, "minutesitemsubnumber") or field(element, "agendaitemsubnumber") or ""
     return f"{number}{sub}" if sub else f"{number}."
 
 

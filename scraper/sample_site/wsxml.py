@@ -104,6 +104,7 @@ def _item_xml(pages: Pages, data: Dataset, committee: CommitteeData, meeting: Me
         element("meetingdate", uk(meeting.date), indent),
         element("meetingtime", meeting.time, indent),
         element("minutesitemnumber", main_number or None, indent),
+        element("minutesitemsubnumber", item.sub_number, indent),
         element("refertocommittee", committee.title, indent),
         "      <linkeddocuments>",
     ]

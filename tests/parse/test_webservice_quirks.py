@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from scraper.parse import ParseError, parse_meetings
+from scraper.parse import ParseError, parse_meeting, parse_meetings
 from scraper.parse.webservice import parse_meeting_rows, parse_ws_date
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "moderngov"
 MEETINGS = (FIXTURES / "meetings.xml").read_bytes()  # 4966 on 13/01/2026, 4967 on 10/02/2026
-URL = "https://council.example/mgWebService.asmx/GetMeetings?lCommitteeId=144"
+BASE = "https://council.example"
+URL = f"{BASE}/mgWebService.asmx/GetMeetings?lCommitteeId=144"
 
 
 def with_date(body: bytes, meeting_id: int, value: str) -> bytes:
@@ -73,3 +74,27 @@ def test_a_row_without_a_meeting_id_is_a_problem_and_the_others_are_kept():
     assert [m.meeting_id for m in rows.meetings] == [4967]
     (problem,) = rows.problems
     assert "meetingid" in problem
+
+
+MEETING = (FIXTURES / "meeting_with_minutes.xml").read_bytes()  # items 18831 ("1.", internal 4), 18833 ("9.", 12)
+
+
+def blank_display_numbers(body: bytes) -> bytes:
+    for printed in (b"1.", b"9."):
+        body = body.replace(b"<fulldisplaynumberformat>" + printed + b"</fulldisplaynumberformat>",
+                            b"<fulldisplaynumberformat>\n      </fulldisplaynumberformat>")
+    return body
+
+
+def test_without_the_display_number_the_minutes_number_is_printed_never_the_internal_one():
+    """``agendaitemnumber`` is internal (4, 12 for items printed 1. and 9.); ``minutesitemnumber`` (1, 9)
+    matches the printed number (GUIDE.md §7.3), so it stands in when ``fulldisplaynumberformat`` is blank."""
+    assert [i.number for i in parse_meeting(MEETING, "s", 144, BASE).items] == ["1.", "9."]  # as printed
+    blank = blank_display_numbers(MEETING)
+    assert [i.number for i in parse_meeting(blank, "s", 144, BASE).items] == ["1.", "9."]
+    # A sub-number follows it ("9a"); with no minutes number either, no number beats a wrong one.
+    sub = blank.replace(b"<minutesitemnumber>9</minutesitemnumber>\n      <minutesitemsubnumber>\n      </minutesitemsubnumber>",
+                        b"<minutesitemnumber>9</minutesitemnumber>\n      <minutesitemsubnumber>a</minutesitemsubnumber>")
+    none = blank.replace(b"<minutesitemnumber>1</minutesitemnumber>", b"<minutesitemnumber>\n      </minutesitemnumber>")
+    assert [i.number for i in parse_meeting(sub, "s", 144, BASE).items] == ["1.", "9a"]
+    assert [i.number for i in parse_meeting(none, "s", 144, BASE).items] == [None, "9."]
