@@ -14,7 +14,8 @@ Flow of one crawl (GUIDE.md §9):
    ``ieListMeetings.aspx?CId=&Year=`` when the service fails for that committee (or, in auto
    mode, for the years of one window whose answer has no usable row). Answers are read row by
    row: a row with an unexpected date or no id is reported with the answer's URL and costs only
-   itself.
+   itself. Valid but empty lists for every committee are not believed unchecked: one committee's
+   ``ieListMeetings`` page is read, and if it lists meetings the run warns and lists through HTML.
 4. **Each meeting** is fetched with ``GetMeeting`` and completed from its ``ieListDocuments.aspx``
    page, which alone has the items' decisions and the meeting packs (the web service has no
    decision text; items are matched by id); when ``GetMeeting`` fails the meeting comes from
@@ -68,6 +69,7 @@ from scraper.harvest_types import (  # the crawl's public vocabulary, re-exporte
     MAX_CONSECUTIVE_CHALLENGES,
     MAX_CONSECUTIVE_SERVER_ERRORS,
     MAX_CONSECUTIVE_WS_FALLBACKS,
+    MAX_LISTING_PROBES,
     SOURCES,
     BadCrawlRequest,
     CrawlBusy,
@@ -168,6 +170,7 @@ class Harvester:
         self._ws_fallbacks_in_a_row = 0  # web-service calls in a row the HTML pages had to replace
         self._ws_given_up = False  # the service failed call after call: HTML for the rest of the run
         self._listed_no_committees = False  # a committee list answered, but empty
+        self._probed: dict[tuple[int, int], list[Meeting]] = {}  # (committee, year) -> meeting list read
 
     # -- storage of every response ------------------------------------------------------
 
@@ -456,20 +459,77 @@ class Harvester:
     def _list_meetings(self, mode: str, committees: list[Committee]) -> list[tuple[Committee, Meeting]]:
         self.progress.stage("listing meetings", len(committees))
         listed: dict[int, tuple[Committee, Meeting]] = {}
+
+        def add(committee: Committee, meetings: list[Meeting]) -> None:
+            for meeting in meetings:
+                if self.window.contains(meeting.date) and meeting.meeting_id not in listed:
+                    listed[meeting.meeting_id] = (committee, meeting)
+
+        by_service: list[Committee] = []  # committees whose meetings the service listed
+        served = 0  # meetings it listed for them
         for committee in committees:
             meetings: list[Meeting] | None = None
             if mode == MODE_WEBSERVICE and self.options.source != "html" and not self._ws_given_up:
                 meetings = self._list_ws(committee)
                 if self.options.source == "auto":
                     self._ws_worked(meetings is not None)
+                if meetings is not None:
+                    by_service.append(committee)
+                    served += len(meetings)
             if meetings is None:
                 self._html_committees.add(committee.committee_id)
                 meetings = self._list_html(committee)
-            for meeting in meetings:
-                if self.window.contains(meeting.date) and meeting.meeting_id not in listed:
-                    listed[meeting.meeting_id] = (committee, meeting)
+            add(committee, meetings)
             self.progress.advance()
+        if by_service and not served:
+            for committee in self._listed_nothing(by_service):
+                add(committee, self._list_html(committee))
         return sorted(listed.values(), key=lambda cm: (cm[1].date or date.min, cm[1].meeting_id))
+
+    def _listed_nothing(self, committees: list[Committee]) -> list[Committee]:
+        """The service answered valid but empty meeting lists for every committee it was asked
+        about. That is more often a date-format or filter quirk than a council without meetings,
+        and must not be recorded as "no meetings" unchecked (GUIDE.md §2, §8.2). In auto mode up to
+        ``MAX_LISTING_PROBES`` committees' ``ieListMeetings`` pages (for this year, or the window's
+        nearest year; active committees first) are read: if one lists a meeting in the window, the
+        run warns and returns the committees to list through HTML (their meetings still come from
+        ``GetMeeting``). Returns [] when the HTML lists agree, or in web-service mode, which only
+        warns."""
+        message = "GetMeetings listed no meetings for any committee"
+        if self.options.source != "auto":
+            self._warn(f"{message}; --source auto would check that against the HTML meeting lists")
+            return []
+        # The year of today, or of the window's nearest end when it lies wholly in the past or future.
+        year = min(max(self.today, self.window.since), self.window.until).year
+        order = sorted(committees, key=lambda c: c.expired or c.deleted)
+        for committee in order[:MAX_LISTING_PROBES]:
+            url = meeting_list_url(self.base_url, committee.committee_id, year)
+            meta = {"committee_id": committee.committee_id, "year": year}
+            try:
+                fetched = self._fetch(KIND_HTML_MEETING_LIST, url, **meta)
+                shown = html_pages.parse_meeting_list(fetched.result.body, self.base_url, self.site_key,
+                                                      committee.committee_id, url=fetched.result.url)
+            except ParseError as exc:
+                self._parse_failure(fetched, exc)
+                continue
+            except _Failed:
+                continue
+            self._probed[(committee.committee_id, year)] = shown
+            found = [m for m in shown if m.date is not None and self.window.contains(m.date)]
+            if found:
+                warning = (f"{message}, but {url} lists {len(found)} in the window: the service's lists "
+                           "are not believed, and every committee's meetings are listed from its "
+                           "ieListMeetings pages instead")
+                self._warn(warning)
+                self.summary.fallbacks.append(
+                    Failure(f"{self.base_url}/mgWebService.asmx/GetMeetings", f"{message} ({url} lists some)")
+                )
+                return committees
+        return []
+
+    def _warn(self, message: str) -> None:
+        self.summary.warnings.append(message)
+        self.progress.note(f"warning: {message}")
 
     def _settled_listing(self, kind: str, meta: dict[str, Any], ends: date) -> Page | None:
         """A stored meeting list for a window long over, read after it was over: new meetings do
@@ -564,6 +624,10 @@ class Harvester:
         since_given = self.options.since is not None or window.since > self.window.since
         found: list[Meeting] = []
         for year in listing_years(window, since_given):
+            probed = self._probed.pop((committee.committee_id, year), None)
+            if probed is not None:  # read moments ago by _listed_nothing
+                found.extend(probed)
+                continue
             url = meeting_list_url(self.base_url, committee.committee_id, year)
             meta = {"committee_id": committee.committee_id, "year": year}
             # "Year" may be a municipal year (May to April): it is over at the end of April after.

@@ -22,6 +22,9 @@ MAX_CONSECUTIVE_CHALLENGES = 5
 # Web-service calls in a row that failed and were replaced by HTML pages (auto mode): after this
 # many, the crawl stops calling the service and reads the rest of the site through HTML.
 MAX_CONSECUTIVE_WS_FALLBACKS = 3
+# When GetMeetings lists no meeting for any committee, at most this many committees' HTML meeting
+# lists are read to check that answer before it is believed.
+MAX_LISTING_PROBES = 3
 
 
 # --------------------------------------------------------------------------- errors
@@ -117,6 +120,7 @@ class CrawlSummary:
     failures: list[Failure] = field(default_factory=list)
     skipped_links: list[Failure] = field(default_factory=list)
     fallbacks: list[Failure] = field(default_factory=list)  # web-service calls the HTML pages replaced
+    warnings: list[str] = field(default_factory=list)  # answers not believed, and what was done instead
     requests: int = 0
 
     def _total(self, name: str) -> int:
@@ -159,6 +163,7 @@ class CrawlSummary:
             "resumed_skipped": self.resumed_skipped,
             "skipped_links": len(self.skipped_links),
             "fallbacks": len(self.fallbacks),
+            "warnings": list(self.warnings),
             "requests": self.requests,
             "source_mode": self.source_mode,
             "resumed": self.resumed,
@@ -204,6 +209,7 @@ __all__ = [
     "MAX_CONSECUTIVE_SERVER_ERRORS",
     "MAX_CONSECUTIVE_CHALLENGES",
     "MAX_CONSECUTIVE_WS_FALLBACKS",
+    "MAX_LISTING_PROBES",
     "HarvestError",
     "NotModernGov",
     "SiteBlocked",

@@ -24,6 +24,9 @@ Every variant is a constructor keyword (defaults ON, as the demo and the tests w
   web service the crawler must stop asking;
 - ``ws_row_cap``: ``GetMeetings``/``GetAllMeetingsByDate`` stop after this many rows, oldest
   first, as the real service stops at 5,000 (GUIDE.md §8.1);
+- ``empty_meeting_lists``: ``GetMeetings``/``GetAllMeetingsByDate`` answer a valid but empty list for
+  every committee, as a service that misreads the dates or filters everything out does; only the
+  HTML meeting lists show the meetings (``GetMeeting`` still works);
 - ``pages_unavailable``: robots.txt answers, every other request 503 (an application pool down
   behind a working front server);
 - ``forbid_bots``: every request but robots.txt answers 403 with an "Access denied" page, as
@@ -127,6 +130,7 @@ class SampleSite:
         forbid_bots: bool = False,
         pages_unavailable: bool = False,
         ws_row_cap: int | None = None,
+        empty_meeting_lists: bool = False,
     ) -> None:
         self.data = dataset or load_dataset()
         self.prefix = "/" + prefix.strip("/") if prefix.strip("/") else ""
@@ -156,6 +160,7 @@ class SampleSite:
         self.forbid_bots = forbid_bots
         self.pages_unavailable = pages_unavailable
         self.ws_row_cap = ws_row_cap
+        self.empty_meeting_lists = empty_meeting_lists
         self.moved_from = "/" + moved_from.strip("/") if moved_from and moved_from.strip("/") else None
         self.pages = Pages(
             self.data,
@@ -329,6 +334,8 @@ class SampleSite:
                     groups.append((committee, meetings))
             if self.ws_row_cap is not None:
                 groups = _capped(groups, self.ws_row_cap)
+            if self.empty_meeting_lists:
+                groups = []
             root = "getmeetings" if operation == "getmeetings" else "getmeetingsbydate"
             return self.xml(meetings_xml(self.data, groups, root))
         if operation == "getmeeting":

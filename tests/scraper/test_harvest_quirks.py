@@ -221,3 +221,40 @@ def test_a_listing_answer_that_fails_as_a_whole_is_replaced_by_the_html_meeting_
     items = items_by_id(store)
     assert items[18833].decision_text  # the meetings themselves still came through the web service
     store.close()
+
+
+def crawl_sample(store, site, clock, **options):
+    options.setdefault("since", date(2016, 1, 1))
+    return crawl(store, site.base_url, CrawlOptions(**options), client=PoliteClient(delay=0, clock=clock))
+
+
+def test_a_service_listing_no_meetings_for_any_committee_is_checked_against_the_html_lists(
+    tmp_path, sample_site_factory, fake_clock
+):
+    """Valid but empty GetMeetings answers for every committee (a date-format or filter quirk) are
+    not believed (GUIDE.md §2, §8.2): one committee's ieListMeetings page is read, and as it lists
+    meetings the run warns and lists every committee through HTML. The meetings themselves still
+    come from GetMeeting."""
+    site = sample_site_factory(empty_meeting_lists=True, waf_first=False, malformed=False)
+    store = ArchiveStore(tmp_path / "a.sqlite3")
+    summary = crawl_sample(store, site, fake_clock)
+    assert summary.failed == 0, summary.failures
+    assert summary.meetings.new == len(site.app.data.meetings)
+    assert summary.source_mode == "webservice" and not summary.ws_given_up
+    (warning,) = summary.warnings
+    assert "GetMeetings" in warning and "ieListMeetings" in warning
+    assert any("listed no meetings" in f.reason for f in summary.fallbacks)
+    assert site.requested("GetMeeting?lMeetingId=")
+    assert store.runs()[-1].summary["warnings"] == [warning]
+    store.close()
+
+
+def test_an_empty_window_is_not_mistaken_for_a_broken_service(tmp_path, sample_site_factory, fake_clock):
+    """The same check on a window with truly no meetings: the HTML list agrees, so no warning and
+    no switch, for the price of a few list pages."""
+    site = sample_site_factory(waf_first=False, malformed=False, flaky_first=False)
+    store = ArchiveStore(tmp_path / "a.sqlite3")
+    summary = crawl_sample(store, site, fake_clock, since=date(2014, 1, 1), until=date(2015, 6, 30))
+    assert summary.meetings_listed == 0 and summary.warnings == [] and summary.failed == 0
+    probes = [r for r in site.requested("ieListMeetings.aspx") if "CId=105" not in r[1]]  # 105: HTML-only
+    assert 1 <= len(probes) <= 3
