@@ -15,11 +15,16 @@ from dataclasses import dataclass
 from indexer.extract import text as tx
 from indexer.extract.model import Decision, Vote
 
+# the deciding body: a committee, sub-committee ("sub-committee" in Scottish minutes), panel, board,
+# partnership, task or working group, "Local Review Body" ...; up to three qualifying capitalised words
+# ("The Joint Committee", "The Local Review Body", "The Task Group")
+_BODIES = (
+    r"(?:(?:[A-Z][\w'’-]*[ \t]+){0,3}?(?:Committee|Sub-Committee|Sub-committee|Panel|Board|Commission|Forum|Partnership|"
+    r"Group|Body|Authority|Working[ \t]+Party)|[Ss]ub-[Cc]ommittee|Cabinet|Council|Executive|Members|Meeting)")
 _HEADING = re.compile(
     r"^[ \t\u00a0•·*]*(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]?[ \t]+)?(?:\(?[a-z][.)][ \t]+)?"
     r"(?:(?:PENDERFYNWYD|Penderfynwyd|CYTUNWYD|Cytunwyd|PENDERFYNIAD|Penderfyniad)[ \t]*[:.]?[ \t]*[/|–\-][ \t]*)?"
-    r"(?P<head>(?:It[ \t]+was[ \t]+|(?:The[ \t]+)?(?:Committee|Sub-Committee|Panel|Board|Cabinet|Council|Executive|"
-    r"Commission|Forum|Members|Meeting)[ \t]+)?(?:(?:UNANIMOUSLY|[Uu]nanimously|FURTHER|[Ff]urther|"
+    r"(?P<head>(?:It[ \t]+was[ \t]+|(?:The[ \t]+)?" + _BODIES + r"[ \t]+)?(?:(?:UNANIMOUSLY|[Uu]nanimously|FURTHER|[Ff]urther|"
     r"[Tt]herefore|THEREFORE)[ \t]+)?"
     r"(?:RESOLVED|AGREED|DECISIONS?|DECIDED|RECOMMENDED|Resolved|Agreed|Decisions?|Decided|"
     r"(?<=was )resolved|(?<=was )agreed|(?<=was )decided|(?<=was )unanimously resolved|"
@@ -31,18 +36,17 @@ _HEADING = re.compile(
 )
 _INLINE_CAPS = re.compile(
     r"(?P<head>(?:(?<=[.!?][ \t])|(?<=\band[ \t])|(?<=,[ \t]))(?:RESOLVED|AGREED|DECISION)(?=[ \t]*(?:[:\-–—]|that\b|That\b|THAT\b|to\b))|"
-    r"\b(?:(?:[Tt]he[ \t]+)?(?:Committee|Sub-Committee|Panel|Board|Cabinet|Council|Executive|Commission|"
-    r"Forum|Members|Meeting)|[Ii]t[ \t]+was)[ \t]+(?:(?:then|therefore|also|UNANIMOUSLY|unanimously|formally|"
+    r"\b(?:(?:[Tt]he[ \t]+)?" + _BODIES + r"|[Ii]t[ \t]+was)[ \t]+(?:(?:then|therefore|also|UNANIMOUSLY|unanimously|formally|"
     r"duly|further)[ \t]+)*(?:RESOLVED|AGREED|DECIDED))(?P<sep>[ \t]*[:\-–—,]?[ \t]*)"
 )
 _SENTENCE_FORM = re.compile(
-    r"^(?:(?:Accordingly|Therefore|Following(?:[^,]{0,80}),|After(?:[^,]{0,80}),|Upon(?:[^,]{0,80}),|"
+    # a note-form bullet "- Group agreed to recommend ..."
+    r"^(?:[-–•][ \t]+(?=(?:[Tt]he[ \t]+)?[A-Z]))?(?:(?:Accordingly|Therefore|Following(?:[^,]{0,80}),|After(?:[^,]{0,80}),|Upon(?:[^,]{0,80}),|"
     # "Following discussion the Committee resolved to ...": a short participial opener, no comma
     r"(?:Following|After)[ \t]+(?:(?:a|the|further|some|full|lengthy|detailed)[ \t]+)?(?:discussion|debate|"
     r"deliberation|questions|consideration)[ \t]+(?=[Tt]he[ \t]+|[Ii]t[ \t]+was)|"
     r"On(?:[^,]{0,80}),|Having(?:[^,]{0,120}),)[ \t,]*)?"
-    r"(?:(?P<body>(?:[Tt]he[ \t]+)?(?:Committee|Sub-Committee|Panel|Board|Cabinet|Council|Executive|Commission|"
-    r"Forum|Meeting|Authority|Partnership|Joint Committee|Scrutiny Committee|Members)|[Ii]t[ \t]+was)"
+    r"(?:(?P<body>(?:[Tt]he[ \t]+)?" + _BODIES + r"|[Ii]t[ \t]+was)"
     r"[ \t]+(?:(?:then|therefore|also|unanimously|formally|duly|further|accordingly|subsequently)[ \t]+)*)"
     r"(?P<verb>agreed|resolved|decided|noted|approved|endorsed|refused|granted|deferred|determined|"
     r"authorised|authorized|delegated|adopted|accepted|recommended|instructed|voted|"
@@ -104,7 +108,8 @@ _NOTED_OBJECT = re.compile(r"(?i)^(?!that\b|how\b|whether\b|with\b|in\b|a\s+numb
 # "Having considered the objections, the Cabinet Member:" then (a), (b) ...
 _BODY_COLON_HEAD = re.compile(
     r"(?m)^[ \t]*(?:(?:Having|After|Following|Upon|On)[^\n,.]{0,160},[ \t]*)?(?:[Tt]he[ \t]+)?"
-    r"(?:Committee|Sub-Committee|Panel|Board|Cabinet|Council|Executive|Commission|Forum|Cabinet[ \t]+Member|"
+    r"(?:Committee|Sub-Committee|[Ss]ub-committee|Panel|Board|Cabinet|Council|Executive|Commission|Forum|Partnership|"
+    r"(?:[A-Z][\w'’-]*[ \t]+){1,2}Body|Cabinet[ \t]+Member|"
     r"Executive[ \t]+Member|Portfolio[ \t]+Holder|Leader|Mayor|Lead[ \t]+Member)"
     # "The Cabinet Member for Highways, Councillor Soames, replied:" introduces speech, not decisions
     r"(?![^:\n]*\b(?:replied|responded|answered|said|stated|added|explained|commented|asked)\b)(?:[ \t]+for[ \t]+[^:\n]{1,80})?"
