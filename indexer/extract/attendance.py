@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from indexer.extract import lexicon as lx
 from indexer.extract.model import AttendeeMention
 
 _LABEL = re.compile(
@@ -108,3 +109,56 @@ def _add_list(body: str, status: str, out: list[AttendeeMention], seen: set[tupl
             continue
         seen.add(key)
         out.append(AttendeeMention(name=item, role=role, status=status))
+
+
+# ------------------------------------------------------------------ where the lists are (for speakers)
+
+# The labels that open a list of who attended. A name in such a list is an attendee, never a
+# speaker: what the person then does is reported in the narrative, and that is the mention.
+_ROLL_LABEL = re.compile(
+    r"(?im)(?:^|(?<=[.;][ \t])|(?<=[.;]))[ \t\u00a0•·*-]*(?:\d{1,3}[.)]?[ \t]+)?"
+    r"(?:(?P<strong>Present|Members[ \t]+present|Councillors[ \t]+present|Also[ \t]+present|Also[ \t]+in[ \t]+attendance|"
+    r"In[ \t]+attendance|Officers[ \t]+(?:present|in[ \t]+attendance)|Also[ \t]+attending|Attending|Attendees|Sederunt)"
+    r"[ \t]*(?:[:\-–—][ \t]*|\n)"
+    r"|(?P<weak>Officers|Members|Councillors|Committee[ \t]+members|Board[ \t]+members|Panel[ \t]+members|"
+    r"Co-opted[ \t]+members|(?:Elected|Appointed|Voting|Non-voting)[ \t]+members|Advisers|Clerk)"
+    r"[ \t]*[:–—][ \t]*"
+    # a bare "Members:" opens a list only when names follow, not "Members: asked about ..."
+    r"(?=(?:Councillors?|Cllrs?\.?|Mr|Mrs|Ms|Miss|Dr|Captain|Alderman|(?:[A-Z]\.?[ \t]){1,3}[A-Z]|[A-Z][a-z]+[ \t]+[A-Z])\b))"
+)
+_MINUTE_HEADING = re.compile(r"^[ \t]*(?:\d{1,3}(?:[./]\d{1,3})*[.)]?[ \t]|[A-Z]{2,}[ \t]+[A-Z]{2,})")
+_NARRATIVE_VERB = re.compile(rf"\b(?:(?i:{lx._VERB_ALT})|was|were|had|has|would|will|RESOLVED)\b")
+_ENTRY_LINE = re.compile(
+    r"^[ \t\u00a0•·*-]*(?:(?:County|District|Borough|Town|Parish)[ \t]+)?(?:Councillors?|Cllrs?\.?|Mr|Mrs|Ms|Miss|Mx|Dr|"
+    r"Alderman|Captain|Professor|Prof|Revd?|Canon|(?:[A-Z]\.?[ \t]){1,3}[A-Z][a-z]|[A-Z][a-z]+[ \t]+[A-Z][a-z]+[ \t]*(?:\(|[-–—,]|$))")
+
+
+def roll_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches of text[start:end] that are lists of who attended ("Present: ...",
+    "In attendance: ...", "Officers: ...", "Sederunt: ..."), from just after the label to the end
+    of the list: the rest of the line, and the lines after it while the list goes on (the label
+    stood alone, the line ended on a comma or "and", or the next line is one more name), never
+    past a blank line, a minute heading or a line that reports something."""
+    spans: list[tuple[int, int]] = []
+    for m in _ROLL_LABEL.finditer(text, start, end):
+        s = m.end()
+        nl = text.find("\n", s, end)
+        e = end if nl < 0 else nl
+        if text[m.start():s].endswith("\n"):  # "Present\n": the list is on the following lines
+            e = s - 1
+        while e < end:
+            nxt = text.find("\n", e + 1, end)
+            line = text[e + 1:end if nxt < 0 else nxt]
+            prev = text[max(s, e - 6):e].rstrip()
+            goes_on = e < s or prev.endswith((",", ";", "&", " and")) or bool(_ENTRY_LINE.match(line))
+            if not goes_on or not line.strip() or _MINUTE_HEADING.match(line) or _NARRATIVE_VERB.search(line) \
+                    or _ROLL_LABEL.match(line) or len(line) > 200:
+                break
+            e = end if nxt < 0 else nxt
+        if e <= s:
+            continue
+        if spans and s <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], e))
+        else:
+            spans.append((s, e))
+    return spans

@@ -15,6 +15,7 @@ import re
 from dataclasses import replace, dataclass
 
 from indexer.extract import lexicon as lx
+from indexer.extract.attendance import roll_spans
 from indexer.extract.model import Speaker
 from indexer.extract.people import (
     NounPhrase,
@@ -282,7 +283,12 @@ class SpeakerFinder:
         for start, end in regions:
             nps = find_noun_phrases(text, start, end)
             self.phrases.extend(nps)
+            rolls = roll_spans(text, start, end)
             for chain, chain_end in _chains(text, nps):
+                if any(s <= chain[0].start < e for s, e in rolls) and not _speaks_after(text, chain_end, end):
+                    # "Present: Councillor Rees (Chair), ...": attendees, known for what they do later
+                    plans.append((_units(text, chain, True), False, False, start, end))
+                    continue
                 if len(chain) == 1 and chain[0].kind == "role" and chain_end == chain[0].end:
                     dept = _DEPARTMENT_AFTER.match(text, chain_end, min(end, chain_end + 120))
                     if dept and any(w in lx.NOT_NAME_WORDS for w in dept.group("dept").split()):
