@@ -165,7 +165,8 @@ AFTER_TITLE_NOT_NAME = frozenset(
     Wednesday Thursday Friday Saturday Sunday Mr Mrs Ms Miss Dr Prof Professor Sir Dame Rev Inspector
     Superintendent Sergeant Constable Commissioner Portfolio Holder Cabinet Members Apologies Present
     Absent Declarations For Against Abstain Abstentions Carried Lost Action Labour Conservative Liberal
-    Democrat Independent Party Group Opposition
+    Democrat Independent Party Group Opposition Seconded Proposed Moved Carried Noted Approved Refused
+    Agreed Deferred Withdrawn Abstained Supported
     """.split()
 )
 _WEAK_STOP_ALT = trie_regex(AFTER_TITLE_NOT_NAME)

@@ -66,3 +66,22 @@ def test_members_colon_is_a_roll_only_before_names():
     assert roll_spans("Members: asked whether the car park would close.\n", 0, 48) == []
     text = "Members: Cllr Dyer, Cllr Ely, Mr Frost (co-opted)\n"
     assert roll_spans(text, 0, len(text))
+
+
+# ------------------------------------------------------------------ 10. mover and seconder lines
+
+
+def test_mover_name_does_not_run_on_into_the_seconder_line():
+    text = (
+        "The Manager reported on the grants.\n\n"
+        "Proposed by Councillor Ferriter\nSeconded by Alderman Quill and\n"
+        "AGREED – that the grants be approved.\n"
+    )
+    got = mentions(text)
+    assert "Councillor Ferriter" in got and "Alderman Quill" in got
+    assert not any("\n" in m for m in got)
+
+
+def test_name_wrapped_over_a_line_break_is_still_one_name():
+    text = "The item was introduced.\nCouncillor Mairead\nO'Hagan asked about the budget.\n"
+    assert "Councillor Mairead\nO'Hagan" in mentions(text)
