@@ -218,6 +218,35 @@ _EFFORT = re.compile(r"(?i)\b(?:seek|try|endeavour|aim|hope|attempt)\s+to\b")
 _THANKS_PASSED = re.compile(r"(?i)\b(?:thanks|congratulations|gratitude|appreciation|best\s+wishes|condolences)\b[^.;]{0,60}?\bbe\s+(?:passed|conveyed|sent|recorded|extended|forwarded)\s+(?:on\s+)?to\b[^.;]*")
 # "that the Corporate Director report on ... in six months" (not "that the Director's report on X be noted")
 _SUBJUNCTIVE_REPORT = re.compile(r"(?:^|\b(?:and|agrees?|requests?|asks?)\s+)that\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}?(?-i:[A-Z][\w'’-]*|officers)\s+report\s+(?:back\s+)?(?:on|to)\b(?![^.;]*\b(?:be|is|are|was|were)\s+\w+(?:ed|en)\b)", re.IGNORECASE)
+# A resolution limb that names who must act and gives the verb bare (the subjunctive of "RESOLVED that
+# the Treasurer distribute the surplus", "(c) partners nominate a lead officer"), in the future ("that
+# the Chief Inspector would provide figures"), or in note form ("Board members to submit case studies"):
+# the limb directs that person. The verbs are the acts of work done after a meeting, not the body's
+# own act (approve, note, agree, adopt, support are absent), and the verb must be followed by its
+# object, not by "be" ("the Annual Report be noted": "Report" is then a noun).
+_LIMB_ACTS = (
+    "distribute", "notify", "provide", "report", "prepare", "write to", "write", "circulate", "send", "arrange",
+    "bring", "submit", "contact", "consult", "investigate", "review", "allocate", "nominate", "appoint",
+    "undertake", "carry out", "publish", "present", "produce", "draft", "develop", "monitor", "brief",
+    "inform", "liaise", "meet", "seek", "obtain", "organise", "organize", "convene", "establish", "set up",
+    "commission", "engage", "explore", "progress", "work with", "take forward", "look into", "ensure",
+    "deliver", "implement", "install", "introduce", "issue", "invite", "identify", "pursue", "respond",
+    "reply", "share", "forward", "feed back", "return", "lead", "supply", "procure", "recruit", "negotiate",
+    "instruct", "refer", "update", "confirm", "advertise", "reissue", "re-issue", "resubmit", "revise",
+)
+_LIMB_SUBJECT_NOUN = (
+    r"(?:(?-i:[A-Z][\w'’-]*)|officers?|partners?|members|company|council|clerk|chair|treasurer|"
+    r"applicant|operator|developer|contractor|secretary|manager|director|team|service|trust|board)"
+)
+_SUBJUNCTIVE_LIMB = re.compile(
+    r"(?i)(?:^|[;,]\s+and\s+|;\s+)(?:that\s+)?(?P<subj>(?:the\s+|all\s+|each\s+|every\s+)?"
+    r"(?:(?!(?:be|been|being|to|that|which|who|is|are|was|were|has|have|had|not)\b)[\w'’-]+,?\s+){0,7}?"
+    + _LIMB_SUBJECT_NOUN + ")" +
+    r"\s+(?:(?:would|will|shall|should|to)\s+)?(?:also\s+|jointly\s+|urgently\s+|then\s+)?"
+    + "(?-i:" + _alt(_LIMB_ACTS) + ")" +
+    r"\b(?!\s+(?:be|is|are|was|were|and|or|of|for|on|from|has|have|had|dated|by\s+(?:the\s+)?(?-i:[A-Z])\w*\s+(?:be|is|was))\b)(?![.,;:]|\s*$)"
+)
+_LATER_THAT_CLAUSE = re.compile(r"(?i)[,;]\s+and\s+that\s+")
 _FUTURE_PASSIVE = re.compile(r"(?i)^(?:that\s+)?[^,;]{3,120}?\bwould\s+be\s+(?!(?:able|affected|required|needed|expected|likely|subject|responsible)\b)\w+(?:ed|en)\b")
 # an action log's status column: a finished action is no longer a promise
 _DONE_STATUS = re.compile(r"(?i)[–—\-|:][ \t]*(?:complete|completed|done|closed|discharged|actioned|achieved)\b[^–—|]{0,60}$")
@@ -339,9 +368,19 @@ def find_commitments(
             continue  # "congratulations be passed to staff" records thanks, it promises no work
         if _RECOMMEND_TO_BODY.match(dtext):
             continue  # "the Committee recommend to Cabinet that ...": the other body decides; nobody is bound yet
-        if _DIRECTIVE.search(dtext) or _SUBJUNCTIVE_REPORT.search(dtext) or _FUTURE_PASSIVE.search(dtext):
+        limb = _SUBJUNCTIVE_LIMB.search(dtext)
+        if _DIRECTIVE.search(dtext) or _SUBJUNCTIVE_REPORT.search(dtext) or _FUTURE_PASSIVE.search(dtext) or limb:
             who = _directive_owner(text, ds, dtext, ctx)
-            due, due_text = find_due(dtext, ctx.meeting_date)
+            if who is None and limb is not None:
+                nps = find_noun_phrases(limb.group("subj"))
+                who = ctx.resolve_subject(nps[-1]) if nps else None
+            due_scope = dtext
+            if limb is not None:
+                # "notify the Cabinet ..., and that the offer be confirmed only if no objection is received
+                # by 3 May": a date in a later that-clause belongs to that clause's act, not to this one
+                later = _LATER_THAT_CLAUSE.search(dtext, limb.end())
+                due_scope = dtext[:later.start()] if later else dtext
+            due, due_text = find_due(due_scope, ctx.meeting_date)
             strength = "soft" if _SOFT_MARKER.search(dtext) or _SOFT_DIRECTIVE.search(dtext) else "firm"
             found.append((ds, Commitment(text=dtext, who=who, due=due, strength=strength, due_text=due_text)))
     for s_start, s_end, who, sentence in owner_only:

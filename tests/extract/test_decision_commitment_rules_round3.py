@@ -43,3 +43,38 @@ def test_group_and_note_form_bullet():
 def test_a_bullet_of_discussion_is_not_a_decision():
     text = "- Cllr Penhallow asked whether the Group agreed with the viability figures.\n- The Group discussed the options.\n"
     assert _decisions(text) == []
+
+
+# ---------------------------------------------------------------- directing limbs
+
+
+def test_bare_subjunctive_limbs_direct_someone():
+    text = ("RESOLVED – That:\n(1) the allotment rents for 2026/27 be approved;\n"
+            "(2) the Finance Officer distribute the reserve balance to the three parishes once the audit is signed;\n"
+            "(3) the Parks Manager report the results of the tree survey to the September meeting.\n")
+    got = _commitments(text)
+    assert "the Finance Officer distribute the reserve balance to the three parishes once the audit is signed" in got
+    assert "the Parks Manager report the results of the tree survey to the September meeting" in got
+    assert not any("rents" in c for c in got)
+
+
+def test_plural_subjects_future_and_note_form_limbs():
+    text = ("The Board agreed:\n(a) that partners nominate a safeguarding lead by 2 February;\n"
+            "(b) that the Area Commander would provide response times to the next meeting;\n"
+            "(c) Board members to submit case studies to the Partnership Officer by 9 March.\n")
+    got = _commitments(text)
+    assert len(got) == 3
+
+
+def test_nouns_that_look_like_verbs_are_not_directions():
+    text = ("RESOLVED that:\n(1) the Annual Report be noted;\n(2) the Capital Programme update be received;\n"
+            "(3) the Council notes the Audit Commission's report and thanks the Commission for its work;\n"
+            "(4) the Committee approve the fees set out in Appendix A.\n")
+    assert _commitments(text) == []
+
+
+def test_a_date_in_a_later_that_clause_is_not_the_due_date():
+    text = ("RESOLVED that the Head of HR notify all members of the Executive of the proposed appointment, "
+            "and that the offer be confirmed only if no objection is received by noon on 6 June 2025.")
+    got = extract_minutes(text).commitments
+    assert len(got) == 1 and got[0].due is None
