@@ -78,3 +78,20 @@ def test_a_date_in_a_later_that_clause_is_not_the_due_date():
             "and that the offer be confirmed only if no objection is received by noon on 6 June 2025.")
     got = extract_minutes(text).commitments
     assert len(got) == 1 and got[0].due is None
+
+
+def test_passive_limbs_that_wait_on_work_after_the_meeting():
+    text = ("RESOLVED that:\n(1) a Traffic Regulation Order be made to introduce a 20mph limit on Wenlow Road;\n"
+            "(2) if no objections are received within 21 days, the Order be confirmed;\n"
+            "(3) the Panel's concern about bus reliability be conveyed to the Portfolio Holder for Transport;\n"
+            "(4) the decision on the parking charges be deferred to the March meeting for a further report on the costs;\n"
+            "(5) requests a progress report to the Transport Board every quarter.\n")
+    assert len(_commitments(text)) == 5
+
+
+def test_passive_limbs_that_are_the_act_itself():
+    text = ("RESOLVED that:\n(1) Tree Preservation Order 4/2025 be confirmed without modification;\n"
+            "(2) the application be deferred for a site visit;\n"
+            "(3) the Committee's thanks be conveyed to the volunteers;\n"
+            "(4) requests a progress report from the Environment Agency.\n")
+    assert _commitments(text) == []
