@@ -190,6 +190,14 @@ _BARE_THAT = re.compile(
 _RESOLVED_ACCORDINGLY = re.compile(r"(?i)\b(?:resolved|agreed|decided)[ \t]+accordingly\b")
 # "8. Footpath 14" / "8.1 Cllr Yates reported ...": the next numbered minute, not a limb
 _MINUTE_HEADING = re.compile(r"[ \t]*(?:\d{1,3}[.)]?[ \t]+[A-Z][^\n.;:]{0,60}(?:\n|$)|\d{1,3}\.\d{1,2}[ \t]+)")
+# the next item's heading in capitals ("57. 24/00458/HOU – 3 BEECH CRESCENT", "48 WORK PROGRAMME",
+# "13. EXCLUSION OF THE PRESS AND PUBLIC"): it ends a resolution even where PDF text has no blank line
+# and even after a lead-in ending ":"; a limb written in capitals starts "THAT"/"TO" or ends in punctuation
+_CAPS_HEADING = re.compile(
+    r"[ \t]*\d{1,3}(?:\.\d{1,2})?[.)]?[ \t]+(?!(?:THAT|TO|That|To)\b)(?=[^\n]*[A-Z]{3}[^\n]*[ \t][A-Z0-9]{2})"
+    r"[^a-z\n]{8,120}(?<![.;,:])[ \t]*(?:\n|$)")
+_NEXT_ITEM_OR_ACTION = re.compile(
+    r"\n(?=" + _CAPS_HEADING.pattern + r"|[ \t]*(?:ACTION|Action|ACTIONS|Actions)(?:[ \t]+by)?[ \t]*[:\-–])")
 _COMMENTS_LEAD = re.compile(
     r"(?im)\b(?:comments?|points?|issues?|questions?|observations?|concerns?|discussion|views)\b[^\n:]{0,40}"
     r"\b(?:made|raised|included|noted|follows?|were|expressed)\b[^\n:]{0,20}:[ \t]*$"
@@ -368,7 +376,9 @@ def _heading_blocks(text: str, start: int, end: int) -> list[tuple[int, int, int
             sibling = _NEXT_LABELLED_LINE.search(text, eol, limit)
             if sibling:
                 limit = sibling.start()
-        blocks.append((hs, he, _block_end(text, he, limit)))
+        block_end = _block_end(text, he, limit)
+        cut = _NEXT_ITEM_OR_ACTION.search(text, he, block_end)
+        blocks.append((hs, he, cut.start() if cut else block_end))
     return blocks
 
 
@@ -382,6 +392,8 @@ def _block_end(text: str, body_start: int, limit: int) -> int:
     expecting_limbs = first_text.rstrip().endswith((":", "that", "-", "–")) or len(first_text.strip()) < 3
     for s, e in paras[1:]:
         chunk = text[s:e]
+        if _CAPS_HEADING.match(chunk):
+            break
         limb_like = _LIMB.match(chunk) and (expecting_limbs or not _MINUTE_HEADING.match(chunk))
         if limb_like or expecting_limbs and (_RESOLUTION_LIKE.search(chunk) and not _NARRATIVE.search(chunk)):
             end = e

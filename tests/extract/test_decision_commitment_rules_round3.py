@@ -95,3 +95,27 @@ def test_passive_limbs_that_are_the_act_itself():
             "(3) the Committee's thanks be conveyed to the volunteers;\n"
             "(4) requests a progress report from the Environment Agency.\n")
     assert _commitments(text) == []
+
+
+# ---------------------------------------------------------------- where a resolution ends
+
+
+def test_next_items_capital_heading_ends_the_resolution():
+    text = ("RESOLVED that:\n(1) the update be noted;\n(2) the fee be increased to £40.\n"
+            "9. EXCLUSION OF THE PRESS AND PUBLIC\nRESOLVED that the press and public be excluded.\n\n"
+            "10. 25/01123/FUL – LAND AT MOOR LANE, HESKETH\n\nThe Planning Officer presented the report.\n")
+    assert _decisions(text) == ["the update be noted", "the fee be increased to £40",
+                                "that the press and public be excluded"]
+
+
+def test_pdf_text_without_blank_lines_and_action_lines():
+    text = ("31.2 The Panel AGREED to recommend to Cabinet that the fees be frozen.\n32 WORK PROGRAMME\n"
+            "32.1 The Scrutiny Officer reminded Members of the budget session.\n\n"
+            "RESOLVED to renew the grass cutting contract for two years.\nACTION: Clerk to notify the contractor.\n")
+    got = _decisions(text)
+    assert got == ["to recommend to Cabinet that the fees be frozen", "to renew the grass cutting contract for two years"]
+
+
+def test_limbs_in_capitals_are_still_limbs():
+    text = "RESOLVED:\n1. THAT THE REPORT BE NOTED.\n2. THAT THE FEES BE APPROVED.\n"
+    assert len(_decisions(text)) == 2
