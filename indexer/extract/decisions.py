@@ -142,6 +142,28 @@ _BARE_NOTED = re.compile(
     r"^(?:Noted|NOTED|Received[ \t]+and[ \t]+noted|RECEIVED[ \t]+AND[ \t]+NOTED|"
     # a parish council's response to a planning application
     r"No[ \t]+objections?|NO[ \t]+OBJECTIONS?|No[ \t]+comments?|Objection|OBJECTION|Support(?:ed)?|SUPPORT)[ \t]*\.?$")
+# "Members noted the report." as the last sentence of an item: the body's outcome of the item
+# (mid-item, "Members noted the comments. The Chair said ..." is receipt of information)
+_CLOSING_NOTED = re.compile(
+    r"^(?:Members|Councillors|Board[ \t]+members|Committee[ \t]+members)[ \t]+(?:then[ \t]+|duly[ \t]+|formally[ \t]+)?noted[ \t]+(?:the|this)[ \t]+"
+    r"(?:[\w'’/-]+[ \t]+){0,4}?(?:report|decision|update|plan|position|minutes|information|correspondence|letter|"
+    r"briefing|presentation|accounts|statement|programme|log|register|response|summary|figures|outcome|forecast)s?[ \t]*\.?$")
+# a correspondence or report line closed by the clerk's "– noted." ("Letter from the Department ... – noted.")
+_LINE_NOTED = re.compile(
+    r"^(?!(?:It|This|That|There|He|She|They|We|I)\b)[A-Z][^\n]{5,250}?[ \t]+[–—-][ \t]+(?:[Nn]oted|NOTED|[Rr]eceived[ \t]+and[ \t]+noted)[ \t]*\.?$")
+# the body's act on an item recorded in the passive: "this item was deferred to the next meeting",
+# "The petition was referred to the Cabinet Member for Highways" (not history: "was deferred at the
+# last meeting", "had been deferred")
+_ITEM_PASSIVE = re.compile(
+    r"^(?:(?:At|On|Following|After|Upon)[ \t]+[^,\n]{3,80},[ \t]*)?(?:[Tt]his|[Tt]he)[ \t]+"
+    r"(?:item|application|matter|report|petition|motion|question|appeal|request)[ \t]+(?:was|were)[ \t]+(?:duly[ \t]+|then[ \t]+|therefore[ \t]+)?"
+    r"(?:deferred|referred[ \t]+to[ \t]+(?:the[ \t]+)?[A-Z])"
+    r"(?![^.\n]{0,80}\b(?:at|on|in)[ \t]+(?:the[ \t]+|its[ \t]+)?(?:last|previous|earlier|meeting[ \t]+(?:held[ \t]+)?on)\b)[^\n]{0,200}$")
+# "Applications 3 and 5 were refused as they did not meet the criteria": numbered items decided together
+_NUMBERED_PASSIVE = re.compile(
+    r"^(?:Applications?|Items?|Bids?|Requests?|Grants?|Claims?|Nominations?)[ \t]+(?:[Nn]os?\.?[ \t]*)?\d{1,3}[a-z]?"
+    r"(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+|[ \t]*&[ \t]*)\d{1,3}[a-z]?)*[ \t]+(?:was|were)[ \t]+(?:duly[ \t]+|therefore[ \t]+)?"
+    r"(?:approved|refused|granted|deferred|agreed|rejected|declined|supported)\b[^\n]{0,200}$")
 # "Payments totalling £2,314.50 were approved." (nothing after the verb: not background history)
 _PASSIVE_APPROVED = re.compile(
     r"^(?!(?:This|It|That|Which|These|Those|There)\b)[A-Z](?!(?:[^.\n]|\.(?=\d)){0,150}\b(?:that|whether|which|by|in|on|at|last|previous|previously)\b)"
@@ -448,7 +470,9 @@ def find_decisions(text: str, regions: list[tuple[int, int]], decision_region: t
                 continue
             own = _without_heading_line(sent.text)
             if _MINUTES_RECORD.match(own) or _BARE_NOTED.match(own) or _PASSIVE_NOTED.match(own) or _PASSIVE_APPROVED.match(own) \
-                    or _CORRESPONDENCE_RECEIVED.match(own):
+                    or _CORRESPONDENCE_RECEIVED.match(own) or _LINE_NOTED.match(own) or _ITEM_PASSIVE.match(own) \
+                    or _NUMBERED_PASSIVE.match(own) \
+                    or _CLOSING_NOTED.match(own) and re.match(r"[ \t]*(?:\n[ \t]*\n|\s*$)", text[sent.end:end] + "\n\n"):
                 found.append(_Found(sent.end - len(own), sent.end, _clean(own)))
                 consumed.add(sent.start, sent.end)
                 continue

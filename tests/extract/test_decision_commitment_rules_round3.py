@@ -119,3 +119,27 @@ def test_pdf_text_without_blank_lines_and_action_lines():
 def test_limbs_in_capitals_are_still_limbs():
     text = "RESOLVED:\n1. THAT THE REPORT BE NOTED.\n2. THAT THE FEES BE APPROVED.\n"
     assert len(_decisions(text)) == 2
+
+
+# ---------------------------------------------------------------- noted outcomes and passive records
+
+
+def test_members_noted_closing_an_item():
+    text = ("7. BUDGET MONITORING\nThe Finance Officer reported a small underspend. Members noted the report.\n\n"
+            "8. TREE WARDENS\nMembers noted the comments. The Chair said that a reply would be sent.\n\n"
+            "9. APPEALS\nThe Clerk reported the appeal outcome. Members noted the decision.\n")
+    assert _decisions(text) == ["Members noted the report", "Members noted the decision"]
+
+
+def test_passive_records_of_the_bodys_act():
+    text = ("12. CIVIC AWARDS\nAt the request of Councillor Pennock, this item was deferred to the next meeting.\n\n"
+            "13. PETITIONS\nThe petition was referred to the Cabinet Member for Leisure.\n\n"
+            "14. CORRESPONDENCE\nEmail from the Rural Transport Partnership about the summer timetable – noted.\n\n"
+            "15. GRANTS\nApplications 2, 4 and 7 were refused as they fell outside the scheme.\n")
+    assert len(_decisions(text)) == 4
+
+
+def test_history_of_an_item_is_not_a_decision():
+    text = ("The Planning Officer presented the report.\n\nThe application was deferred at the last meeting for a site visit.\n\n"
+            "The report was referred to in the debate.\n\nIt was reported that the consultation – noted by residents – had closed.\n")
+    assert _decisions(text) == []
