@@ -170,6 +170,7 @@ class Harvester:
         self._ws_fallbacks_in_a_row = 0  # web-service calls in a row the HTML pages had to replace
         self._ws_given_up = False  # the service failed call after call: HTML for the rest of the run
         self._listed_no_committees = False  # a committee list answered, but empty
+        self._held: list[Failure] | None = None  # failures not yet recorded (see _validate)
         self._probed: dict[tuple[int, int], list[Meeting]] = {}  # (committee, year) -> meeting list read
 
     # -- storage of every response ------------------------------------------------------
@@ -201,6 +202,9 @@ class Harvester:
         failure = Failure(url, reason, kind)
         if soft:
             self.summary.fallbacks.append(failure)
+            return _Failed(failure, **extra)
+        if self._held is not None:  # validating an http:// seed that https may yet replace
+            self._held.append(failure)
             return _Failed(failure, **extra)
         self.store.record_error(self.site_key, self.run_id, kind, url, reason)
         if kind == "skipped_link":
@@ -372,7 +376,48 @@ class Harvester:
     # -- 1. validation ----------------------------------------------------------------------
 
     def _validate(self) -> tuple[str, list[Committee], list[int]]:
-        """Which interface answers, and the committee list it gave."""
+        """Which interface answers, and the committee list it gave.
+
+        Seeds are often http:// (GUIDE.md §2: "try https, follow redirects, and keep the final
+        URL"), and some such hosts answer only a JavaScript or meta-refresh stub that sends
+        browsers to https (GUIDE.md §8.2), or nothing at all. So when validation fails on an
+        http:// base, it is tried once more on https://, and the crawl keeps that base if it
+        answers. What failed on http:// is then a fallback, not a failure of the crawl; if https
+        fails too, the error (of the first attempt's kind) names both.
+        """
+        if not self.base_url.startswith("http://"):
+            return self._validate_base()
+        self._held = []
+        try:
+            return self._validate_base(https_next=True)
+        except HarvestError as first:
+            held, self._held = self._held, None
+            if not self.base_url.startswith("http://"):  # it moved to https by a real redirect and failed there
+                self._replay(held)
+                raise
+            seed = self.base_url
+            self._move_to("https://" + seed[len("http://"):], f"{seed} did not answer like ModernGov; trying https")
+            self._server_errors_in_a_row = self._challenges_in_a_row = 0
+            self._listed_no_committees = False
+            try:
+                found = self._validate_base()
+            except HarvestError as second:
+                tried = self.base_url
+                self.base_url = seed
+                self._replay(held)
+                raise type(first)(f"{first}; {tried} failed too: {second}") from None
+            self.summary.fallbacks.extend(held)
+            return found
+        finally:
+            self._held = None
+
+    def _replay(self, held: list[Failure]) -> None:
+        """Record failures that were held back while it was open whether they would count."""
+        for failure in held:
+            self._fail(failure.url, failure.reason, failure.kind)
+
+    def _validate_base(self, *, https_next: bool = False) -> tuple[str, list[Committee], list[int]]:
+        """``_validate`` on the current base, once; ``https_next``: an https retry follows a failure."""
         source = self.options.source
         self.progress.stage("checking the site", None)
         ws_problem = None
@@ -409,7 +454,7 @@ class Harvester:
             committees, capture_id = html_committees
             return MODE_HTML, committees, [capture_id]
         raise validation_failure(self.base_url, ws_problem, html_problem, rejected=html_rejected,
-                                 listed_no_committees=self._listed_no_committees)
+                                 listed_no_committees=self._listed_no_committees, https_next=https_next)
 
     def _follow_move(self, final_url: str, path: str) -> None:
         """When validation was redirected (http -> https, a new host or folder), crawl the
@@ -420,8 +465,12 @@ class Harvester:
             return
         moved = f"{found.scheme}://{found.netloc}{found.path[: len(found.path) - len(path)]}".rstrip("/")
         if moved.lower() != self.base_url.lower():
-            self.progress.note(f"{self.base_url} now lives at {moved}; crawling that")
-            self.base_url = moved
+            self._move_to(moved, f"{self.base_url} now lives at {moved}; crawling that")
+
+    def _move_to(self, base_url: str, note: str) -> None:
+        """Crawl the install at ``base_url`` from now on (same site key: the scheme is not part of it)."""
+        self.progress.note(note)
+        self.base_url = base_url
 
     def _probe_html(self) -> tuple[tuple[list[Committee], int] | None, str | None, bool, bool]:
         """(committees and capture id | None, problem, rejected as a challenge, got an HTTP answer)."""
@@ -779,7 +828,7 @@ def site_name(base_url: str) -> str:
 
 def validation_failure(
     base_url: str, ws_problem: str | None, html_problem: str | None, *, rejected: bool = False,
-    listed_no_committees: bool = False,
+    listed_no_committees: bool = False, https_next: bool = False,
 ) -> HarvestError:
     """Why a site that answered could not be crawled, from what its web service and its HTML
     committee list said: the error to raise, most specific first. A pure function, so each
@@ -787,6 +836,8 @@ def validation_failure(
 
     Only a site that answered but not like ModernGov is ``NotModernGov`` (the CLI's exit 2,
     "check the URL"); one that is down, refuses crawlers or shows a challenge page is told so.
+    ``https_next``: the crawl tries https itself next, so an http:// redirect stub gets no "try
+    https" advice.
     """
     if listed_no_committees:
         return HarvestError(
@@ -809,7 +860,7 @@ def validation_failure(
         )
     if rejected or (ws_problem or "").startswith("not data:"):
         reason = html_problem or ws_problem or ""
-        if "redirect stub" in reason and base_url.startswith("http://"):
+        if "redirect stub" in reason and base_url.startswith("http://") and not https_next:
             # A JavaScript HTTP -> HTTPS stub (Denbighshire, GUIDE.md §8.2) sends browsers on.
             return SiteBlocked(f"{base_url} answered a page that redirects browsers ({reason}); "
                                f"try https://{base_url[len('http://'):]}")

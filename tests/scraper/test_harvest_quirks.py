@@ -258,3 +258,119 @@ def test_an_empty_window_is_not_mistaken_for_a_broken_service(tmp_path, sample_s
     assert summary.meetings_listed == 0 and summary.warnings == [] and summary.failed == 0
     probes = [r for r in site.requested("ieListMeetings.aspx") if "CId=105" not in r[1]]  # 105: HTML-only
     assert 1 <= len(probes) <= 3
+
+
+class HttpStubHttpsSite:
+    """One loopback port speaking both protocols, like a council host on :80 and :443: plain HTTP
+    answers every path with a JavaScript redirect stub to https (Denbighshire, GUIDE.md §8.2); TLS
+    connections get the sample council. ``log`` keeps (tls, path) per request."""
+
+    STUB = (b'<html><head><title>Redirecting</title><script type="text/javascript">'
+            b'window.location.href = "https://" + window.location.host + window.location.pathname'
+            b" + window.location.search;</script></head><body></body></html>")
+
+    def __init__(self, cert: Path, key: str | Path, **variants) -> None:
+        import socket
+        import ssl
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        from scraper.sample_site import SampleSite
+
+        self.app = SampleSite(**variants)
+        self.log: list[tuple[bool, str]] = []
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(cert, key)
+        site = self
+
+        class Server(ThreadingHTTPServer):
+            def get_request(self):
+                connection, address = super().get_request()
+                connection.settimeout(10)
+                if connection.recv(1, socket.MSG_PEEK) == b"\x16":  # a TLS ClientHello
+                    connection = context.wrap_socket(connection, server_side=True)
+                return connection, address
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+                tls = isinstance(self.connection, ssl.SSLSocket)
+                site.log.append((tls, self.path))
+                if tls:
+                    path, _, query = self.path.partition("?")
+                    base = f"https://{self.headers['Host']}"
+                    status, headers, body = site.app.respond("GET", path, query, base)
+                else:
+                    status, headers, body = 200, [("Content-Type", "text/html")], HttpStubHttpsSite.STUB
+                self.send_response(status)
+                for name, value in headers:
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = Server(("127.0.0.1", 0), Handler)
+        self.port = self.server.server_address[1]
+        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def certificate(tmp_path):
+    import shutil
+    import subprocess
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make a self-signed certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )
+    return cert, key
+
+
+def test_an_http_seed_answering_a_redirect_stub_is_crawled_over_https(tmp_path, certificate, fake_clock):
+    """Seeds are often http:// (GUIDE.md §2): when the http:// base answers a browser-only redirect
+    stub, validation is tried once more on https://, and that base is kept for the whole crawl."""
+    cert, key = certificate
+    site = HttpStubHttpsSite(cert, key, waf_first=False, malformed=False, flaky_first=False)
+    try:
+        store = ArchiveStore(tmp_path / "a.sqlite3")
+        client = PoliteClient(delay=0, clock=fake_clock, ca_bundle=cert)
+        summary = crawl(store, f"http://127.0.0.1:{site.port}", CrawlOptions(since=date(2016, 1, 1)), client=client)
+        assert summary.site.base_url == f"https://127.0.0.1:{site.port}"
+        assert summary.source_mode == "webservice"
+        assert summary.meetings.new == len(site.app.data.meetings)
+        # The stubs are not failures of this crawl: https answered in their place.
+        assert summary.failed == 0, summary.failures
+        assert any("redirect stub" in f.reason for f in summary.fallbacks)
+        plain = [path for tls, path in site.log if not tls]
+        assert plain and len(plain) <= 3  # robots.txt, GetCommittees, mgListCommittees: then https only
+        assert all(tls for tls, _ in site.log[len(plain):])
+        assert store.sites()[0].base_url.startswith("https://")
+        store.close()
+    finally:
+        site.stop()
+
+
+def test_an_http_seed_failing_on_https_too_says_both(tmp_path, sample_site_factory, fake_clock):
+    """The https retry of a failing http:// seed costs one refused handshake here; the error names
+    both attempts, keeps the first one's kind, and no longer suggests trying https."""
+    from scraper.harvest import SiteBlocked
+
+    site = sample_site_factory(waf=True)  # every page a challenge, over plain HTTP only
+    store = ArchiveStore(tmp_path / "a.sqlite3")
+    with pytest.raises(SiteBlocked) as info:
+        crawl(store, site.base_url, CrawlOptions(), client=PoliteClient(delay=0, clock=fake_clock))
+    message = str(info.value)
+    assert site.base_url in message and site.base_url.replace("http://", "https://") in message
+    assert "\n" not in message
+    store.close()
