@@ -35,7 +35,7 @@ _HEADING = re.compile(
     re.MULTILINE,
 )
 _INLINE_CAPS = re.compile(
-    r"(?P<head>(?:(?<=[.!?][ \t])|(?<=\band[ \t])|(?<=,[ \t]))(?:RESOLVED|AGREED|DECISION)(?=[ \t]*(?:[:\-–—]|that\b|That\b|THAT\b|to\b))|"
+    r"(?P<head>(?:(?<=[.!?][ \t])|(?<=\band[ \t])|(?<=,[ \t]))(?:RESOLVED|AGREED|DECISION)(?:[ \t]+as[ \t]+follows)?(?=[ \t]*(?:[:\-–—]|that\b|That\b|THAT\b|to\b))|"
     r"\b(?:(?:[Tt]he[ \t]+)?" + _BODIES + r"|[Ii]t[ \t]+was)[ \t]+(?:(?:then|therefore|also|UNANIMOUSLY|unanimously|formally|"
     r"duly|further)[ \t]+)*(?:RESOLVED|AGREED|DECIDED))(?P<sep>[ \t]*[:\-–—,]?[ \t]*)"
 )
@@ -189,7 +189,13 @@ _MOVED_QUOTE = re.compile(
 # "B Approve the reallocation ...": bare capital limb labels after a lead-in ending "to:"
 _OUTCOME_LEAD = re.compile(
     r"(?i)^(?:that\s+)?(?:the\s+)?[^:\n]{2,80}?\bbe\s+(?:granted|refused|suspended|revoked|varied|permitted|approved)\b"
-    r"[^:\n]{0,60}\bsubject\s+to\b[^:\n]{0,60}:$")
+    r"[^:\n]{0,60}\bsubject\s+to\b[^:\n]{0,60}:$"
+    # "that the premises licence be modified as follows:", "that the following applications be approved:":
+    # the lead-in is the body's decision, its items the detail (heldout2's convention)
+    r"|^(?:that\s+)?[^:\n]{2,100}?\bbe\s+(?:\w+\s+)?(?:modified|varied|amended|granted|approved|awarded|allocated|"
+    r"imposed|attached|added|refused|revoked|made)\s+as\s+follows\s*:$"
+    r"|^(?:that\s+)?the\s+following\s+[^:\n]{2,60}?\bbe\s+(?:\w+\s+)?(?:approved|granted|awarded|allocated|made|adopted|"
+    r"imposed|attached|added|refused|supported|funded)\s*:$")
 _NEXT_LABELLED_LINE = re.compile(r"\n(?=[ \t]*\(?(?:[a-z]{1,2}|[ivx]{1,5}|\d{1,2})[.)][ \t])")
 _CAPITAL_LIMB = re.compile(r"(?m)^[ \t\u00a0]*[A-H][ \t]+(?=[A-Z][a-z])")
 _MOVED_RES = re.compile(

@@ -143,3 +143,29 @@ def test_history_of_an_item_is_not_a_decision():
     text = ("The Planning Officer presented the report.\n\nThe application was deferred at the last meeting for a site visit.\n\n"
             "The report was referred to in the debate.\n\nIt was reported that the consultation – noted by residents – had closed.\n")
     assert _decisions(text) == []
+
+
+# ---------------------------------------------------------------- lettered items under a lead-in
+
+
+def test_parish_comments_resolved_as_follows_one_decision_each():
+    text = ("PL/26/04 Planning applications\nThe Council considered the applications and RESOLVED as follows:\n"
+            "(a) 26/00102/HOUS – 3 Mill Row – rear dormer: no objection.\n"
+            "(b) 26/00117/FUL – Brook Farm – four dwellings: objection, on the grounds of flood risk.\n")
+    got = _decisions(text)
+    assert len(got) == 2 and got[1].startswith("26/00117/FUL")
+
+
+def test_lead_in_that_decides_is_its_own_decision():
+    text = ("RESOLVED that the following grants be approved:\n(a) Scout Hut roof – £1,200;\n(b) Village Show – £400.\n\n"
+            "RESOLVED that the premises licence be modified as follows:\n(a) the terrace to close at 22:00;\n"
+            "(b) a noise limiter to be fitted.\n")
+    got = _decisions(text)
+    assert "that the following grants be approved" in got[0]
+    assert any(d.startswith("that the premises licence be modified as follows") for d in got)
+    assert len(got) == 6
+
+
+def test_lead_in_of_points_noted_is_not_a_decision():
+    text = "RESOLVED that:\n(a) the report be noted;\n(b) the risks be reviewed in June.\n"
+    assert _decisions(text) == ["the report be noted", "the risks be reviewed in June"]
