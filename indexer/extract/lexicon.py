@@ -139,7 +139,8 @@ RANK_WORDS = (
     "Group Manager", "Watch Manager", "Area Manager", "Insp", "Supt", "Sgt", "Ch Insp",
     "Ch Supt", "PCSO", "PC", "DC", "DS", "DI", "DCI", "DSI", "DCS", "ACC", "DCC",
     "Chief Fire Officer", "Deputy Chief Fire Officer", "Assistant Chief Fire Officer", "Crew Manager",
-    "Firefighter", "Chief Officer",
+    "Firefighter", "Chief Officer", "Group Commander", "Station Commander", "Watch Commander",
+    "Area Commander", "Crew Commander", "Divisional Commander", "Local Senior Officer",
 )
 RANK_PREFIX = r"(?:(?:Police|Detective|Det\.?|Acting|Temporary|T/|A/|Deputy|Assistant)\s?)"
 RANK = (
@@ -460,3 +461,7 @@ MONTH_ALT = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
+
+# The City of London's "Deputy Anand Shukla" / "Deputy Shukla": a member's title, not a rank. A role
+# head after it makes it the first word of a role instead ("Deputy Leader", "Deputy Town Clerk").
+DEPUTY_TITLE = rf"(?:Deputy(?!{SP}(?:[{UP}][\w{APOS}‐-]*{SP}){{0,2}}{_HEAD_ALT_CAP}(?![\w‐-]))(?={SP}[{UP}][{LO}]))"

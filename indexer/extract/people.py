@@ -39,7 +39,7 @@ _GATE = rf"(?=[{lx.UP}]|{lx.trie_regex(_LOWER_STARTERS)}\b)"
 NP_RE = re.compile(
     rf"\b{_GATE}(?:(?P<councillor>\b{lx.COUNCILLOR_PREFIX}{lx.SP}(?P<cnames>{lx.PERSON_NAME}"
     rf"(?:{_NAME_LIST_SEP}(?:(?:Councillor|Cllr\.?){lx.SP}{lx.PERSON_NAME}|(?!{lx.HONORIFIC}{lx.SP}){lx.PERSON_NAME}))*))"
-    rf"|(?P<titled>\b(?P<title>{lx.RANK}|{lx.HONORIFIC}){lx.SP}(?P<tname>{PERSON_NAME_NO_HON}))"
+    rf"|(?P<titled>\b(?P<title>{lx.RANK}|{lx.HONORIFIC}|{lx.DEPUTY_TITLE}){lx.SP}(?P<tname>{PERSON_NAME_NO_HON}))"
     rf"|(?P<public>\b{lx.PUBLIC_NP})"
     rf"|(?P<rep>\b{lx.REPRESENTATIVE_NP})"
     rf"|(?P<role>\b(?:(?P<rdet>{lx.DET}){lx.SP}(?P<rposs>{lx._ROLE_POSSESSOR})?(?P<rbody>{lx.ROLE_BODY})"
@@ -226,10 +226,80 @@ def find_noun_phrases(text: str, start: int = 0, end: int | None = None) -> list
     """Every phrase in text[start:end] that may name a person, left to right, not overlapping."""
     end = len(text) if end is None else end
     out: list[NounPhrase] = []
-    for m in NP_RE.finditer(text, start, end):
+    pos = start
+    while pos < end:
+        m = NP_RE.search(text, pos, end)
+        if m is None:
+            break
+        pos = m.end() if m.end() > m.start() else m.end() + 1
+        nl = _heading_break(text, m)
+        if nl >= 0:
+            pos = nl + 1  # "8. NEEDS ASSESSMENT\nSuperintendent Marcus Delahaye": the heading ends at the line
+            continue
         np = _to_np(text, m)
         if np is not None:
             out.append(np)
+    titles = [np for np in _one_word_titles(text, start, end)
+              if not any(o.start < np.end and np.start < o.end for o in out)]
+    if titles:
+        out = sorted(out + titles, key=lambda np: np.start)
+    return out
+
+
+_HEADING_LEAD = re.compile(r"[ \t]*(?:[A-Z]{0,6}[\d./\-–()]*[\d)][.)]?[ \t]+)?")
+
+
+def _heading_break(text: str, m: re.Match[str]) -> int:
+    """Where a capitalised role without a determiner runs from a heading line into the next line
+    ("Policing Report\nChief Inspector ..."), the newline that ends the heading; else -1.
+
+    A heading is a line of its own, opened by at most a minute number or reference: the words
+    on it are not the start of a role that the printer wrapped.
+    """
+    if m.lastgroup != "role" or m.group("rdet"):
+        return -1
+    nl = text.find("\n", m.start(), m.end())
+    if nl < 0:
+        return -1
+    first, rest = text[m.start():nl], text[nl + 1:m.end()]
+    if first.isupper() and not rest.isupper():
+        return nl  # "... – STRATEGIC NEEDS ASSESSMENT\nSuperintendent ...": a heading in capitals
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    lead = _HEADING_LEAD.match(text, line_start, m.start())
+    return nl if lead and lead.end() == m.start() else -1
+
+
+_NEXT_CAP_WORD = re.compile(r"[ \t]+([A-Z][\w'’‐-]*)")
+# capitalised words that may follow a person's name without making it part of a body's name
+_NOT_ORG_WORDS = frozenset(
+    """A An The This That These Those It Its He She They We I In On At Of For To From By With And Or But If As
+    So Also Then When Where While Whilst After Before However Although Mr Mrs Ms Miss Dr Councillor
+    Councillors Cllr Cllrs Resolved Agreed Noted Approved Carried Lost Yes No Present Absent Apologies
+    Action Actions Thanks Thank Please Proposed Decision""".split())
+
+
+_TITLE_DET = re.compile(r"(?<![\w'’])[Tt]he[ \t]+$")
+# "the Arweinydd agreed", "The Chamberlain confirmed": one capitalised word after "the", speaking.
+# Bodies act collectively ("The Council agreed", "The Assembly noted") and are never titles.
+_ONE_WORD_TITLE = re.compile(rf"(?<![\w'’])[Tt]he[ \t]+(?P<w>[{lx.UP}][{lx.LO}]{{3,}})(?![\w'’‐-])")
+_BODY_WORDS = frozenset(
+    """Assembly Parliament Senedd Secretariat Consortium Coalition Tribunal Inquiry Conference Convention
+    Bench Bureau Organisation Organization Cooperative Co-operative Federation Commission Company Trust Board
+    Committee Council Cabinet Panel Forum Executive Authority Partnership Group Government Department
+    Ministry Agency Inspectorate Service Police Applicant Appellant Objector Petitioner Chamber Court Press
+    Times Guardian Telegraph Gazette Echo Herald Post Mirror Observer Chronicle Courier Mail News Express
+    Report Motion Amendment Meeting Item Plan Strategy Scheme Project Programme Review Budget Policy""".split())
+
+
+def _one_word_titles(text: str, start: int, end: int) -> list[NounPhrase]:
+    out = []
+    for m in _ONE_WORD_TITLE.finditer(text, start, end):
+        w = m.group("w")
+        if w in lx.NOT_NAME_WORDS or w in _BODY_WORDS or w.endswith(("ship", "ment", "tion", "ence", "ance")):
+            continue
+        if not lx.SPEECH_AFTER.match(text, m.end(), min(end, m.end() + 80)):
+            continue
+        out.append(NounPhrase(m.start(), m.end(), m.group(0), "role", role=w, has_det=True))
     return out
 
 
@@ -274,6 +344,14 @@ def _to_np(text: str, m: re.Match[str]) -> NounPhrase | None:
         if any(w.rstrip(".") in lx.NOT_NAME_WORDS for w in words[:-1]) or (
                 words[-1].rstrip(".") in lx.NOT_NAME_WORDS and words[-1] not in lx.PLACE_WORD_SURNAMES):
             return None
+        nxt = _NEXT_CAP_WORD.match(text, e)
+        if nxt and nxt.group(1) in lx.NOT_NAME_WORDS and nxt.group(1) not in _NOT_ORG_WORDS:
+            return None  # "Hywel Mawr University Health Board": the start of a body's name, not a person
+        det = _TITLE_DET.search(text, max(0, s - 5), s)
+        if det:
+            # "The Prif Weithredwr said", "The Employee Side asked": a name never takes the article,
+            # so capitalised words after "the" are a title (in Welsh, or a group) and keep it
+            return NounPhrase(det.start(), e, text[det.start():e], "role", role=clean_role(m.group(0)), has_det=True)
         return NounPhrase(s, e, m.group(0), "bare", names=(parse_name(m.group(0)),))
     if kind == "role":
         body = m.group("rbody") or m.group("rbodycap")
@@ -426,11 +504,12 @@ class Registry:
                 found.initials = name.initials or found.initials
                 found.display = self._display(np, name)
             return found
+        deputy = np.kind == "titled" and np.title == "Deputy"  # a City of London member
         person = Person(
             display=self._display(np, name), surname=name.surname, given=name.given,
-            initials=name.initials, councillor=np.kind == "councillor", honorific=name.honorific,
+            initials=name.initials, councillor=np.kind == "councillor" or deputy, honorific=name.honorific,
         )
-        if np.kind == "titled" and np.title and np.title not in lx.HONORIFICS:
+        if np.kind == "titled" and np.title and np.title not in lx.HONORIFICS and not deputy:
             person.rank = np.title
         self.people.append(person)
         return person
@@ -447,6 +526,8 @@ class Registry:
             if tier and prefix == "Councillor":
                 prefix = f"{tier.group(1)} Councillor"  # the text's own style: "County Councillor Ferris"
             return prefix + " " + _WS.sub(" ", name.text.strip())
+        if np.kind == "titled" and np.title == "Deputy":
+            return "Deputy " + _WS.sub(" ", name.text.strip())
         if np.kind == "titled" and np.title and np.title not in lx.HONORIFICS:
             if name.given:
                 return _WS.sub(" ", name.text.strip())

@@ -169,6 +169,13 @@ def _units(text: str, chain: list[NounPhrase], intro: bool = False) -> list[_Uni
         comma = nxt is not None and bool(re.search(r",|[ \t][–—][ \t]", text[np.end:nxt.start]))
         closed = nxt is not None and (intro or bool(_APPOSITIVE_CLOSE.match(text, nxt.end)))
         unit = _Unit(np)
+        if nxt is not None and len(chain) == 2 and comma and np.named and nxt.kind == "bare" \
+                and re.fullmatch(r"[ \t]*,[ \t]*", text[np.end:nxt.start]) and re.match(r"[ \t]*,", text[nxt.end:nxt.end + 3]) \
+                and (np.kind != "bare" or np.names[0].full):
+            # "Ffion Meredith, Pennaeth Polisi, explained": two names are listed with "and"; a second
+            # capitalised phrase set off by commas alone is the first person's title
+            nxt = NounPhrase(nxt.start, nxt.end, nxt.text, "role", role=nxt.text)
+            chain = [np, nxt]
         if nxt is not None and comma and closed and np.named and nxt.kind in ("role", "public", "rep"):
             unit.appositive = nxt
             i += 2
@@ -216,12 +223,19 @@ def _is_intro(text: str, chain_start: int, chain_end: int, region_start: int) ->
     return False, False
 
 
+# "Dr Ann Lee, Director of Public Health, Riverside Health Board, said": a role and then its body
+_ROLE_ORG_ASIDE = re.compile(r"[ \t]*,[ \t]*(?P<role>[^,.;:!?\n]{3,100}),[ \t]*[A-Z][^,.;:!?\n]{1,80},")
+
+
 def _speaks_after(text: str, pos: int, limit: int) -> bool:
     window_end = min(limit, pos + 220)
     if lx.SPEECH_AFTER.match(text, pos, window_end):
         return True
     aside = lx.ASIDE.match(text, pos, window_end)
     if aside and lx.SPEECH_AFTER.match(text, aside.end(), window_end):
+        return True
+    aside = _ROLE_ORG_ASIDE.match(text, pos, window_end)
+    if aside and _ROLE_WORD.search(aside.group("role")) and lx.SPEECH_AFTER.match(text, aside.end(), window_end):
         return True
     o = org_after(text, pos)
     if o and o.end() <= window_end:

@@ -85,3 +85,51 @@ def test_mover_name_does_not_run_on_into_the_seconder_line():
 def test_name_wrapped_over_a_line_break_is_still_one_name():
     text = "The item was introduced.\nCouncillor Mairead\nO'Hagan asked about the budget.\n"
     assert "Councillor Mairead\nO'Hagan" in mentions(text)
+
+
+# ------------------------------------------------------------------ 4. titles and ranks
+
+
+def test_unfamiliar_title_keeps_its_article():
+    text = ("The Cyfarwyddwr Addysg said that the school places review was complete. "
+            "Councillor Morgan asked about transport, and the Cadeirydd replied that it would be reviewed.\n")
+    got = mentions(text)
+    assert "The Cyfarwyddwr Addysg" in got and "the Cadeirydd" in got
+    assert "Cyfarwyddwr Addysg" not in got
+
+
+def test_bodies_after_the_are_not_titles():
+    text = ("The Assembly noted the letter. The Council agreed to respond. The Senedd said nothing. "
+            "The Trust confirmed the dates.\n")
+    assert mentions(text) == []
+
+
+def test_second_capitalised_phrase_between_commas_is_a_title_not_a_second_person():
+    got = mentions("Gwen Harries, Rheolwr Tai, explained the allocations policy.\n")
+    assert got == ["Gwen Harries"]
+    got = mentions("Mr Amos, Mr Bell and Ms Cole spoke against the application.\n")
+    assert got and "Rheolwr" not in " ".join(got)
+
+
+def test_fire_ranks_and_city_deputies_are_titles():
+    text = ("Watch Commander Pryce said that crews had attended 40 incidents. "
+            "Deputy Okoro asked about the budget. The Deputy Town Clerk replied that it was on track.\n")
+    got = mentions(text)
+    assert "Watch Commander Pryce" in got and "Deputy Okoro" in got and "The Deputy Town Clerk" in got
+    ex = extract_minutes(text)
+    okoro = next(s for s in ex.speakers if "Deputy Okoro" in s.mentions)
+    assert okoro.kind == "councillor"
+
+
+def test_heading_line_does_not_join_the_rank_on_the_next_line():
+    text = ("7. ROAD SAFETY – ANNUAL FIGURES\nChief Inspector Moss presented the figures.\n\n"
+            "Neighbourhood Policing Report\nSuperintendent Ida Vale (County Police) introduced the report.\n")
+    got = mentions(text)
+    assert "Chief Inspector Moss" in got and "Superintendent Ida Vale" in got
+
+
+def test_role_then_body_between_commas_before_the_verb():
+    text = ("Dr Nia Pugh, Director of Nursing, Afon Teifi University Health Board, said that "
+            "waiting times had fallen.\n")
+    got = mentions(text)
+    assert got == ["Dr Nia Pugh"]
