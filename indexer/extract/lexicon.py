@@ -222,6 +222,8 @@ ROLE_HEADS = (
     "PCC", "DPCC", "PFCC", "CEO", "DPH", "DASS", "DCS", "CFO", "S151 Officer", "Chief Exec",
     "Metro Mayor", "Combined Authority Mayor", "Depute Provost", "Depute Leader",
     "Executive Councillor", "Lead Councillor", "Cabinet Councillor",
+    # the member for the ward or division an application or petition concerns
+    "Local Member", "Ward Member", "Ward Councillor", "Local Councillor", "Division Member", "Divisional Member",
 ) + CHAIR_HEADS
 # Lower-case words that may precede a role head ("the planning officer", "the council's solicitor").
 ROLE_LOWER_MODIFIERS = (
@@ -250,7 +252,8 @@ PUBLIC_ROLES = (
     "witness", "questioner", "registered speaker", "registered speakers",
     "ward resident", "parish council representative", "neighbour", "neighbours", "driver",
     "licence applicant", "member of the audience", "deputee", "deputation", "lead deputee",
-    "young person", "campaigner", "campaigners", "landowner",
+    "young person", "campaigner", "campaigners", "landowner", "carer", "carers", "parishioner",
+    "parishioners", "villager", "villagers", "householder",
 )
 
 DET = r"(?:[Tt]he|THE|[Aa]n|[Aa]|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Ii]ts)"
@@ -272,7 +275,7 @@ LOWER_CASE_HEADS = frozenset((
     "Ecologist", "Accountant", "Analyst", "Commissioner", "Constable", "Superintendent", "Sergeant",
     "Registrar", "Practitioner", "Specialist", "Administrator", "Ombudsman", "Barrister", "Counsel",
     "Portfolio Holder", "Cabinet Member", "Executive Member", "Executive Councillor", "Lead Member", "Independent Person",
-    "Independent Member", "Co-opted Member", "Lay Member",
+    "Independent Member", "Co-opted Member", "Lay Member", "Local Member", "Ward Member", "Ward Councillor",
 ))
 _HEAD_ALT = "(?:" + alt([h for h in ROLE_HEADS if h in LOWER_CASE_HEADS], case_first=True) + "|" + alt(ROLE_HEADS) + ")"
 _HEAD_ALT_CAP = alt(ROLE_HEADS)
@@ -323,7 +326,8 @@ PUBLIC_NP = (
     rf"(?:(?:{DET}{SP})?(?:(?i:lead|local|second|first|third|fourth|further|other|two|three|four|"
     rf"several|registered|public|principal|main|sole|individual|some|many|a{SP}number{SP}of|a{SP}few){SP}){{0,2}}"
     + alt(PUBLIC_ROLES, case_first=True)
-    + rf"\b(?![{APOS}]s\b)"
+    # "Carers Lead", "Residents Liaison Officer": the word qualifies a role that follows
+    + rf"\b(?![{APOS}]s\b)(?!{SP}(?:{_HEAD_ALT_CAP})(?![\w‐-]))"
     # "Resident 1: raised ...": a numbered speaker label in colon-style minutes
     + r"(?:[ \t]\d{1,2}(?=[ \t]*:))?"
     # "Two residents of Bridge Street": where residents live belongs to the phrase
@@ -462,6 +466,8 @@ MONTH_ALT = (
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 
-# The City of London's "Deputy Anand Shukla" / "Deputy Shukla": a member's title, not a rank. A role
-# head after it makes it the first word of a role instead ("Deputy Leader", "Deputy Town Clerk").
-DEPUTY_TITLE = rf"(?:Deputy(?!{SP}(?:[{UP}][\w{APOS}‐-]*{SP}){{0,2}}{_HEAD_ALT_CAP}(?![\w‐-]))(?={SP}[{UP}][{LO}]))"
+# The City of London's "Deputy Anand Shukla" / "Deputy Shukla" and an elected mayor's "Mayor Joanne
+# Keeble": a member's title before the name, not a rank. A role head after it makes it the first word
+# of a role instead ("Deputy Leader", "Deputy Town Clerk", "Mayor Elect").
+CIVIC_TITLES = ("Deputy", "Mayor")
+CIVIC_TITLE = rf"(?:(?:Deputy|Mayor)(?!{SP}(?:[{UP}][\w{APOS}‐-]*{SP}){{0,2}}{_HEAD_ALT_CAP}(?![\w‐-]))(?={SP}[{UP}][{LO}]))"

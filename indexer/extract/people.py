@@ -39,7 +39,7 @@ _GATE = rf"(?=[{lx.UP}]|{lx.trie_regex(_LOWER_STARTERS)}\b)"
 NP_RE = re.compile(
     rf"\b{_GATE}(?:(?P<councillor>\b{lx.COUNCILLOR_PREFIX}{lx.SP}(?P<cnames>{lx.PERSON_NAME}"
     rf"(?:{_NAME_LIST_SEP}(?:(?:Councillor|Cllr\.?){lx.SP}{lx.PERSON_NAME}|(?!{lx.HONORIFIC}{lx.SP}){lx.PERSON_NAME}))*))"
-    rf"|(?P<titled>\b(?P<title>{lx.RANK}|{lx.HONORIFIC}|{lx.DEPUTY_TITLE}){lx.SP}(?P<tname>{PERSON_NAME_NO_HON}))"
+    rf"|(?P<titled>\b(?P<title>{lx.RANK}|{lx.HONORIFIC}|{lx.CIVIC_TITLE}){lx.SP}(?P<tname>{PERSON_NAME_NO_HON}))"
     rf"|(?P<public>\b{lx.PUBLIC_NP})"
     rf"|(?P<rep>\b{lx.REPRESENTATIVE_NP})"
     rf"|(?P<role>\b(?:(?P<rdet>{lx.DET}){lx.SP}(?P<rposs>{lx._ROLE_POSSESSOR})?(?P<rbody>{lx.ROLE_BODY})"
@@ -504,7 +504,7 @@ class Registry:
                 found.initials = name.initials or found.initials
                 found.display = self._display(np, name)
             return found
-        deputy = np.kind == "titled" and np.title == "Deputy"  # a City of London member
+        deputy = np.kind == "titled" and np.title in lx.CIVIC_TITLES  # "Deputy Shukla", "Mayor Keeble": members
         person = Person(
             display=self._display(np, name), surname=name.surname, given=name.given,
             initials=name.initials, councillor=np.kind == "councillor" or deputy, honorific=name.honorific,
@@ -526,8 +526,8 @@ class Registry:
             if tier and prefix == "Councillor":
                 prefix = f"{tier.group(1)} Councillor"  # the text's own style: "County Councillor Ferris"
             return prefix + " " + _WS.sub(" ", name.text.strip())
-        if np.kind == "titled" and np.title == "Deputy":
-            return "Deputy " + _WS.sub(" ", name.text.strip())
+        if np.kind == "titled" and np.title in lx.CIVIC_TITLES:
+            return np.title + " " + _WS.sub(" ", name.text.strip())
         if np.kind == "titled" and np.title and np.title not in lx.HONORIFICS:
             if name.given:
                 return _WS.sub(" ", name.text.strip())

@@ -130,6 +130,8 @@ _APPOSITIVE_CLOSE = re.compile(
     r"[ \t]*(?:,|\)|and\b|&|[–—][ \t]|\.(?:\s|$)|[ \t]+(?:were|was|are|is)[ \t]+(?:also[ \t]+)?(?:present|in[ \t]+attendance))"
     # "Engagement Lead for the Council's external auditor," : a few lower-case words, then a comma
     rf"|(?:[ \t]+(?!(?i:{lx._VERB_ALT})\b)[a-z][\w'’-]*){{1,4}}?[ \t]*,"
+    # "Mr Ray Cole, a carer who had registered to speak, said": a relative clause closes it too
+    r"|[ \t]+who[ \t]+[^,.;:()\n]{1,80},"
 )
 
 

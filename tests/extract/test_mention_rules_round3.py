@@ -133,3 +133,33 @@ def test_role_then_body_between_commas_before_the_verb():
             "waiting times had fallen.\n")
     got = mentions(text)
     assert got == ["Dr Nia Pugh"]
+
+
+# ------------------------------------------------------------------ 13. apposition heads
+
+
+def test_role_head_before_apposed_name_is_the_mention():
+    text = ("The Ward Member, Cllr. Bryn Oakley, spoke in support of the application. "
+            "A carer, Mrs Dawn Ferrie, described the wait for a care package. "
+            "The Elected Mayor, Mayor Colin Voss, responded that the scheme would continue.\n")
+    got = mentions(text)
+    assert "The Ward Member" in got and "A carer" in got and "The Elected Mayor" in got
+    for apposed in ("Cllr. Bryn Oakley", "Mrs Dawn Ferrie", "Mayor Colin Voss", "Colin Voss", "Mayor"):
+        assert apposed not in got
+
+
+def test_name_first_apposition_with_relative_clause_keeps_the_name():
+    got = mentions("Mr Len Astor, a carer who had registered to speak, described his experience.\n")
+    assert got == ["Mr Len Astor"]
+
+
+def test_public_word_inside_a_role_is_not_a_separate_person():
+    got = mentions("Asha Bell, Carers Lead at the Hospital Trust, responded that funding was agreed.\n")
+    assert got == ["Asha Bell"]
+
+
+def test_parishioners_speak_like_residents():
+    text = ("Parishioners raised the state of the bus shelter. A parishioner from Mill Row asked about "
+            "the footpath.\n")
+    got = mentions(text)
+    assert "Parishioners" in got and "A parishioner" in got
