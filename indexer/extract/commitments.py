@@ -256,6 +256,15 @@ _SUBJUNCTIVE_LIMB = re.compile(
     + "(?-i:" + _alt(_LIMB_ACTS) + ")" +
     r"\b(?!\s+(?:be|is|are|was|were|and|or|of|for|on|from|has|have|had|dated|by\s+(?:the\s+)?(?-i:[A-Z])\w*\s+(?:be|is|was))\b)(?![.,;:]|\s*$)"
 )
+# A limb of "resolves to:" / "RESOLVED to ..." that is itself a piece of work after the meeting
+# ("(a) establish a Forum with traders", "to write to the Secretary of State"). Acts done by the
+# decision itself (appoint, nominate, confirm, issue) and the body's own acts (approve, note) are absent.
+_LIMB_START_ACTS = tuple(a for a in _LIMB_ACTS if a not in (
+    "appoint", "nominate", "confirm", "issue", "meet", "lead", "return", "update", "refer", "reply", "respond", "invite",
+    "present", "inform"))
+_WORK_LIMB = re.compile(
+    r"^(?:to\s+)?(?:also\s+)?(?-i:" + _alt(_LIMB_START_ACTS) + r")\b(?!\s+(?:be|is|are|was|were|and|or|of|for|on|from)\b)(?![.,;:]|\s*$)")
+_AUTHORITY_HEAD = re.compile(r"(?i)\b(?:authori[sz]ed|authori[sz]es?|delegates?|delegated|authority)\b[^;]{0,250}\bto\s*:?\s*$")
 _LATER_THAT_CLAUSE = re.compile(r"(?i)[,;]\s+and\s+that\s+")
 _FUTURE_PASSIVE = re.compile(r"(?i)^(?:that\s+)?[^,;]{3,120}?\bwould\s+be\s+(?!(?:able|affected|required|needed|expected|likely|subject|responsible)\b)\w+(?:ed|en)\b")
 # an action log's status column: a finished action is no longer a promise
@@ -373,13 +382,19 @@ def find_commitments(
                 continue
             due, due_text = find_due(body, ctx.meeting_date)
             found.append((m.start(), Commitment(text=body, who=who, due=due, strength="firm", due_text=due_text)))
+    under_authority = False
     for ds, _de, dtext in (c for d in decisions for c in _clauses(d)):
+        work_limb = bool(_WORK_LIMB.match(dtext))
+        if not work_limb:
+            under_authority = bool(_AUTHORITY_HEAD.search(dtext))
+        elif under_authority:
+            work_limb = False  # the sub-limbs of "be authorised to:": the head is the commitment
         if _THANKS_PASSED.search(dtext) and not _DIRECTIVE.search(_THANKS_PASSED.sub("", dtext)):
             continue  # "congratulations be passed to staff" records thanks, it promises no work
         if _RECOMMEND_TO_BODY.match(dtext):
             continue  # "the Committee recommend to Cabinet that ...": the other body decides; nobody is bound yet
         limb = _SUBJUNCTIVE_LIMB.search(dtext)
-        if _DIRECTIVE.search(dtext) or _SUBJUNCTIVE_REPORT.search(dtext) or _FUTURE_PASSIVE.search(dtext) or limb:
+        if _DIRECTIVE.search(dtext) or _SUBJUNCTIVE_REPORT.search(dtext) or _FUTURE_PASSIVE.search(dtext) or limb or work_limb:
             who = _directive_owner(text, ds, dtext, ctx)
             if who is None and limb is not None:
                 nps = find_noun_phrases(limb.group("subj"))

@@ -202,7 +202,10 @@ _MOVED_RES = re.compile(
     r"\b(?:proposed|moved|PROPOSED|MOVED)\b(?![ \t]+(?:as[ \t]+an[ \t]+)?amendment)(?:[^.\n]{0,160}?\b(?:seconded|SECONDED)\b[^.\n]{0,80}?)?[ \t]+"
     r"(?P<res>that[ \t]+[^\n]{3,400}?)(?=;[ \t]*(?:this|it|which)[ \t]+was[ \t]+seconded|,[ \t]*(?:which[ \t]+was[ \t]+)?seconded[ \t]+by|\.(?:[ \t]|$)|$)"
 )
-_QUOTED_MOTION = re.compile(r"(?:in[ \t]+the[ \t]+following[ \t]+terms|as[ \t]+follows|reads?)[^\n]{0,10}\n*[ \t]*[\"“](?P<q>[^\"”]{10,2000})[\"”]")
+_QUOTED_MOTION = re.compile(
+    r"(?:in[ \t]+the[ \t]+following[ \t]+terms|as[ \t]+follows|reads?)[^\n]{0,10}\n*[ \t]*[\"“](?P<q>[^\"”]{10,2000})[\"”]"
+    # "It was moved by Councillor X and seconded by Councillor Y:" then the motion in quotation marks
+    r"|\b(?:moved|proposed|seconded)\b[^\n\"“:]{0,160}:[ \t]*\n\s*[\"“](?P<q2>[^\"”]{10,2000})[\"”]")
 # a decision taken by one person: "The Cabinet Member for Resources decided to approve ..."
 _SINGLE_MEMBER = re.compile(
     r"^(?:(?:Having|After|Following)[^,]{0,160},[ \t]*)?(?:[Tt]he[ \t]+)?(?:Cabinet[ \t]+Member|Executive[ \t]+Member|Portfolio[ \t]+Holder|"
@@ -494,7 +497,18 @@ def find_decisions(text: str, regions: list[tuple[int, int]], decision_region: t
                 for quoted in _QUOTED_MOTION.finditer(text, max(start, sent.start - 4000), sent.start):
                     pass
                 if quoted:
-                    found.append(_Found(quoted.start("q"), sent.end, _clean(quoted.group("q"))))
+                    group = "q" if quoted.group("q") is not None else "q2"
+                    q_start, q_text = quoted.start(group), quoted.group(group)
+                    limbs = _split_limbs(q_text) if group == "q2" else [q_text]
+                    if len(limbs) > 1:
+                        # "Council resolves to: (a) ... (b) ..." carried "and the Council resolved
+                        # accordingly": its limbs are the decisions; the first carries the count
+                        for i, limb in enumerate(limbs):
+                            at = text.find(limb.strip()[:40], q_start, quoted.end())
+                            at = at if at >= 0 else q_start
+                            found.append(_Found(at, sent.end if i == 0 else at + len(limb), _clean(limb)))
+                    else:
+                        found.append(_Found(q_start, sent.end, _clean(q_text)))
                     consumed.add(sent.start, sent.end)
                     continue
             carried = _RECOMMENDATION_CARRIED.match(own) or _CARRIED_SENT.match(own)
@@ -773,6 +787,8 @@ def attach_votes(decisions: list[tuple[int, int, Decision]], votes: list[tuple[i
         prev_end = decisions[i - 1][1] if i else -1
         before = [j for j, (vs, ve, _v) in enumerate(votes) if j not in used and ve <= ds + 1 and vs >= prev_end - 1 and ds - ve < 1500]
         inside = [j for j, (vs, ve, _v) in enumerate(votes) if j not in used and ds <= vs < _de]
+        # a lost vote inside a carried motion's span is a failed amendment's, not the motion's
+        inside = [j for j in inside if votes[j][2].outcome != "lost"] or inside
         # a count printed inside the resolution's own paragraph ("... REFUSED. (For 6, Against 4)") is
         # its own; otherwise the one recorded just before it
         pick = inside[0] if inside else (before[-1] if before else None)

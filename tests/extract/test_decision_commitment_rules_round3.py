@@ -169,3 +169,30 @@ def test_lead_in_that_decides_is_its_own_decision():
 def test_lead_in_of_points_noted_is_not_a_decision():
     text = "RESOLVED that:\n(a) the report be noted;\n(b) the risks be reviewed in June.\n"
     assert _decisions(text) == ["the report be noted", "the risks be reviewed in June"]
+
+
+# ---------------------------------------------------------------- a motion carried "and resolved accordingly"
+
+
+def test_carried_motion_limbs_are_decisions_and_work_limbs_commitments():
+    text = ("It was moved by Councillor Farrant and seconded by Councillor Okwu:\n\n"
+            "\"Council resolves to:\n(a) note the growth in rough sleeping;\n"
+            "(b) establish a winter shelter working group with the churches;\n"
+            "(c) write to the Housing Minister seeking multi-year funding.\"\n\n"
+            "An amendment to delete paragraph (c) was moved by Councillor Lister. On being put to the vote, the amendment was lost (For 9, Against 30, Abstentions 1).\n\n"
+            "The motion was put to the vote and CARRIED (For 33, Against 6, Abstentions 1), and the Council resolved accordingly.\n")
+    result = extract_minutes(text)
+    assert [d.text.rstrip(".") for d in result.decisions] == [
+        "note the growth in rough sleeping", "establish a winter shelter working group with the churches",
+        "write to the Housing Minister seeking multi-year funding"]
+    assert result.decisions[0].vote.for_count == 33
+    got = {c.text.rstrip(".") for c in result.commitments}
+    assert got == {"establish a winter shelter working group with the churches",
+                   "write to the Housing Minister seeking multi-year funding"}
+
+
+def test_sub_limbs_of_an_authorisation_are_not_separate_commitments():
+    text = ("Decision:\n1. That the Parks Strategy be adopted.\n2. That the Head of Leisure be authorised to:\n"
+            "   a) prepare a delivery plan for consultation;\n   b) commission a play area survey.\n")
+    got = _commitments(text)
+    assert [c.rstrip(":") for c in got] == ["That the Head of Leisure be authorised to"]
