@@ -222,6 +222,7 @@ def format_crawl_summary(summary: CrawlSummary, seconds: float | None = None) ->
     if summary.ws_given_up:
         extras.append("the web service failed call after call, so the rest of the site was read through HTML")
     lines.extend(f"  {e}" for e in extras)
+    lines.extend(f"  warning: {w}" for w in dict.fromkeys(summary.warnings))
     lines.append(summary.headline())
     if summary.failures:
         lines.append("Failures:")

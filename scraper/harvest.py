@@ -113,6 +113,9 @@ NO_COMMITTEES = "no committees"
 WS_ROW_CAP = 5000
 _REFUSALS = frozenset({"HTTP 401", "HTTP 403"})  # the failure reasons of a host that refuses us
 _SERVER_ERROR = re.compile(r"HTTP (?:5\d\d|429)")  # ... and of one that is down or overloaded
+# The reason given when an install's web service refuses GET (ASP.NET "Request format is unrecognized":
+# only SOAP POST is enabled). Not the site failing, and evidence that it is ModernGov.
+WS_GET_REFUSED = "the web service refuses GET requests (request format is unrecognized)"
 
 # --------------------------------------------------------------------------- fetching with storage
 
@@ -238,6 +241,13 @@ class Harvester:
             raise self._fail(exc.url, exc.reason, kind_name, soft=soft) from exc
         finally:
             self.summary.requests = self.client.request_count
+        if result.request_format_unrecognized:
+            # The service refuses this way of calling it; the host is well. Asking it again in this
+            # run would only be refused again, so the HTML pages take over (auto mode).
+            assert self._last_capture is not None, "the client must report every response"
+            self._ws_refuses_get()
+            raise self._fail(result.requested_url, f"HTTP {result.status}: {WS_GET_REFUSED}",
+                             status=result.status, soft=soft)
         if result.status >= 500 or result.status == 429:
             self._server_error(result.requested_url, f"HTTP {result.status}")
         else:
@@ -274,6 +284,13 @@ class Harvester:
                 f"{self.base_url} answered {self._challenges_in_a_row} requests in a row with a challenge page "
                 f"({reason}); it blocks automated clients, so the crawl stopped. What was stored is kept"
             )
+
+    def _ws_refuses_get(self) -> None:
+        if self.options.source == "auto" and not self._ws_given_up:
+            self._ws_given_up = True
+            warning = f"{WS_GET_REFUSED} at {self.base_url}: it was read through its HTML pages"
+            self.summary.warnings.append(warning)
+            self.progress.note(warning)
 
     def _ws_worked(self, worked: bool) -> None:
         """Count web-service calls that failed where the HTML pages stood in (auto mode). A
@@ -845,7 +862,9 @@ def validation_failure(
             f"(web service: {ws_problem or 'not asked'}; HTML: {html_problem}); nothing was recorded. "
             "Check the base URL, or try again later"
         )
-    if _SERVER_ERROR.fullmatch(html_problem or "") and (ws_problem is None or _SERVER_ERROR.fullmatch(ws_problem)):
+    ws_refused_get = (ws_problem or "").endswith(WS_GET_REFUSED)  # an ASP.NET service: ModernGov-like
+    if _SERVER_ERROR.fullmatch(html_problem or "") and (ws_problem is None or ws_refused_get
+                                                         or _SERVER_ERROR.fullmatch(ws_problem)):
         # Down (after every retry), not foreign: a later run will try again.
         return SiteFailing(
             f"{base_url} answered {html_problem} to the web service and the HTML pages alike; "

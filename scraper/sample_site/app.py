@@ -27,6 +27,8 @@ Every variant is a constructor keyword (defaults ON, as the demo and the tests w
 - ``empty_meeting_lists``: ``GetMeetings``/``GetAllMeetingsByDate`` answer a valid but empty list for
   every committee, as a service that misreads the dates or filters everything out does; only the
   HTML meeting lists show the meetings (``GetMeeting`` still works);
+- ``webservice_get_refused``: every ``mgWebService.asmx`` request answers ASP.NET's HTTP 500
+  "Request format is unrecognized", as installs that allow only SOAP POST to the service do;
 - ``pages_unavailable``: robots.txt answers, every other request 503 (an application pool down
   behind a working front server);
 - ``forbid_bots``: every request but robots.txt answers 403 with an "Access denied" page, as
@@ -131,6 +133,7 @@ class SampleSite:
         pages_unavailable: bool = False,
         ws_row_cap: int | None = None,
         empty_meeting_lists: bool = False,
+        webservice_get_refused: bool = False,
     ) -> None:
         self.data = dataset or load_dataset()
         self.prefix = "/" + prefix.strip("/") if prefix.strip("/") else ""
@@ -161,6 +164,7 @@ class SampleSite:
         self.pages_unavailable = pages_unavailable
         self.ws_row_cap = ws_row_cap
         self.empty_meeting_lists = empty_meeting_lists
+        self.webservice_get_refused = webservice_get_refused
         self.moved_from = "/" + moved_from.strip("/") if moved_from and moved_from.strip("/") else None
         self.pages = Pages(
             self.data,
@@ -302,6 +306,9 @@ class SampleSite:
         return int(value) if re.fullmatch(r"-?\d+", value) else None
 
     def webservice(self, operation: str, params: dict[str, str], base_url: str) -> Response:
+        if self.webservice_get_refused:
+            return self.text(500, "System.InvalidOperationException: Request format is unrecognized for URL "
+                                  f"unexpectedly ending in '/{operation}'.")
         operation = operation.lower()
         if operation == "getcommittees":
             if self.flaky_first and self._first_time("503:GetCommittees"):

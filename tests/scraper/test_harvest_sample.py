@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 import requests
 
-from scraper.harvest import CrawlOptions, HarvestError, NotModernGov, crawl, reparse
+from scraper.harvest import WS_GET_REFUSED, CrawlOptions, HarvestError, NotModernGov, crawl, reparse
 from scraper.http import PoliteClient
 from scraper.store import ArchiveStore
 
@@ -417,3 +417,25 @@ def test_a_meeting_list_at_the_row_cap_is_asked_again_in_halves(store, sample_si
     summary = run(store, site, fake_clock)
     assert summary.failed == 0, summary.failures
     assert summary.meetings.new == len(site.app.data.meetings)
+
+
+def test_a_web_service_that_refuses_get_is_asked_once_and_the_html_pages_take_over(store, sample_site_factory, fake_clock):
+    """Installs that allow only SOAP POST answer every GET to mgWebService.asmx with ASP.NET's
+    HTTP 500 "Request format is unrecognized": not a failing site, and no use asking again."""
+    site = sample_site_factory(webservice_get_refused=True, waf_first=False, malformed=False)
+    summary = run(store, site, fake_clock)
+    assert summary.source_mode == "html"
+    assert summary.failed == 0, summary.failures
+    assert summary.meetings.new == len(site.app.data.meetings)
+    assert len(site.requested("mgWebService.asmx")) == 1  # no retries, no further calls
+    assert [f.reason for f in summary.fallbacks] == ["HTTP 500: " + WS_GET_REFUSED]
+    from scraper.cli import format_crawl_summary
+
+    assert "refuses GET" in format_crawl_summary(summary)
+
+
+def test_a_site_whose_pages_fail_and_whose_service_refuses_get_is_down_not_foreign():
+    from scraper.harvest import SiteFailing, validation_failure
+
+    verdict = validation_failure("https://x.example", "HTTP 500: " + WS_GET_REFUSED, "HTTP 503")
+    assert isinstance(verdict, SiteFailing)
