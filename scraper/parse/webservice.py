@@ -8,8 +8,8 @@ Every trap of GUIDE.md §8.1 is handled here:
 - values are stripped (leading-space counts), whitespace-only means absent, flags are "True"/"False";
 - dates are ``dd/mm/yyyy``, times "10.00 am"; meeting lists also accept the other date forms some
   installs send (``parse_ws_date``: with a time, ISO) and are read row by row, so one odd row never
-  costs the rest of the list (``parse_meeting_rows``); ``GetMeeting``'s own date stays strict
-  ``dd/mm/yyyy``, as its answer, if refused, is replaced by the meeting's HTML pages;
+  costs the rest of the list (``parse_meeting_rows``); ``GetMeeting``'s date accepts the same forms,
+  and anything else there is a ParseError naming the field (the meeting's HTML pages stand in);
 - ``agendatext``/``minutesnonemptyhtmlbody`` hold escaped (sometimes double-escaped) HTML, cleaned by
   ``text.html_to_text`` exactly as the HTML pages are, so both paths give equal records once the
   decisions, which the service does not carry, are taken from the meeting page;
@@ -38,7 +38,7 @@ from .errors import NotWebServiceXML, ParseError
 from .text import absolute_url, clean_inline, html_to_text
 from .types import ParsedMeeting
 from .urls import item_url, meeting_url
-from .values import blank_to_none, find_text_date, parse_clock_time, parse_flag, parse_int, parse_uk_date
+from .values import blank_to_none, find_text_date, parse_clock_time, parse_flag, parse_int
 
 WS_ROOTS = {
     "GetCommittees": "committees",
@@ -130,8 +130,9 @@ def _required_int(element: Tag, name: str, context: str, url: str | None) -> int
 
 
 def _date_field(element: Tag, name: str, context: str, url: str | None):
+    """A date field (``parse_ws_date``'s forms); anything else is a ParseError naming the field."""
     try:
-        return parse_uk_date(field(element, name))
+        return parse_ws_date(field(element, name))
     except ValueError as error:
         raise ParseError(f"<{context}>/<{name}>: {error}", url) from None
 

@@ -122,9 +122,16 @@ def test_missing_item_id_in_xml_names_the_element():
 
 
 def test_bad_date_in_xml_names_the_field():
-    body = b"<meeting><meetingid>5</meetingid><meetingdate>2020-02-01</meetingdate></meeting>"
-    with pytest.raises(ParseError, match="meetingdate"):
-        parse_meeting(body, "s", 1, BASE)
+    for bad in (b"31/02/2020", b"next Tuesday", b"02/2020"):
+        body = b"<meeting><meetingid>5</meetingid><meetingdate>" + bad + b"</meetingdate></meeting>"
+        with pytest.raises(ParseError, match="meetingdate"):
+            parse_meeting(body, "s", 1, BASE)
+
+
+def test_get_meeting_accepts_the_date_forms_meeting_lists_do():
+    for form in (b"01/02/2020", b"01/02/2020 00:00:00", b"2020-02-01T00:00:00", b"2020-02-01"):
+        body = b"<meeting><meetingid>5</meetingid><meetingdate>" + form + b"</meetingdate></meeting>"
+        assert parse_meeting(body, "s", 1, BASE).meeting.date.isoformat() == "2020-02-01"
 
 
 @pytest.mark.parametrize(
