@@ -192,7 +192,9 @@ BARE_NAME = (
 
 COUNCILLOR_PREFIX = (
     r"(?:(?:County|Borough|District|City|Town|Parish|Ward|Group)\s+)?"
-    r"(?P<cprefix>Councillors|Councilors|Councillor|Councilor|Cllrs\.?|Cllr\.?|CLLRS?\.?|COUNCILLORS?|Alderman|Aldermen|"
+    # printed minutes hyphenate the title across a line break ("Council-\nlor Pemberton-Wright")
+    r"(?P<cprefix>Councillors|Councilors|Councillor|Councilor|Coun-\n[ \t]*cillors?|Council-\n[ \t]*lors?|"
+    r"Cllrs\.?|Cllr\.?|CLLRS?\.?|COUNCILLORS?|Alderman|Aldermen|"
     r"Ald\.|Bailie|Baillie|Depute\s+Provost)"
 )
 
@@ -262,10 +264,11 @@ _ROLE_POSSESSOR = (
     rf"(?:(?:[{UP}][{LO}]+(?:[ \t][{UP}][{LO}]+){{0,3}}|council|authority|applicant|applicants|"
     rf"committee|panel)[{APOS}]s?{SP})"
 )
-CAP_WORD = rf"(?:(?!(?:The|THE|An?|This|Cllrs?|Councillors?|Proposed|Seconded|Moved|Resolved|Agreed|RESOLVED|AGREED)\b)[{UP}][\w{APOS}‐-]*|[0-9]{{2,3}}\b)"
+# a capitalised word may be hyphenated across a line break in printed minutes ("Democratic Ser-\nvices")
+CAP_WORD = rf"(?:(?!(?:The|THE|An?|This|Cllrs?|Councillors?|Proposed|Seconded|Moved|Resolved|Agreed|RESOLVED|AGREED)\b)[{UP}][\w{APOS}‐-]*(?:(?<=-)\n[{LO}][\w{APOS}‐-]*)?|[0-9]{{2,3}}\b)"
 _CAP_PHRASE_WORD = (
     rf"(?:(?!(?:Councillors?|Cllrs?|Mr|Mrs|Ms|Miss|Dr|Inspector|Police{SP}(?:Inspector|Sergeant|Constable|Superintendent)|Professor|The|A|An)\b)"
-    rf"[{UP}][\w{APOS}‐-]*|[0-9]{{1,3}}\b|(?:e|E)-[\w]+)"
+    rf"[{UP}][\w{APOS}‐-]*(?:(?<=-)\n[{LO}][\w{APOS}‐-]*)?|[0-9]{{1,3}}\b|(?:e|E)-[\w]+)"
 )
 LOWER_CASE_HEADS = frozenset((
     "Officer", "Adviser", "Advisor", "Solicitor", "Lawyer", "Clerk", "Manager", "Director", "Chair",

@@ -112,9 +112,12 @@ _GENERIC_ATTENDEE_ROLES = frozenset(
 )
 
 
+_PDF_HYPHEN = re.compile(r"(?<=[a-z])-\n[ \t]*(?=[a-z])")  # "Ser-\nvices" printed across a line break
+
+
 def normalise_role(role: str) -> str:
     """A comparison key for a role: determiner, possessor and spelling variants removed."""
-    out = _WS.sub(" ", role.strip())
+    out = _WS.sub(" ", _PDF_HYPHEN.sub("", role.strip()))
     for pattern, repl in _ROLE_NORM_SUBS:
         out = pattern.sub(repl, out)
     return out.strip(" ,.;:").lower()
@@ -122,7 +125,7 @@ def normalise_role(role: str) -> str:
 
 def clean_role(role: str) -> str:
     """The role as displayed: no determiner or trailing punctuation, single spaces."""
-    out = _WS.sub(" ", role.strip()).strip(" ,.;:")
+    out = _WS.sub(" ", _PDF_HYPHEN.sub("", role.strip())).strip(" ,.;:")
     out = re.sub(r"(?i)^(?:the|a|an|this|that|his|her|their|our|its)\s+", "", out)
     if out and out[0].islower() and not _PUBLIC_ROLE.search(out):
         out = out[0].upper() + out[1:]
@@ -311,7 +314,7 @@ def _to_np(text: str, m: re.Match[str]) -> NounPhrase | None:
     if re.match(r"[ \t]+(?:appointed|nominated|elected|co-opted|designated)[ \t]+[A-Z]", text[e:e + 40]):
         return None  # "a Secretary of State appointed Member": who appointed them, inside a longer role
     if kind == "councillor":
-        prefix = m.group("cprefix")
+        prefix = re.sub(r"-\n[ \t]*", "", m.group("cprefix"))  # "Council-\nlor"
         names_text = m.group("cnames")
         nl = names_text.find("\n")
         if nl > 0:

@@ -255,6 +255,13 @@ _HEADING_AGENT = re.compile(
     r"Deputation|Submission|Presentation)[ \t]+(?:from|by)[ \t]+$")
 _ABSENT_AFTER = re.compile(r"[ \t]*,?[ \t]*who[ \t]+(?:was|were)[ \t]+(?:not[ \t]+present|absent|unable[ \t]+to[ \t]+attend)\b")
 _REP_HEAD = re.compile(r"((?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+)?(?:[Rr]epresentatives?|[Ss]pokes(?:person|man|woman)))\s+(?:of|from)\b")
+_CALL_IN_BEFORE = re.compile(r"(?i)\bcall(?:ed)?[- ]?in\b[^.;]{0,140}\b(?:submitted|signed|requested|made|lodged)\s+by\s+$")
+# What someone did outside the meeting, or declared about themselves, is not a contribution to it:
+# "Councillor Ede declared that she was a school governor", "The owner, Mr Ash, had submitted a statement"
+_NOT_IN_MEETING_AFTER = re.compile(
+    r"(?:[ \t]*,[^,.;:\n]{1,100},)?[ \t]*,?[ \t]+(?:also[ \t]+)?(?:"
+    r"declared[ \t]+that[ \t]+(?:he|she|they)[ \t]+(?:was|were|had|held|is|are|has|owned|worked|lived|sat)\b"
+    r"|had[ \t]+(?:previously[ \t]+|already[ \t]+|also[ \t]+)?(?:submitted|sent|emailed|written|lodged)\b)")
 _WITHDRAWN = re.compile(r"(?i)\b(?:was|were|had\s+been)\s+withdrawn\b")
 
 def _next_paragraph_end(text: str, pos: int, limit: int) -> int:
@@ -278,6 +285,20 @@ def _speaks_after_coordination(text: str, pos: int, limit: int) -> bool:
     """"Cllr Ford signed the declaration ... and thanked members": a second, reporting verb."""
     m = _COORDINATED.match(text, pos, min(limit, pos + 160))
     return bool(m and lx.SPEECH_AFTER.match(text, m.end() - 1, min(limit, m.end() + 60)))
+
+
+# Note-form minutes: a bulleted line opened by a person and a colon, then what they said in
+# lower case ("- Cllr Dunne: worried about ...", "• Members: keen to see ..."). Procedural labels
+# ("Cllr Dunne: declared an interest", "apologies") are not contributions.
+_NOTE_LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:[-–•·*▪][ \t]*)?$")
+_NOTE_LABEL_AFTER = re.compile(
+    r"[ \t]*:[ \t]+(?!(?:declared|declares|apologies|apologised|absent|substitut\w*|left|arrived|joined|"
+    r"in[ \t]+the[ \t]+chair|chair(?:ing)?|none|nil|not[ \t]+present|present|attending|observer|to[ \t]+)\b)[a-z]")
+
+
+def _note_label(text: str, chain_start: int, chain_end: int, region_start: int) -> bool:
+    return bool(_NOTE_LABEL_AFTER.match(text, chain_end)) and bool(
+        _NOTE_LINE_START.search(text, max(region_start, chain_start - 12), chain_start))
 
 
 def _context_before(text: str, pos: int, region_start: int) -> str:
@@ -338,9 +359,16 @@ class SpeakerFinder:
                     units = units[:1]  # "Evidence from Mr Reid, Chief Officer, Wyeside Mind": one witness
                 if _ABSENT_AFTER.match(text, chain_end):
                     agent, object_like = False, True  # "Ms Grewal, who was not present, had submitted a question"
+                if agent and _CALL_IN_BEFORE.search(text, max(start, chain_start - 160), chain_start):
+                    agent, object_like = False, True  # "a call-in ... submitted by Councillors A, B and C": signatories
+                if not agent and (_NOT_IN_MEETING_AFTER.match(text, chain_end)
+                                  or (len(chain) > 1 and _NOT_IN_MEETING_AFTER.match(text, chain[0].end))):
+                    object_like = True  # "declared that he was a governor", "had submitted a statement"
                 speaking = False
                 if agent:
                     speaking = True
+                elif not object_like and _note_label(text, chain_start, chain_end, start):
+                    speaking = True  # "- Cllr Dunne: worried about parking at the school": a note-form contribution
                 elif not object_like and (
                     _speaks_after(text, chain_end, end)
                     or (len(chain) > 1 and _speaks_after(text, chain[0].end, end))
@@ -396,9 +424,11 @@ class SpeakerFinder:
             if not np.named or len(np.names) != 1 or not np.names[0].full:
                 continue
             p = paren_after(text, np.end)
-            if not p or not re.fullmatch(r"[A-Z]{2,4}", p.group("inner").strip()):
+            # "Priya Shah (PS)", "Kirsty Pryce (KP, Planning Policy Manager)"
+            ini_m = re.fullmatch(r"([A-Z]{2,4})(?:[ \t]*[,;–—-][ \t]*[^()]+)?", p.group("inner").strip()) if p else None
+            if not ini_m:
                 continue
-            ini = p.group("inner").strip()
+            ini = ini_m.group(1)
             name = np.names[0]
             own = "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", f"{name.given or ''} {name.surname or ''}"))
             if ini == own or ini == (name.initials or "")[:1] + (name.surname or " ")[0]:

@@ -163,3 +163,57 @@ def test_parishioners_speak_like_residents():
             "the footpath.\n")
     got = mentions(text)
     assert "Parishioners" in got and "A parishioner" in got
+
+
+# ------------------------------------------------------------------ 16. printed text, note form, non-contributions
+
+
+def test_title_hyphenated_across_a_line_break():
+    text = ("12.1 Coun-\ncillor Radley-Hart asked about the reserves. The Head of Cor-\nporate Finance "
+            "replied that they were adequate.\n12.2 The report, which pro-\nposed no change, was noted.\n")
+    got = mentions(text)
+    assert "Coun-\ncillor Radley-Hart" in got and "The Head of Cor-\nporate Finance" in got
+    ex = extract_minutes(text)
+    head = next(s for s in ex.speakers if "The Head of Cor-\nporate Finance" in s.mentions)
+    assert head.role == "Head of Corporate Finance"
+
+
+def test_initials_given_with_a_role_in_brackets_name_the_speaker():
+    text = ("Attendees: Cllrs Orme (Chair), Tay; Wendy Rusk (WR, Housing Lead)\n"
+            "1. Allocations\n- WR: outlined the new banding scheme.\n- Cllr Tay: asked about waiting times. WR said "
+            "they had fallen.\n- WR to circulate the policy.\n")
+    got = mentions(text)
+    assert "WR" in got and "Cllr Tay" in got
+    assert "Wendy Rusk" not in got
+
+
+def test_note_form_colon_label_without_a_verb():
+    text = ("- Cllr Dunne: worried about parking at the school gates.\n"
+            "- Cllr Ebbs: declared an interest as a school governor.\n"
+            "- Members: keen to see the survey results.\n")
+    got = mentions(text)
+    assert "Cllr Dunne" in got and "Members" in got
+    assert "Cllr Ebbs" not in got
+
+
+def test_colon_after_a_name_mid_sentence_is_not_a_note_label():
+    assert mentions("The letter was copied to Councillor Fry: no reply was received.\n") == []
+
+
+def test_self_declaration_and_prior_submission_are_not_contributions():
+    text = ("Councillor Ede declared that she was a governor of the school. "
+            "The owner, Mr Saul Ash, had submitted a statement opposing the order. "
+            "Councillor Ede asked about the timetable.\n")
+    got = mentions(text)
+    assert got == ["Councillor Ede"] or set(got) == {"Councillor Ede"}
+    # the first sentence alone gives no mention
+    assert mentions("Councillor Ede declared that she was a governor of the school.\n") == []
+
+
+def test_call_in_signatories_are_not_speakers_but_what_they_say_counts():
+    text = ("The Committee considered a call-in of the decision submitted by Councillors Lam, Moss and Nye. "
+            "Councillor Moss set out the reasons for the call-in.\n")
+    got = mentions(text)
+    assert got == ["Councillor Moss"]
+    # an ordinary agent stays an agent
+    assert "Councillor Lam" in mentions("A question was submitted by Councillor Lam about the library.\n")
