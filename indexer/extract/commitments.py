@@ -321,6 +321,10 @@ def _strength_and_match(clause_text: str) -> tuple[str, re.Match[str]] | None:
         if firm.group("fdone") and firm.group("fdone").lower() in ("considered", "explored", "looked at") and \
                 not re.match(r"\s+by\s+(?:the\s+)?[A-Z]", clause_text[firm.end():]):
             return "soft", firm
+        verb = firm.group("fact") or firm.group("fagree") or firm.group("fnote") or ""
+        if re.sub(r"\s+", " ", verb.lower()) in ("look into", "investigate", "examine", "look at") and \
+                re.match(r"\s+(?:whether|if|how)\b", clause_text[firm.end():]):
+            return "soft", firm  # "would look into whether this could be accommodated": a look at an open question
         for group in ("freq", "freq2", "freq3", "fasked", "fagree"):
             verb = firm.group(group)
             if verb and re.sub(r"\s+", " ", verb.lower()) in _SOFT_VERBS:
@@ -528,6 +532,16 @@ def _from_sentence(text: str, sent: tx.Sentence, ctx: _Ctx) -> list[tuple[int, C
         who = _owner(text, sent.start + clause_start, subject, match, ctx)
         if who is False or _DONE_STATUS.search(clause):
             continue
+        halves = _two_undertakings(clause, match, strength, ctx)
+        if halves:
+            for offset, half, half_strength, half_due, half_due_text in halves:
+                half_out = re.sub(r"\s+", " ", half).strip().rstrip(" |")
+                if half_out.count('"') % 2 or half_out.count("”") > half_out.count("“"):
+                    half_out = half_out.rstrip("\"”").rstrip()
+                out.append((sent.start + clause_start + offset,
+                            Commitment(text=half_out, who=who, due=half_due, strength=half_strength, due_text=half_due_text)))
+            pos = max(pos, clause_end)
+            continue
         due, due_text = find_due(clause, ctx.meeting_date)
         clause_out = re.sub(r"^\(?[a-z0-9]{1,3}[.)]\s+", "", re.sub(r"\s+", " ", clause).strip())
         clause_out = clause_out.rstrip(" |")  # the end of a table cell
@@ -538,6 +552,41 @@ def _from_sentence(text: str, sent: tx.Sentence, ctx: _Ctx) -> list[tuple[int, C
         out.append((sent.start + clause_start, Commitment(text=clause_out, who=who, due=due, strength=strength, due_text=due_text)))
         pos = max(pos, clause_end)
     return out
+
+
+# "would consider introducing an amnesty and would report back", "would look into how the jobs had been
+# prioritised and write to her": two undertakings coordinated under one subject. They are reported
+# apart only when they differ in strength or in a dated deadline (so neither takes the other's);
+# otherwise the sentence is one promise, as clerks and earlier labels treat it.
+_COORDINATED = re.compile(
+    r"(?i),?\s+and\s+(?=(?:would|will|shall)\s+(?:also\s+|then\s+|personally\s+)?(?!be\s+(?:able|happy|willing|pleased)\b)[a-z]{3,}"
+    r"|(?-i:" + _ACT_SOFT + r")\b)")
+
+
+def _two_undertakings(clause: str, match: re.Match[str], strength: str, ctx: _Ctx):
+    cut = _COORDINATED.search(clause, match.end())
+    if not cut:
+        return None
+    first, second = clause[:cut.start()], clause[cut.end():]
+    if _COORDINATED.search(second) or len(second.split()) < 3:
+        return None
+    first_result = _strength_and_match(first)
+    if first_result is None:
+        return None
+    second_result = _strength_and_match(second)
+    if second_result is None:
+        if re.match(r"(?i)(?:would|will|shall)\b", second):
+            return None
+        second_strength = "soft" if _SOFT_MARKER.search(second) or re.match(r"(?i)(?:consider|reconsider|explore|look\s+at)\b", second) else "firm"
+    else:
+        second_strength = second_result[0]
+    first_due, first_due_text = find_due(first, ctx.meeting_date)
+    second_due, second_due_text = find_due(second, ctx.meeting_date)
+    if first_result[0] == second_strength and first_due == second_due:
+        return None
+    lead = len(clause) - len(clause.lstrip())
+    return [(lead, first.strip(), first_result[0], first_due, first_due_text),
+            (cut.end(), second.strip(), second_strength, second_due, second_due_text)]
 
 
 _COMPLEMENT_TAKERS = frozenset(

@@ -196,3 +196,23 @@ def test_sub_limbs_of_an_authorisation_are_not_separate_commitments():
             "   a) prepare a delivery plan for consultation;\n   b) commission a play area survey.\n")
     got = _commitments(text)
     assert [c.rstrip(":") for c in got] == ["That the Head of Leisure be authorised to"]
+
+
+# ---------------------------------------------------------------- two undertakings in one sentence
+
+
+def test_coordinated_promises_of_different_strength_are_two():
+    text = ("The Waste Manager said that the Council would consider a second recycling centre in the north "
+            "and would report back to the Committee in March.\n\n"
+            "Councillor Adeyemi asked about missed bins. Mr Thorne said he would look into how the rounds were planned "
+            "and write to her with the results.\n")
+    got = {c.text.rstrip("."): c.strength for c in extract_minutes(text).commitments}
+    assert got["the Council would consider a second recycling centre in the north"] == "soft"
+    assert got["would report back to the Committee in March"] == "firm"
+    assert got["write to her with the results"] == "firm"
+
+
+def test_coordinated_promises_alike_stay_one():
+    text = ("The Highways Officer said that he would add Fenwick Lane to the list of schemes and would report "
+            "back to the Area Committee in the autumn.\n")
+    assert len(extract_minutes(text).commitments) == 1
