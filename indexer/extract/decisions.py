@@ -35,7 +35,7 @@ _HEADING = re.compile(
     re.MULTILINE,
 )
 _INLINE_CAPS = re.compile(
-    r"(?P<head>(?:(?<=[.!?][ \t])|(?<=\band[ \t])|(?<=,[ \t]))(?:RESOLVED|AGREED|DECISION)(?:[ \t]+as[ \t]+follows)?(?=[ \t]*(?:[:\-–—]|that\b|That\b|THAT\b|to\b))|"
+    r"(?P<head>(?:(?<=[.!?][ \t])|(?<=\band[ \t])|(?<=,[ \t])|(?<=[a-z]:[ \t]))(?:RESOLVED|AGREED|DECISION)(?:[ \t]+as[ \t]+follows)?(?=[ \t]*(?:[:\-–—]|that\b|That\b|THAT\b|to\b))|"
     r"\b(?:(?:[Tt]he[ \t]+)?" + _BODIES + r"|[Ii]t[ \t]+was)[ \t]+(?:(?:then|therefore|also|UNANIMOUSLY|unanimously|formally|"
     r"duly|further)[ \t]+)*(?:RESOLVED|AGREED|DECIDED))(?P<sep>[ \t]*[:\-–—,]?[ \t]*)"
 )
@@ -185,7 +185,13 @@ _RECOMMENDATION_CARRIED = re.compile(
     r"(?:(?:then|duly|unanimously|therefore)[ \t]+)?(?:carried|approved|agreed|adopted|accepted)\b")
 # a motion moved and seconded, its text on its own in quotation marks (Northern Irish councils)
 _MOVED_QUOTE = re.compile(
-    r"\b(?:Moved|Proposed)[ \t]+by\b[^\n]{0,80}\n(?:[ \t]*Seconded[ \t]+by\b[^\n]{0,80}\n)?\s*[\"“](?P<q>[^\"”]{10,2000})[\"”]")
+    r"\b(?:Moved|Proposed)[ \t]+by\b[^\n]{0,80}\n(?:[ \t]*Seconded[ \t]+by\b[^\n]{0,80}\n)?\s*"
+    # the motion in quotation marks, or its own paragraph "That the Committee ... approves ..."
+    r"(?:[\"“](?P<q>[^\"”]{10,2000})[\"”]|(?P<t>That[ \t][^\n]{10,2000}))")
+# Northern Irish minutes: "Proposed by X" / "Seconded by Y" lines, then "and agreed that ..." on the next
+_SECONDED_AND_AGREED = re.compile(
+    r"(?m)^[ \t]*Seconded[ \t]+by\b[^\n]{0,80}\n[ \t]*(?P<head>and[ \t]+(?:AGREED|agreed|RESOLVED|resolved|Agreed|Resolved))"
+    r"[ \t]*(?:[:\-–—][ \t]*|(?=that\b|to\b))")
 # "B Approve the reallocation ...": bare capital limb labels after a lead-in ending "to:"
 _OUTCOME_LEAD = re.compile(
     r"(?i)^(?:that\s+)?(?:the\s+)?[^:\n]{2,80}?\bbe\s+(?:granted|refused|suspended|revoked|varied|permitted|approved)\b"
@@ -388,6 +394,8 @@ def _heading_blocks(text: str, start: int, end: int) -> list[tuple[int, int, int
         heads.append((m.start(), m.end()))
     for m in _BODY_COLON_HEAD.finditer(text, start, end):
         heads.append((m.start(), m.end()))
+    for m in _SECONDED_AND_AGREED.finditer(text, start, end):
+        heads.append((m.start("head"), m.end()))
     heads.sort()
     line_heads = tx.Spans(heads)
     for m in _INLINE_CAPS.finditer(text, start, end):
@@ -535,8 +543,11 @@ def find_decisions(text: str, regions: list[tuple[int, int]], decision_region: t
                     continue
                 quoted = _moved_quote_before(text, start, sent.start, original=bool(re.search(r"(?i)\boriginal\b", sent.text)))
                 if quoted is not None and not moved:
-                    found.append(_Found(quoted.start("q"), sent.end, _clean(quoted.group("q"))))
+                    group = "q" if quoted.group("q") is not None else "t"
+                    found.append(_Found(quoted.start(group), sent.end, _clean(quoted.group(group))))
                     consumed.add(sent.start, sent.end)
+                    if group == "t":
+                        consumed.add(quoted.start(group), quoted.end(group))
                     continue
             d = _sentence_decision(sent.text) or (own != sent.text and _sentence_decision(own))
             if not d and "|" in sent.text:

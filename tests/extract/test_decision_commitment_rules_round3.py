@@ -216,3 +216,27 @@ def test_coordinated_promises_alike_stay_one():
     text = ("The Highways Officer said that he would add Fenwick Lane to the list of schemes and would report "
             "back to the Area Committee in the autumn.\n")
     assert len(extract_minutes(text).commitments) == 1
+
+
+# ---------------------------------------------------------------- mover and seconder lines
+
+
+def test_resolution_after_mover_and_seconder():
+    text = ("Proposed Cllr Ashworth, seconded Cllr Nkemelu, all in favour: RESOLVED that Mrs Delia Frost be co-opted "
+            "to the Council. Mrs Frost signed her declaration of acceptance of office.\n\n"
+            "Proposed by Alderman Quigley\nSeconded by Councillor Mac Giolla\n"
+            "and agreed that the Committee adopts the revised grants policy.\n\n"
+            "Proposed by Councillor Devlin\nSeconded by Councillor Hanratty\n\n"
+            "That the Committee, contrary to officer recommendation, approves the application.\n\n"
+            "On a vote being taken, there voted: For 8, Against 2, Abstentions 0. The proposal was declared carried.\n")
+    result = extract_minutes(text)
+    got = [d.text.rstrip(".") for d in result.decisions]
+    assert got == ["that Mrs Delia Frost be co-opted to the Council", "that the Committee adopts the revised grants policy",
+                   "That the Committee, contrary to officer recommendation, approves the application"]
+    assert result.decisions[2].vote.for_count == 8
+
+
+def test_a_motion_that_fell_is_not_a_decision():
+    text = ("Proposed by Councillor Devlin\n\nThat the fares be increased by 10%.\n\n"
+            "There being no seconder, the proposal fell.\n")
+    assert _decisions(text) == []
