@@ -588,13 +588,19 @@ def find_decisions(text: str, regions: list[tuple[int, int]], decision_region: t
                 if emitted:
                     consumed.add(ps, pe)
     # one decision per text (a Decision: section often repeats the minutes' resolution)
+    # ... but two items of one minutes text may each resolve "to note the report": a repeat counts as
+    # one only when it overlaps the first or sits in the other part (minutes vs Decision:)
     out: list[tuple[int, int, Decision]] = []
-    seen: set[str] = set()
+    seen: dict[str, list[_Found]] = {}
+
+    def in_decision_part(f: _Found) -> bool:
+        return decision_region is not None and decision_region[0] <= f.start < decision_region[1]
+
     for f in sorted(found, key=lambda f: f.start):
         key = re.sub(r"\W+", " ", f.text.lower()).strip()
-        if key in seen:
+        if any(g.start < f.end and f.start < g.end or in_decision_part(g) != in_decision_part(f) for g in seen.get(key, ())):
             continue
-        seen.add(key)
+        seen.setdefault(key, []).append(f)
         out.append((f.start, f.end, Decision(text=f.text)))
     return out, consumed
 

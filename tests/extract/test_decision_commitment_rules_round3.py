@@ -240,3 +240,15 @@ def test_a_motion_that_fell_is_not_a_decision():
     text = ("Proposed by Councillor Devlin\n\nThat the fares be increased by 10%.\n\n"
             "There being no seconder, the proposal fell.\n")
     assert _decisions(text) == []
+
+
+def test_two_items_each_noting_a_report_are_two_decisions():
+    text = ("4. POLICE PERFORMANCE\nThe Area Commander presented the report.\n\nThe sub-committee agreed to note the report.\n\n"
+            "5. FIRE PERFORMANCE\nThe Station Commander presented the report.\n\nThe sub-committee agreed to note the report.\n")
+    assert _decisions(text) == ["to note the report", "to note the report"]
+
+
+def test_a_decision_section_repeating_the_minutes_counts_once():
+    text = ("Minutes:\n\nThe Committee considered the report.\n\nRESOLVED: That the report be noted.\n\n"
+            "Decision:\n\nRESOLVED: That the report be noted.\n")
+    assert _decisions(text) == ["That the report be noted"]
