@@ -461,7 +461,10 @@ AGENT_BEFORE = re.compile(
     r"|\b(?:on\s+the\s+)?nomination\s+of\s+$|\bnominated\s+by\s+$"
     r"|(?:^|\n)[ \t]*(?:Officer\s+)?(?:Response|Answer|Reply)\s*\(\s*$"
     r"|\b(?:comments|points|observations|questions|representations|statements?|remarks|queries|concerns)\s+"
-    r"(?:were|was)\s+(?:also\s+)?(?:made|raised|asked|put|expressed|submitted)\s+by\s+$)"
+    r"(?:were|was)\s+(?:also\s+)?(?:made|raised|asked|put|expressed|submitted)\s+by\s+$"
+    # "Clarification was sought by County Councillor X", "Assurances were given by the Director"
+    r"|\b(?:clarification|assurances?|an\s+assurance|an\s+explanation|further\s+information|advice|an\s+update|"
+    r"a\s+view|views)\s+(?:was|were)\s+(?:also\s+)?(?:sought|requested|given|provided|offered)\s+by\s+$)"
 )
 
 MONTH_ALT = (

@@ -240,8 +240,13 @@ def find_noun_phrases(text: str, start: int = 0, end: int | None = None) -> list
             pos = nl + 1  # "8. NEEDS ASSESSMENT\nSuperintendent Marcus Delahaye": the heading ends at the line
             continue
         np = _to_np(text, m)
-        if np is not None:
-            out.append(np)
+        if np is None:
+            continue
+        if np.end < m.end():
+            pos = np.end  # "Councillor Ann Lee and Councillor Raj Dev": the rest is read again
+        if np.kind == "bare" and out and out[-1].kind == "role" and _ROLE_AT.fullmatch(text, out[-1].end, np.start):
+            continue  # "Head of Networks at Severndale Water": where the role is held, not a person
+        out.append(np)
     titles = [np for np in _one_word_titles(text, start, end)
               if not any(o.start < np.end and np.start < o.end for o in out)]
     if titles:
@@ -281,6 +286,7 @@ _NOT_ORG_WORDS = frozenset(
     Action Actions Thanks Thank Please Proposed Decision""".split())
 
 
+_ROLE_AT = re.compile(r"[ \t]+(?:at|of|from|with)[ \t]+(?:the[ \t]+)?")
 _TITLE_DET = re.compile(r"(?<![\w'’])[Tt]he[ \t]+$")
 # "the Arweinydd agreed", "The Chamberlain confirmed": one capitalised word after "the", speaking.
 # Bodies act collectively ("The Council agreed", "The Assembly noted") and are never titles.

@@ -31,7 +31,7 @@ from indexer.extract.people import (
 _CHAIN_SEP = re.compile(
     r"^(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+[–—][ \t]+|[ \t]+and[ \t]+|[ \t]*&[ \t]*|[ \t]+together[ \t]+with[ \t]+|"
     r"[ \t]+as[ \t]+well[ \t]+as[ \t]+|[ \t]+along[ \t]+with[ \t]+|[ \t]+with[ \t]+|"
-    r"[ \t]+(?:for|of|from|at|on[ \t]+behalf[ \t]+of)[ \t]+[^,.;:\n]{1,50},[ \t]*|"
+    r"[ \t]+(?:for|of|from|at|on[ \t]+behalf[ \t]+of)[ \t]+[^,.;:\n]{1,50},[ \t]*(?:and[ \t]+)?|"
     # "Helen Ward of Network Rail and Tom Price of the Trust"
     r"[ \t]+(?:of|from|at)[ \t]+(?:the[ \t]+)?[A-Z][^,.;:\n]{1,50}?[ \t]+(?:and|&)[ \t]+)$"
 )
@@ -45,6 +45,9 @@ _INTRO_AFTER = re.compile(
     r"|[ \t,]*attended\s+(?:the\s+meeting|for\s+(?:this|the)\s+item|the\s+committee)"
     r"(?P<purpose2>[^.;\n]{0,40}?\bto\s+(?:deliver|present|give|answer|respond|provide|speak|address|"
     r"introduce|update|report|talk|brief|explain|take|outline|lead|discuss|make|share|set\s+out|help)\b)?"
+    # "Ms Sood, ..., and Mr Rowse, ..., attended to answer the Panel's questions"
+    r"|[ \t,]*(?:had\s+)?attended(?P<purpose3>\s+(?:in\s+order\s+)?to\s+(?:deliver|present|give|answer|respond|speak|address|"
+    r"introduce|update|report|talk|brief|explain|outline|give\s+evidence)\b)"
 )
 _INTRO_BEFORE = re.compile(
     r"(?:\b(?:[Pp]resent|[Ii]n\s+attendance|[Aa]ttending)(?:\s+(?:for|at)\s+(?:this|the)\s+(?:item|meeting))?"
@@ -217,7 +220,7 @@ def _is_intro(text: str, chain_start: int, chain_end: int, region_start: int) ->
     """(is an introduction, says the people came to contribute)."""
     after = _INTRO_AFTER.match(text, chain_end)
     if after:
-        return True, bool(after.group("purpose") or after.group("purpose2"))
+        return True, bool(after.group("purpose") or after.group("purpose2") or after.group("purpose3"))
     before = text[max(region_start, chain_start - 120):chain_start]
     m = _INTRO_BEFORE.search(before)
     if m:
@@ -257,6 +260,13 @@ _HEADING_AGENT = re.compile(
     r"(?:[ \t]+(?:No\.?[ \t]*)?\d{1,3}[a-z]?[ \t]*(?:[–—:-][ \t]*)?|[ \t]+)(?:from|by)[ \t]+$")
 _ABSENT_AFTER = re.compile(r"[ \t]*,?[ \t]*who[ \t]+(?:was|were)[ \t]+(?:not[ \t]+present|absent|unable[ \t]+to[ \t]+attend)\b")
 _REP_HEAD = re.compile(r"((?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+)?(?:[Rr]epresentatives?|[Ss]pokes(?:person|man|woman)))\s+(?:of|from)\b")
+# "The Committee heard from Ms X, who objected ..., and from Mr Y": the second "from" continues the first
+_AND_FROM_BEFORE = re.compile(r",?[ \t]+and[ \t]+(?:also[ \t]+)?from[ \t]+$")
+_HEARD_FROM_EARLIER = re.compile(r"\b(?:heard|received\s+(?:evidence|representations|presentations))\s+from\b[^.;]*$")
+# "one application had been received, from Mr Ewan Coyle, who addressed the meeting": after "from",
+# "who" is still the named person when what follows is speaking to the meeting itself
+_WHO_ADDRESSED = re.compile(r"[ \t]*,[ \t]*who[ \t]+(?:then[ \t]+|briefly[ \t]+|also[ \t]+)?(?:addressed|spoke[ \t]+to)[ \t]+the[ \t]+"
+                            r"(?:meeting|Committee|Council|Panel|Board|Sub-Committee|Cabinet)\b")
 _CALL_IN_BEFORE = re.compile(r"(?i)\bcall(?:ed)?[- ]?in\b[^.;]{0,140}\b(?:submitted|signed|requested|made|lodged)\s+by\s+$")
 # What someone did outside the meeting, or declared about themselves, is not a contribution to it:
 # "Councillor Ede declared that she was a school governor", "The owner, Mr Ash, had submitted a statement"
@@ -286,7 +296,7 @@ def _next_paragraph_end(text: str, pos: int, limit: int) -> int:
 
 
 _COORDINATED = re.compile(
-    rf"[ \t]+(?:[a-z]+ed|took|made|gave|left|rose|stood|sat|came|went|spoke)\b[^.;:\n]{{0,100}}?\b(?:and|then)[ \t]+(?:then[ \t]+|also[ \t]+)?(?={lx._VERB_ALT}\b)"
+    rf",?[ \t]+(?:[a-z]+ed|took|made|gave|left|rose|stood|sat|came|went|spoke)\b[^.;:\n]{{0,100}}?\b(?:and|then)[ \t]+(?:then[ \t]+|also[ \t]+)?(?={lx._VERB_ALT}\b)"
 )
 
 
@@ -348,7 +358,8 @@ class SpeakerFinder:
                 intro, purpose = _is_intro(text, chain_start, chain_end, start)
                 units = _units(text, chain, intro)
                 before = _context_before(text, chain_start, start)
-                agent = bool(lx.AGENT_BEFORE.search(before))
+                agent = bool(lx.AGENT_BEFORE.search(before)) or bool(
+                    _AND_FROM_BEFORE.search(before) and _HEARD_FROM_EARLIER.search(text, max(start, chain_start - 300), chain_start))
                 object_like = not agent and bool(lx.OBJECT_BEFORE.search(before))
                 if len(chain) == 1 and chain[0].kind in ("public", "anonp") and re.match(r"[ \t]*:[ \t]*(?:Mr|Mrs|Ms|Miss|Mx|Dr|Councillors?|Cllrs?|Alderman|[A-Z][a-z]+[ \t]+[A-Z][a-z])\b", text[chain_end:chain_end + 40]):
                     agent, object_like = False, True  # "heard from three speakers: Mrs Ball, ...": the names speak
@@ -386,6 +397,9 @@ class SpeakerFinder:
                     speaking = True
                 elif object_like and not _PREPOSITION_BEFORE.search(before) and _WHO_SPOKE.match(text, chain_end, min(end, chain_end + 80)):
                     speaking = True  # "asked the Head of Planning, who replied that ..."
+                elif object_like and re.search(r"\bfrom[ \t]+$", before) and chain[0].named \
+                        and _WHO_ADDRESSED.match(text, chain_end, min(end, chain_end + 80)):
+                    speaking = True
                 elif intro:
                     speaking = purpose
                 elif object_like and _INVITED_TO.match(text, chain_end, min(end, chain_end + 120)):

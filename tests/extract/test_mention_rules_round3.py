@@ -243,3 +243,47 @@ def test_public_speakers_list_is_not_counted_on_its_own():
             "Mr Barr said that the road flooded. Ms Odell responded that drainage would be improved.\n")
     got = mentions(text)
     assert set(got) == {"Mr Barr", "Ms Odell"}
+
+
+def test_two_councillors_each_with_a_title_are_two_mentions():
+    got = mentions("Councillor Ada Pike and Councillor Rees Vaughan paid tribute to her years of service.\n")
+    assert "Councillor Ada Pike" in got and "Councillor Rees Vaughan" in got
+
+
+def test_attended_to_answer_questions_is_an_introduction_with_a_purpose():
+    text = ("Ms Ola Grant, Head of Networks at Riverbend Water, and Mr Ned Shaw, Operations Manager, "
+            "attended to answer the Panel's questions. Councillor Ives asked about the pumps.\n")
+    got = mentions(text)
+    assert "Ms Ola Grant" in got and "Mr Ned Shaw" in got
+    assert "Riverbend Water" not in got
+    # attending alone, with no purpose, is not a contribution
+    assert mentions("Mr Ned Shaw attended the meeting as an observer.\n") == []
+
+
+def test_attended_and_then_spoke_in_one_sentence():
+    text = ("Councillor Una Bright, Chair of the Scrutiny Commission, attended under Standing Order 18 and "
+            "thanked the Cabinet for its response.\n")
+    assert "Councillor Una Bright" in mentions(text)
+
+
+def test_heard_from_then_and_from():
+    text = ("The Committee heard from Mrs Ida Noon, who objected to the scheme, and from Mr Abe Lowe "
+            "of Lowe Design, speaking for the applicant.\n")
+    got = mentions(text)
+    assert "Mrs Ida Noon" in got and "Mr Abe Lowe" in got
+    # "and from" without a hearing before it is not an agent
+    assert mentions("A letter had arrived from Mrs Ida Noon and from Mr Abe Lowe.\n") == []
+
+
+def test_clarification_sought_by_is_a_passive_agent():
+    text = "Clarification was sought by County Councillor Ebbw on the legal test. The Solicitor confirmed it.\n"
+    got = mentions(text)
+    assert "County Councillor Ebbw" in got and "The Solicitor" in got
+
+
+def test_from_named_person_who_addressed_the_meeting():
+    text = "One nomination had been received, from Mrs Vera Holt, who addressed the meeting briefly.\n"
+    assert mentions(text) == ["Mrs Vera Holt"]
+    # "who" after "on behalf of" a role still belongs to the earlier speaker
+    got = mentions("Mr Dale spoke on behalf of the Chief Officer of Police, who was unable to attend.\n")
+    assert got == ["Mr Dale"]
