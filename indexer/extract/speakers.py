@@ -140,8 +140,12 @@ _APPOSITIVE_CLOSE = re.compile(
 
 _WHO_SPOKE = re.compile(rf"[ \t]*,?[ \t]*who[ \t]+(?:then[ \t]+|also[ \t]+)?(?i:{lx._VERB_ALT})\b")
 _FIRST_NAME_LIST = re.compile(
-    r"(?:,|:)[ \t]*(?P<names>[A-Z][a-z]{2,}(?:[ \t]*,[ \t]*[A-Z][a-z]{2,})*[ \t]+and[ \t]+[A-Z][a-z]{2,})[ \t]*,?[ \t]+"
-    r"(?:attended|were[ \t]+(?:present|in[ \t]+attendance)|presented|spoke|addressed|joined)\b"
+    r"(?:(?:,|:)[ \t]*|(?:^|(?<=\n)|(?<=[.!?][ \t]))[ \t]*)"
+    r"(?P<names>[A-Z][a-z]{2,}(?:[ \t]*,[ \t]*[A-Z][a-z]{2,})*[ \t]+and[ \t]+[A-Z][a-z]{2,})"
+    # "Kayla and Rhys, members of the Children in Care Council, presented ..."
+    r"(?:[ \t]*,[ \t]*(?:(?:two|three|both|all)[ \t]+)?(?:members?|representatives?|young[ \t]+people|pupils|students|"
+    r"ambassadors|apprentices|volunteers|care[ \t]+leavers)\b[^,.;\n]{0,80},)?"
+    r"[ \t]*,?[ \t]+(?:attended|were[ \t]+(?:present|in[ \t]+attendance)|presented|spoke|addressed|joined)\b"
 )
 # "in response to Members' questions": the owners of the questions asked them.
 _POSSESSIVE_ASKER = re.compile(

@@ -287,3 +287,12 @@ def test_from_named_person_who_addressed_the_meeting():
     # "who" after "on behalf of" a role still belongs to the earlier speaker
     got = mentions("Mr Dale spoke on behalf of the Chief Officer of Police, who was unable to attend.\n")
     assert got == ["Mr Dale"]
+
+
+def test_young_people_known_by_first_name_at_the_start_of_a_sentence():
+    text = ("Maisie and Tariq, members of the Youth Council, presented their survey. Maisie said that buses "
+            "were too expensive. Tariq asked the Board to fund a youth pass.\n")
+    got = mentions(text)
+    assert "Maisie" in got and "Tariq" in got
+    # two services joined by "and" are not two people
+    assert mentions("Planning and Licensing, the two services concerned, presented a joint report.\n") == []
