@@ -83,7 +83,10 @@ _EVENT = (r"(?:begin|start|commence|open|reopen|launch|take\s+place|go\s+live|co
           r"come\s+(?:back|before|forward|to\s+(?:the\s+)?(?-i:[A-Z])\w*)|go\s+(?:out|ahead)|"
           r"(?:close|shut|cease)(?=\s+(?:at|by|on|from|before|after|in|for|early|temporarily|permanently|until)\b)|"
           r"return|reconvene|meet(?=\s+(?:on|in|at|again|next|every|before|after|monthly|quarterly|weekly|regularly|with|twice|once|during|from|shortly)\b|\s*[.,;]|\s*$)|"
-          r"report|follow|arrive|be\s+back)")
+          r"report|follow|arrive|be\s+back|"
+          # a service's own round: "a mobile library would call at Ashgrove Parade weekly", "the operation
+          # would run in Glenard throughout October"
+          r"call\s+at|run\s+(?=(?:in|at|throughout|during|every|on|weekly|daily|monthly|each)\b))")
 _PASSIVE_ANY = r"(?!(?:disadvantaged|harmed|disrupted|inconvenienced|penalised|penalized|displaced|damaged|overwhelmed|worse|able|affected|required|needed|expected|likely|happy|pleased|useful|concerned|interested|based|subject|entitled|eligible|responsible|liable|seen|known|called|treated|regarded|deemed|counted|charged|used|impacted|minded|prepared|willing|grateful|surprised|disappointed|obliged|bound|sorry|keen)\b)[a-z]+(?:ed|en|wn|un|ut|et|lt|pt|ld)\b"
 _SOFT_TRIGGER = re.compile(
     rf"\b(?:could|might|may|can)\s+{_ADV}(?:be\s+{_ADV}(?P<sdone>{_DONE}\b|{_PASSIVE_ANY})|(?P<sact>{_ACT_SOFT})\b)"
@@ -110,6 +113,16 @@ _FIRM_TRIGGER = re.compile(
     rf"|(?:^|(?<=\n)|(?<=\|))[ \t]*(?:(?:\(?[a-z0-9]{{1,3}}[.)]|[-–•])[ \t]+)?(?:(?:the|all)\s+)?(?P<notesubj>officers?|(?-i:[A-Z])[\w'’-]*(?:\s+(?:(?-i:[A-Z])[\w'’-]*|of|and|for|(?:from|of)\s+the(?:\s+(?-i:[A-Z])[\w'’-]*){{1,4}}(?:\s+(?-i:[a-z])[\w-]*)?)){{0,8}}(?:\s+(?:team|officers?|service|staff|manager|lead))?)\s+to\s+{_ADV}"
     # "Kwame Ansah from the Forum to be invited to ...": the note form of a passive action
     rf"(?P<fnote>{_ACT}|be\s+(?:invited|asked|contacted|consulted|briefed|written\s+to|sent|added|informed|notified|updated)(?=\s+(?:to|on|about|by|with|of|and|for)\b))\b"
+    # an undertaking to accept a limit or pay: "the applicant would accept a reduced ridge height",
+    # "the applicant had agreed to a financial contribution of £180,000"
+    rf"|\b(?:would|will)\s+(?P<faccept>accept)\s+(?:a|an|any|the)\s+(?:[\w-]+\s+){{0,3}}?(?:conditions?|restrictions?|reduction|reduced|limit|cap|obligation|contribution)\b"
+    rf"|\b(?:had|has|have)\s+agreed\s+to\s+(?:a|an|the)\s+(?:[\w£,.-]+\s+){{0,3}}?(?P<fcontrib>contribution|payment|planning\s+obligation|obligation|condition|legal\s+agreement)\b"
+    # a reply promised: "the remaining question would receive a written answer"
+    rf"|\b(?:would|will)\s+(?P<freply>receive)\s+a\s+(?:full\s+|written\s+|formal\s+)?(?:answer|response|reply)\b"
+    # the progressive of a promise in a quoted answer: "I will be writing to every owner"
+    rf"|\b(?:will|would|shall|'ll)\s+be\s+(?P<fprog>writing|sending|meeting|reviewing|consulting|publishing|bringing|holding|"
+    rf"providing|arranging|contacting|preparing|reporting|circulating|visiting|launching|introducing|installing|delivering|"
+    rf"issuing|commissioning|recruiting|replacing|repairing|upgrading|extending|setting\s+up)\b"
     rf"|\b(?:will|would|shall)\s+{_ADV}(?P<fany>(?!(?:be|have|like|love|prefer|need|mean|result|require|cost|affect|impact|allow|enable|help|make|appear|seem|depend|benefit|expect|want|wish|hope|think|feel|say|suggest|argue|know|remain|become|get|go|come|take|find|lose|fail|struggle|lead|cause|suffer|face|see|look|happen|occur|apply|involve|vary|exceed|reach|rise|fall|decrease|continue|not|never|also|then|now|only|still|probably|likely|normally|usually|always|often|rather|therefore|however|otherwise|then|say|tell|ask|agree|accept|support|welcome|prefer|defer)\b)[a-z]{{3,}})\b"
     # "every person affected would receive an assessment": a promise to everyone it names
     rf"|\b(?:every|each|all)\s+(?:[\w'’-]+\s+){{0,3}}?(?:would|will)\s+(?P<frecv>receive|have|get)\s+(?:a|an|their|his|her|its|the)\b"
@@ -162,12 +175,15 @@ _NEXT_MEETING = re.compile(
     r"(?:be\s+held|take\s+place|be\s+on|start|begin|commence)\b")
 _EMBEDDED_QUESTION = re.compile(r"(?i)\b(?:when|whether|how|why|what|where)\s+(?:[\w'’-]+\s+){1,4}$")
 _HYPOTHETICAL = re.compile(r"(?i)\b(?:if|unless|in\s+the\s+event\s+that)\b[^.;]{0,80}\b(?:was|were|had|did|became|happened|occurred)\b[^.;]*$")
-_CLAUSE_START = re.compile(r"(?i)(?:\bthat\s+|;\s*|:\s*|\|\s*|\bbut\s+|\bhowever,?\s+|\bwhich\s+meant\s+that\s+|,\s+and\s+|\band\s+)")
+_CLAUSE_START = re.compile(
+    r"(?i)(?:\bthat\s+|;\s*|:\s*|\|\s*|\bbut\s+|\bhowever,?\s+|\bwhich\s+meant\s+that\s+|,\s+and\s+|\band\s+"
+    # "said the closure would save ...": a reported clause without "that" starts at its own subject
+    r"|\b(?:said|stated|explained|added|advised|reported|confirmed|indicated|commented)\s+(?=(?:the|a|an|this|these|its)\s))")
 _AGENT_NOUN = re.compile(
     r"(?i)\b(?:officers?|council|authority|team|service|services|trust|department|directorate|police|force|"
     r"board|panel|committee|cabinet|company|operator|developer|applicant|agent|contractor|partners?|"
     r"partnership|group|organisation|organization|club|school|schools|provider|government|agency|"
-    r"commissioner|chair|leader|mayor|member|members|councillors?|staff|clerk|administration|"
+    r"commissioner|chair|leader|mayor|member|members|councillors?|staff|clerk|administration|managers?|employees|"
     r"precept|scheme|project|programme|fund|funding|grant|plan|budget|review|consultation|survey|"
     r"university|college|hospital|ccg|icb|nhs|firm|audit|auditors?|insurer|consultants?|clients?|"
     r"we|they|he|she|i)\b|^\s*(?:the\s+)?(?-i:[A-Z])"
@@ -177,6 +193,10 @@ _CLAUSE_END = re.compile(
     r"(?i);\s+|\.\s+(?=[A-Z])|[ \t]*\|[ \t]*|\bbut\s+|,?\s+and\s+that\s+|,\s+that\s+|,\s+while\s+|,\s+whilst\s+"
     r"|,\s+and\s+(?=(?:[\w'’-]+\s+){1,5}(?:will|would|shall|could|may|might|agreed|undertook)\b)"
     r"|,\s+and\s+(?=(?:asked|requested|agreed|offered|undertook|said|confirmed|explained|added|promised)\b)"
+    # a new clause with its own subject: ", and I give Councillor X my commitment that ...", ", and where
+    # owners do not engage we will use ..."
+    r"|,\s+and\s+(?=(?:I|we|he|she|they)\s+(?-i:[a-z])[a-z]+\b)"
+    r"|,\s+and\s+(?=(?:if|where|when|unless|once)\s+[^,;]{2,80}?\b(?:we|I|he|she|they)\s+(?:will|would|shall)\b)"
 )
 _PRONOUN_SUBJECT = re.compile(r"(?i)^\s*(?:he|she|they|we|i)\b")
 _NON_AGENT_SUBJECT = re.compile(r"(?i)^\s*(?:it|this|that|which|there|these|those)\b")
@@ -626,7 +646,11 @@ def _owner(text: str, clause_pos: int, subject: str, match: re.Match[str], ctx: 
     Returns False when the subject shows this is not a promise (an active verb with "it"/"this").
     """
     groups = match.groupdict()
-    passive = bool(groups.get("fdone") or groups.get("fchair") or groups.get("sdone") or groups.get("fexpect") or groups.get("fdue") or groups.get("frecv"))
+    # "where owners do not engage we will use ...": the condition is not the subject
+    stripped = _LEADING_CONDITION.sub("", subject)
+    clause_pos, subject = clause_pos + len(subject) - len(stripped), stripped
+    passive = bool(groups.get("fdone") or groups.get("fchair") or groups.get("sdone") or groups.get("fexpect") or groups.get("fdue") or groups.get("frecv")
+                   or groups.get("freply"))
     active = bool(groups.get("fact") or groups.get("fany") or groups.get("sact"))
     if active and _WHICH_END.search(subject):
         return False  # "..., which would raise £1.3 million": an effect, not a promise
@@ -683,9 +707,10 @@ def _names_body_before(text: str, clause_pos: int, subject: str) -> bool:
     return re.search(pattern, text[max(0, clause_pos - 400):clause_pos]) is not None
 
 
+_LEADING_CONDITION = re.compile(r"(?i)^\s*(?:if|where|when|unless|once|until|should)\b[^.;]{2,120}?\s(?=(?:we|i|he|she|they)\s*$)")
 _WHICH_END = re.compile(r"(?i)\bwhich\s+(?:(?:also|in\s+turn|itself)\s+)?$")
 _ELIDED_START = re.compile(r"(?i)\bthat\s+|[;:,]\s*|(?<=[.!?])\s+")
-_ELIDED_BEFORE = re.compile(r"(?i)(?P<subj>(?:(?!\b(?:that|and)\b)[^;:,]){2,120}?)\s+(?:(?:had|has|have|was|were|is|are|did|would|will|shall)\b|(?!need|indeed|reed)[a-z]{2,}ed\b)[^;:]*?\band\s*$")
+_ELIDED_BEFORE = re.compile(r"(?i)(?P<subj>(?!(?:had|has|have|was|were|is|are|did|would|will|shall)\b)(?:(?!\b(?:that|and)\b)[^;:,]){2,120}?)\s+(?:(?:had|has|have|was|were|is|are|did|would|will|shall)\b|(?!need|indeed|reed)[a-z]{2,}ed\b)[^;:]*?\band\s*$")
 _AGENT_SUBJECT_HEAD = re.compile(
     r"(?i)^(?:the\s+|his\s+|her\s+|their\s+|our\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:officers?|council|authority|team|service|services|"
     r"trust|department|directorate|police|force|board|company|operator|developer|applicant|contractor|partners?|"

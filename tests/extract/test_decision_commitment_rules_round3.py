@@ -252,3 +252,43 @@ def test_a_decision_section_repeating_the_minutes_counts_once():
     text = ("Minutes:\n\nThe Committee considered the report.\n\nRESOLVED: That the report be noted.\n\n"
             "Decision:\n\nRESOLVED: That the report be noted.\n")
     assert _decisions(text) == ["That the report be noted"]
+
+
+# ---------------------------------------------------------------- promise forms
+
+
+def test_service_rounds_and_staff_promises():
+    text = ("The Head of Libraries added that a mobile library would call at Kestrel Green fortnightly. "
+            "Sergeant Bower said that a speed enforcement operation would run in Upper Hatton throughout May. "
+            "The Chief Executive said that every team leader would complete the safeguarding course by 30 June 2026.\n")
+    assert len(extract_minutes(text).commitments) == 3
+
+
+def test_applicant_undertakings_and_replies_promised():
+    text = ("Mr Halloran, the agent, stated that the barn was derelict and that the applicant would accept a reduced eaves height. "
+            "The Case Officer reported that the applicant had agreed to a financial contribution of £40,000 towards the play area.\n\n"
+            "The Mayor announced that the two remaining questions would receive a written answer.\n")
+    got = _commitments(text)
+    assert "the applicant would accept a reduced eaves height" in got
+    assert any(c.startswith("the applicant had agreed to a financial contribution") for c in got)
+    assert "the two remaining questions would receive a written answer" in got
+
+
+def test_elided_subject_after_things_already_done():
+    text = "Ms Royle, for the premises, said that Mr Tan regretted the noise, had replaced the manager and would fit a door closer by Friday."
+    got = extract_minutes(text).commitments
+    assert [c.text.rstrip(".") for c in got] == ["would fit a door closer by Friday"]
+    assert got[0].who == "Mr Tan"
+
+
+def test_quoted_first_person_answer_with_two_promises():
+    text = ('The Leader responded: "I will be writing to every landlord on the register before the end of May, '
+            'and where landlords do not respond we will use our enforcement powers."\n')
+    got = _commitments(text)
+    assert len(got) == 2
+
+
+def test_predictions_and_conditions_stay_out():
+    text = ("The Finance Officer said the closure would save £40,000 a year. "
+            "Members would accept any reasonable proposal, the Chair said.\n")
+    assert _commitments(text) == []
