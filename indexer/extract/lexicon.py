@@ -476,4 +476,7 @@ MONTH_ALT = (
 # Keeble": a member's title before the name, not a rank. A role head after it makes it the first word
 # of a role instead ("Deputy Leader", "Deputy Town Clerk", "Mayor Elect").
 CIVIC_TITLES = ("Deputy", "Mayor")
-CIVIC_TITLE = rf"(?:(?:Deputy|Mayor)(?!{SP}(?:[{UP}][\w{APOS}‐-]*{SP}){{0,2}}{_HEAD_ALT_CAP}(?![\w‐-]))(?={SP}[{UP}][{LO}]))"
+CIVIC_TITLE = (
+    rf"(?:(?:Deputy|Mayor)(?!{SP}(?:[{UP}][\w{APOS}‐-]*{SP}){{0,2}}{_HEAD_ALT_CAP}(?![\w‐-]))"
+    rf"(?!{SP}(?:Lieutenant|Speaker|Lord|Elect|Making|Presiding|Returning)\b)(?={SP}[{UP}][{LO}]))"
+)

@@ -278,15 +278,21 @@ def _heading_break(text: str, m: re.Match[str]) -> int:
 
 
 _NEXT_CAP_WORD = re.compile(r"[ \t]+([A-Z][\w'’‐-]*)")
-# capitalised words that may follow a person's name without making it part of a body's name
-_NOT_ORG_WORDS = frozenset(
-    """A An The This That These Those It Its He She They We I In On At Of For To From By With And Or But If As
-    So Also Then When Where While Whilst After Before However Although Mr Mrs Ms Miss Dr Councillor
-    Councillors Cllr Cllrs Resolved Agreed Noted Approved Carried Lost Yes No Present Absent Apologies
-    Action Actions Thanks Thank Please Proposed Decision""".split())
+# words that continue a body's name after a place or founder's name ("Hywel Mawr University Health
+# Board", "Ashby Fields Residents Association"); a role after a name ("Jo Rees Democratic Services
+# Officer" in a table) does not make it a body
+_ORG_WORDS = frozenset(
+    """University College Hospital Hospitals Health Trust Board Council Councils School Schools Academy Association
+    Society Club Clubs Church Centre Center Foundation Fund Company Ltd Limited Plc LLP Group Partnership Network
+    Agency Authority Commission Housing Homes Estate Estates Institute Federation Union Alliance Chamber Library
+    Museum Surgery Practice Clinic Cathedral Mosque Temple Synagogue Hub Airport Station Port Community
+    Communities Care Water Energy Rail Railway Transport Bus Buses Motors Garage Farm Farms Developments Properties
+    Homes Consulting Consultancy Associates Architects Planning Solicitors Chambers Bank Trading Enterprises
+    Industries Services Residents Tenants Friends Forum Trustees Charity Charitable Parish Town District County
+    Borough City""".split())
 
 
-_ROLE_AT = re.compile(r"[ \t]+(?:at|of|from|with)[ \t]+(?:the[ \t]+)?")
+_ROLE_AT = re.compile(r"[ \t]+(?:at|of|from)[ \t]+(?:the[ \t]+)?")
 _TITLE_DET = re.compile(r"(?<![\w'’])[Tt]he[ \t]+$")
 # "the Arweinydd agreed", "The Chamberlain confirmed": one capitalised word after "the", speaking.
 # Bodies act collectively ("The Council agreed", "The Assembly noted") and are never titles.
@@ -297,7 +303,14 @@ _BODY_WORDS = frozenset(
     Committee Council Cabinet Panel Forum Executive Authority Partnership Group Government Department
     Ministry Agency Inspectorate Service Police Applicant Appellant Objector Petitioner Chamber Court Press
     Times Guardian Telegraph Gazette Echo Herald Post Mirror Observer Chronicle Courier Mail News Express
-    Report Motion Amendment Meeting Item Plan Strategy Scheme Project Programme Review Budget Policy""".split())
+    Report Motion Amendment Meeting Item Plan Strategy Scheme Project Programme Review Budget Policy
+    Conservatives Liberals Socialists Independents Nationalists Unionists Republicans Democrats
+    Guidance Survey Letter Bill Notice Lease Covenant Data Evidence Table Chart Graph Map Results Response
+    Responses Feedback Study Analysis Audit Inspection Petition Email Correspondence Statement Summary Note
+    Memo Briefing Document Documents Proposal Proposals Application Applications Legislation Law Directive
+    Code Protocol Charter Manifesto Accounts Forecast Model Research Minutes Agenda Timetable Contract
+    Tender Bid Specification Brief Schedule Register Dashboard Scorecard Website Media Public Community
+    Data Figures Statistics Minister Ministers""".split())
 
 
 def _one_word_titles(text: str, start: int, end: int) -> list[NounPhrase]:
@@ -354,7 +367,7 @@ def _to_np(text: str, m: re.Match[str]) -> NounPhrase | None:
                 words[-1].rstrip(".") in lx.NOT_NAME_WORDS and words[-1] not in lx.PLACE_WORD_SURNAMES):
             return None
         nxt = _NEXT_CAP_WORD.match(text, e)
-        if nxt and nxt.group(1) in lx.NOT_NAME_WORDS and nxt.group(1) not in _NOT_ORG_WORDS:
+        if nxt and nxt.group(1) in _ORG_WORDS:
             return None  # "Hywel Mawr University Health Board": the start of a body's name, not a person
         det = _TITLE_DET.search(text, max(0, s - 5), s)
         if det:

@@ -276,7 +276,9 @@ _CALL_IN_BEFORE = re.compile(r"(?i)\bcall(?:ed)?[- ]?in\b[^.;]{0,140}\b(?:submit
 # "Councillor Ede declared that she was a school governor", "The owner, Mr Ash, had submitted a statement"
 _NOT_IN_MEETING_AFTER = re.compile(
     r"(?:[ \t]*,[^,.;:\n]{1,100},)?[ \t]*,?[ \t]+(?:also[ \t]+)?(?:"
-    r"declared[ \t]+that[ \t]+(?:he|she|they)[ \t]+(?:was|were|had|held|is|are|has|owned|worked|lived|sat)\b"
+    r"declared[ \t]+that[ \t]+(?:he|she|they)[ \t]+(?:(?:was|were|is|are)[ \t]+(?:(?:a|an)\b|the[ \t]+(?:owner|tenant|"
+    r"landlord|employer|chair|secretary|treasurer)|employed|related|acquainted|known|married|resident)|"
+    r"(?:had|has|held|holds)[ \t]+(?:a|an|shares|property|land|interests?)\b|(?:knew|owned|rented|lived|worked|sat)\b)"
     r"|had[ \t]+(?:previously[ \t]+|already[ \t]+|also[ \t]+)?(?:submitted|sent|emailed|written|lodged)\b)")
 _WITHDRAWN = re.compile(r"(?i)\b(?:was|were|had\s+been)\s+(?:withdrawn|not\s+present|absent)\b|\bdid\s+not\s+attend\b")
 # the next heading of the same kind ends what a heading's paragraph can say about its questioner
@@ -319,7 +321,11 @@ _NOTE_LABEL_AFTER = re.compile(
     r"in[ \t]+the[ \t]+chair|chair(?:ing)?|none|nil|not[ \t]+present|present|attending|observer|to[ \t]+)\b)[a-z]")
 
 
-def _note_label(text: str, chain_start: int, chain_end: int, region_start: int) -> bool:
+def _note_label(text: str, chain: list[NounPhrase], chain_end: int, region_start: int) -> bool:
+    # a person, members or the public; a bare role is more often a table's label ("Lead Officer: tbc")
+    if not all(np.named or np.kind in ("anonp", "anon1", "public") or np.has_det for np in chain):
+        return False
+    chain_start = chain[0].start
     return bool(_NOTE_LABEL_AFTER.match(text, chain_end)) and bool(
         _NOTE_LINE_START.search(text, max(region_start, chain_start - 12), chain_start))
 
@@ -391,7 +397,7 @@ class SpeakerFinder:
                 speaking = False
                 if agent:
                     speaking = True
-                elif not object_like and _note_label(text, chain_start, chain_end, start):
+                elif not object_like and _note_label(text, chain, chain_end, start):
                     speaking = True  # "- Cllr Dunne: worried about parking at the school": a note-form contribution
                 elif not object_like and (
                     _speaks_after(text, chain_end, end)

@@ -296,3 +296,36 @@ def test_young_people_known_by_first_name_at_the_start_of_a_sentence():
     assert "Maisie" in got and "Tariq" in got
     # two services joined by "and" are not two people
     assert mentions("Planning and Licensing, the two services concerned, presented a joint report.\n") == []
+
+
+# ------------------------------------------------------------------ guards against look-alikes
+
+
+def test_documents_and_party_groups_after_the_are_not_titles():
+    text = ("The Survey showed strong support. The Guidance stated that fees should be cost-neutral. "
+            "The Conservatives argued against the budget.\n")
+    assert mentions(text) == []
+
+
+def test_deputy_before_other_titles_is_not_a_member_title():
+    got = mentions("Deputy Lieutenant Hal Corder said a few words. The Deputy Mayor thanked everyone.\n")
+    assert "The Deputy Mayor" in got
+    assert not any(m.startswith("Deputy Lieutenant") for m in got)
+
+
+def test_only_a_body_word_after_a_name_makes_it_a_body():
+    from indexer.extract.people import find_noun_phrases
+    nps = find_noun_phrases("The visit by Ann Lee Monday last was noted.")
+    assert any(np.text == "Ann Lee" for np in nps)
+    nps = find_noun_phrases("Delivered with Hywel Mawr University Health Board.")
+    assert not any(np.kind == "bare" for np in nps)
+
+
+def test_table_label_with_a_bare_role_is_not_a_note_form_speaker():
+    assert mentions("Lead Officer: to be confirmed\nResponsible Officer: all directors\n") == []
+
+
+def test_declaring_a_view_is_still_speaking():
+    got = mentions("The Chair declared that the motion was carried. Councillor Ede declared that she "
+                   "was a governor of the school.\n")
+    assert "The Chair" in got and "Councillor Ede" not in got
