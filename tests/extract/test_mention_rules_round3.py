@@ -329,3 +329,11 @@ def test_declaring_a_view_is_still_speaking():
     got = mentions("The Chair declared that the motion was carried. Councillor Ede declared that she "
                    "was a governor of the school.\n")
     assert "The Chair" in got and "Councillor Ede" not in got
+
+
+def test_membership_lines_by_group_are_rolls_too():
+    text = ("Independent Members: Mr Eli Varma, Mrs Joy Tan\n"
+            "Trade Union Side: Ms Pat Oduya (UNISON), Mr Lee Grove (GMB)\n\n"
+            "Mr Varma asked about patrols. Ms Oduya said that staff had not been consulted.\n")
+    got = mentions(text)
+    assert set(got) == {"Mr Varma", "Ms Oduya"}
