@@ -153,6 +153,10 @@ _EXCLUDE = re.compile(
     r"be\s+seen|be\s+possible|be\s+useful|be\s+helpful|be\s+difficult|be\s+beneficial|be\s+worth|also\s+be\s+useful|"
     r"find|wish|want|like|need|help|lead|result|cause|mean|affect|impact|potentially)\b"
     r"|\bideally\b|\bin\s+(?:theory|principle)\b|\bhypothetical"
+    # where money could come from, not an act: "phasing could be met from the Markets reserve" (a confirmed
+    # "the cost would be met from the grant" stays a commitment)
+    r"|\b(?:could|can|may|might)\s+be\s+(?:met|funded|financed|covered|absorbed|contained|accommodated)\s+(?:from|within|by)\s+"
+    r"(?:the\s+|existing\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:reserves?|budgets?|funds?|grants?|allocations?|contingency|resources|balances|provision)\b"
     # "would be drawn down only after ... had approved": a condition on spending, not a promise to act
     r"|\bwould\s+be\s+[a-z]+(?:ed|en|wn)(?:\s+down)?\s+only\s+(?:after|if|once|when)\b"
     rf"|\bwould\s+(?:not|never)\s+(?!{_ADV}{_ACT}\b)"
@@ -174,6 +178,9 @@ _NEXT_MEETING = re.compile(
     r"(?i)\b(?:next|following|future)\s+(?:\w+\s+)?meetings?\b[^,;.]{0,60}?\b(?:would|will|shall|was\s+due\s+to|is\s+due\s+to)\s+"
     r"(?:be\s+held|take\s+place|be\s+on|start|begin|commence)\b")
 _EMBEDDED_QUESTION = re.compile(r"(?i)\b(?:when|whether|how|why|what|where)\s+(?:[\w'’-]+\s+){1,4}$")
+_PROPOSAL_CONTENT = re.compile(
+    r"(?i)\bunder\s+(?:the|his|her|their|its|this|these|our|my)\s+(?:[\w-]+\s+){0,2}?(?:plans?|proposals?|scheme|policy|options?|"
+    r"arrangements|model|strategy|motion|amendment)\b(?![^.;]{0,200}\b(?:agreed|undertook|promised|confirmed\s+that\s+(?:he|she|they|officers))\b)")
 _HYPOTHETICAL = re.compile(r"(?i)\b(?:if|unless|in\s+the\s+event\s+that)\b[^.;]{0,80}\b(?:was|were|had|did|became|happened|occurred)\b[^.;]*$")
 _CLAUSE_START = re.compile(
     r"(?i)(?:\bthat\s+|;\s*|:\s*|\|\s*|\bbut\s+|\bhowever,?\s+|\bwhich\s+meant\s+that\s+|,\s+and\s+|\band\s+"
@@ -291,7 +298,7 @@ _FUTURE_PASSIVE = re.compile(r"(?i)^(?:that\s+)?[^,;]{3,120}?\bwould\s+be\s+(?!(
 _DONE_STATUS = re.compile(r"(?i)[–—\-|:][ \t]*(?:complete|completed|done|closed|discharged|actioned|achieved)\b[^–—|]{0,60}$")
 _ACTION_PAREN = re.compile(r"[ \t]*\((?:ACTION|Action|action)[ \t]*(?:by)?[ \t]*[:\-–][ \t]*(?P<who>[^()\n]{1,60})\)")
 _RECOMMEND_TO_BODY = re.compile(
-    r"(?i)^(?:that\s+)?(?:the\s+(?:[\w-]+\s+){0,3})?recommends?\s+to\s+(?:the\s+)?(?:Cabinet|Council|Executive|full\s+Council|"
+    r"(?i)^(?:that\s+)?(?:the\s+(?:[\w-]+\s+){0,3})?(?:recommends?|it\s+be\s+recommended)\s+to\s+(?:the\s+)?(?:Cabinet|Council|Executive|full\s+Council|"
     r"Mayor|Leader|Board|Authority|Committee|Cabinet\s+Member)\b")
 _REASON_LABEL = re.compile(r"(?i)\breasons?\s+for\s+(?:the\s+)?(?:refusal|decision|deferral|approval|refusing|granting|the\s+decision)\s*[:\-–]\s*$")
 # a pipe-flattened action log: "No. | Action | Owner | Status" then one row per action
@@ -542,6 +549,10 @@ def _from_sentence(text: str, sent: tx.Sentence, ctx: _Ctx) -> list[tuple[int, C
             continue  # "were not told when contractors would arrive": a question, not a promise
         if _QUESTION_INTRO.search(before) and not re.search(r"(?i)\b(?:replied|responded|confirmed|advised|explained|said|stated|informed|assured|agreed|undertook)\b", before[-200:]):
             continue
+        if _PROPOSAL_CONTENT.search(before):
+            continue  # "under the plan the company would deliver 140 homes": what is being decided, not a promise
+        if re.search(r"\?[ \t]*[\"”'’]?[ \t]*$", clause):
+            continue  # "Will the Council reinstate the weekly collection ...?": a question
         if _HYPOTHETICAL.search(before) and not _SOFT_MARKER.search(clause):
             continue
         result = _strength_and_match(clause)
@@ -664,6 +675,8 @@ def _owner(text: str, clause_pos: int, subject: str, match: re.Match[str], ctx: 
                 return ctx.speaker_before(clause_pos) if _PRONOUN_SUBJECT.match(elided) else _subject_head(elided)
             return False
     addressee = groups.get("addressee") or groups.get("addressee2")
+    if addressee and _OUTSIDE_BODY.search(addressee) and re.match(r"(?i)asked|requested", match.group(0)):
+        return False  # "She asked Severndale Water to attend again": a request to an outside body binds no one here
     if addressee:
         nps = find_noun_phrases(addressee)
         if nps:
@@ -689,7 +702,7 @@ def _owner(text: str, clause_pos: int, subject: str, match: re.Match[str], ctx: 
         return False  # "the extra staff would reduce costs": an effect, not a promise
     if not passive and groups.get("fact") and not re.match(_EVENT + r"\b", match.string[match.start("fact"):], re.IGNORECASE) \
             and subject.strip() and not _PRONOUN_SUBJECT.match(subject) \
-            and not _AGENT_NOUN.search(subject) and not _names_body_before(text, clause_pos, subject):
+            and not _AGENT_NOUN.search(_POSSESSOR.sub("", subject)) and not _names_body_before(text, clause_pos, subject):
         return False  # "a further gambling premises would add to harm": a prediction, not a promise
     if _PRONOUN_SUBJECT.match(subject) or passive or not subject.strip():
         return ctx.speaker_before(clause_pos)
@@ -708,6 +721,12 @@ def _names_body_before(text: str, clause_pos: int, subject: str) -> bool:
 
 
 _LEADING_CONDITION = re.compile(r"(?i)^\s*(?:if|where|when|unless|once|until|should)\b[^.;]{2,120}?\s(?=(?:we|i|he|she|they)\s*$)")
+# "the Government's transitional arrangements": the possessor is not the subject's head
+_POSSESSOR = re.compile(r"^.*['’]s?\s+(?=\S)")
+# an organisation outside the council, named as the one asked to act
+_OUTSIDE_BODY = re.compile(
+    r"(?:^|\s)(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s+(?-i:Water|Energy|Electricity|Gas|Rail|Railway|Railways|Agency|Ltd|Limited|"
+    r"plc|PLC|Company|Association|Society|Trust|Police|Constabulary|University|College|Health\s+Board|Homes|Buses|Airport)\s*$")
 _WHICH_END = re.compile(r"(?i)\bwhich\s+(?:(?:also|in\s+turn|itself)\s+)?$")
 _ELIDED_START = re.compile(r"(?i)\bthat\s+|[;:,]\s*|(?<=[.!?])\s+")
 _ELIDED_BEFORE = re.compile(r"(?i)(?P<subj>(?!(?:had|has|have|was|were|is|are|did|would|will|shall)\b)(?:(?!\b(?:that|and)\b)[^;:,]){2,120}?)\s+(?:(?:had|has|have|was|were|is|are|did|would|will|shall)\b|(?!need|indeed|reed)[a-z]{2,}ed\b)[^;:]*?\band\s*$")

@@ -292,3 +292,32 @@ def test_predictions_and_conditions_stay_out():
     text = ("The Finance Officer said the closure would save £40,000 a year. "
             "Members would accept any reasonable proposal, the Chair said.\n")
     assert _commitments(text) == []
+
+
+# ---------------------------------------------------------------- look-alikes kept out
+
+
+def test_contents_of_a_proposal_are_not_promises():
+    text = ("Ms Arbuthnot explained that under the plan the trust would build 60 homes and would pay a rent to the Council. "
+            "Councillor Vance said that, under his motion, the panel would meet monthly.\n\n"
+            "Ms Arbuthnot agreed to circulate the financial model.\n")
+    assert _commitments(text) == ["Ms Arbuthnot agreed to circulate the financial model"]
+
+
+def test_questions_outside_bodies_and_possible_funding_are_not_promises():
+    text = ('Question 2 – from Ms Rhona Keel to the Cabinet Member for Transport\n"Will the Council resurface Dale Street this year?"\n\n'
+            "The Chair asked Northmoor Water to attend the March meeting. "
+            "The Treasurer said the shortfall could be met from the general reserve. "
+            "Officers noted that the Government's new guidance would apply to applications received after April.\n")
+    assert _commitments(text) == []
+
+
+def test_passive_recommendation_to_another_body_binds_no_one_yet():
+    text = "RESOLVED:\n1. That it be recommended to Council that the capital programme be increased by £2 million.\n"
+    assert _commitments(text) == []
+
+
+def test_confirmed_funding_and_own_officers_asked_still_count():
+    text = ("The Director confirmed that the cost would be met from the capital grant. "
+            "The Chair asked the Parks Manager to repair the gates before Easter.\n")
+    assert len(_commitments(text)) == 2
