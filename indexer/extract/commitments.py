@@ -296,6 +296,10 @@ _LATER_THAT_CLAUSE = re.compile(r"(?i)[,;]\s+and\s+that\s+")
 _FUTURE_PASSIVE = re.compile(r"(?i)^(?:that\s+)?[^,;]{3,120}?\bwould\s+be\s+(?!(?:able|affected|required|needed|expected|likely|subject|responsible)\b)\w+(?:ed|en)\b")
 # an action log's status column: a finished action is no longer a promise
 _DONE_STATUS = re.compile(r"(?i)[–—\-|:][ \t]*(?:complete|completed|done|closed|discharged|actioned|achieved)\b[^–—|]{0,60}$")
+_REQUEST_AGREED = re.compile(
+    r"\b(?:asked|requested)\s+that\s+(?P<req>(?![^.;\n]{0,200}\bbe\s+(?:recorded|minuted|noted)\b)[^.;\n]{3,200}?\bbe\s+(?:\w+\s+)?[a-z]+(?:ed|en|wn)\b[^.;\n]{0,150}?)"
+    r"(?:,\s*to\s+which\s+(?P<who>[^.;,\n]{2,60}?)\s+(?:agreed|consented)\b"
+    r"|\s*[;.]\s*(?P<who2>(?:[Tt]he\s+)?(?-i:[A-Z])[^.;,\n]{1,60}?)\s+(?:agreed|undertook\s+to\s+do\s+so|agreed\s+to\s+do\s+so)\s*\.)")
 _ACTION_PAREN = re.compile(r"[ \t]*\((?:ACTION|Action|action)[ \t]*(?:by)?[ \t]*[:\-–][ \t]*(?P<who>[^()\n]{1,60})\)")
 _RECOMMEND_TO_BODY = re.compile(
     r"(?i)^(?:that\s+)?(?:the\s+(?:[\w-]+\s+){0,3})?(?:recommends?|it\s+be\s+recommended)\s+to\s+(?:the\s+)?(?:Cabinet|Council|Executive|full\s+Council|"
@@ -381,6 +385,16 @@ def find_commitments(
             if _REASON_LABEL.search(text[max(start, sent.start - 80):sent.start]):
                 continue  # "Reason for refusal: The access would not provide ...": a reason, not a promise
             found.extend(_from_sentence(text, sent, ctx))
+        for m in _REQUEST_AGREED.finditer(text, start, end):
+            # "asked that progress be reported twice a year, to which the Leader agreed": the request,
+            # made binding by the agreement of the one who must act
+            if skip.contains(m.start()):
+                continue
+            req = re.sub(r"\s+", " ", m.group("req")).strip()
+            who_np = find_noun_phrases(m.group("who") or m.group("who2") or "")
+            who = ctx.resolve_subject(who_np[-1]) if who_np else (m.group("who") or m.group("who2") or "").strip() or None
+            due, due_text = find_due(req, ctx.meeting_date)
+            found.append((m.start("req"), Commitment(text=req, who=who, due=due, strength="firm", due_text=due_text)))
         for m in _ACTION_PAREN.finditer(text, start, end):
             # "The Clerk would write to the County Council. (Action: Clerk)"
             sentence_start = max(text.rfind(". ", start, m.start()) + 2, text.rfind("\n", start, m.start()) + 1, start)

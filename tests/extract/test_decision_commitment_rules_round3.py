@@ -321,3 +321,21 @@ def test_confirmed_funding_and_own_officers_asked_still_count():
     text = ("The Director confirmed that the cost would be met from the capital grant. "
             "The Chair asked the Parks Manager to repair the gates before Easter.\n")
     assert len(_commitments(text)) == 2
+
+
+# ---------------------------------------------------------------- requests made binding by agreement
+
+
+def test_requests_agreed_by_the_one_who_must_act():
+    text = ("Councillor Ellery asked that the play area audit be shared with ward members before July, to which the Parks Manager agreed.\n\n"
+            "Cllr. Moss requested that the heritage statement be appended to the further report; the Planning Manager agreed.\n")
+    got = extract_minutes(text).commitments
+    assert [c.text for c in got] == ["the play area audit be shared with ward members before July",
+                                     "the heritage statement be appended to the further report"]
+    assert all(c.strength == "firm" for c in got)
+
+
+def test_requests_without_agreement_or_for_the_record_are_not():
+    text = ("Councillor Ellery asked that care leavers be exempt from the charge.\n\n"
+            "Councillor Moss requested that her dissent be recorded. The Chair agreed.\n")
+    assert _commitments(text) == []
