@@ -228,7 +228,13 @@ _DIRECTIVE = re.compile(
     r"(?!\s+from\s+(?:the\s+)?(?!(?:officers?|Director|Head|Chief\s+Executive|Clerk|Cabinet|Executive|Portfolio)\b)(?-i:[A-Z]))"
     r"|\b(?:asks?|requests?|wish(?:es)?|expects?)\s+to\s+receive\b"
     r"|\bagrees?\s+to\s+(?:consider|review|revisit|explore|look\s+at|monitor|receive)\b"
-    r"|(?:^|\b(?:agrees?|agreed)\s+)(?:that\s+)?to\s+receive\s+(?:a|an|the)\s+[^.;]{0,80}?\b(?:at\s+(?:its|the|a|their)\s+(?:[\w'’-]+\s+){0,3}?meeting\s+(?:on|in)\b|in\s+(?:\w+\s+)?(?:months?|weeks?|years?)\b)"
+    r"|(?:^|\b(?:agrees?|agreed)\s+)(?:that\s+)?to\s+receive\s+(?:a|an|the)\s+[^.;]{0,80}?\b(?:at\s+(?:its|the|a|their)\s+(?:[\w'’-]+\s+){0,3}?meeting\s+(?:on|in)\b|in\s+(?:\w+\s+)?(?:months?|weeks?|years?)\b"
+    # "to receive the draft strategy before it went to Cabinet": a sight of it promised before a later step
+    r"|before\s+(?:it|they)\s+(?:went|goes|go|is\s+taken|was\s+taken|are\s+taken|were\s+taken|is\s+submitted|was\s+submitted)\s+to\b)"
+    # work a decision leaves to officers: "with conditions and informatives delegated to officers",
+    # "subject to conditions to be drafted by the Planning Adviser"
+    r"|\b(?:conditions?|informatives?|details|wording|terms|obligations?)\b[^.;]{0,40}?\bdelegated\s+to\s+(?:the\s+)?officers?\b"
+    r"|\bconditions?\s+to\s+be\s+(?:drafted|prepared|settled|finalised|finalized|agreed)\s+by\s+(?:the\s+)?(?-i:[A-Z])"
     r"|\bdelegat(?:e|es|ed|ion\s+of)\s+(?:(?:authority|responsibility|powers?)\s+)?to\s+(?:the\s+)?(?-i:[A-Z])"
     r"|\bbe\s+(?:\w+\s+and\s+)?(?:referred|passed|forwarded|sent|reported|conveyed|communicated|relayed)\s+to\b"
     # an Order (traffic, footpath, tree, compulsory purchase) is made, sealed or advertised after the meeting

@@ -339,3 +339,20 @@ def test_requests_without_agreement_or_for_the_record_are_not():
     text = ("Councillor Ellery asked that care leavers be exempt from the charge.\n\n"
             "Councillor Moss requested that her dissent be recorded. The Chair agreed.\n")
     assert _commitments(text) == []
+
+
+# ---------------------------------------------------------------- work a decision leaves to someone
+
+
+def test_work_left_by_a_decision():
+    text = ("RESOLVED that planning permission be granted, with conditions and informatives delegated to officers.\n\n"
+            "DECISION\nThe Local Review Body agreed to grant planning permission, subject to conditions to be drafted by the "
+            "Planning Adviser and agreed with the Chair.\n\n"
+            "The Panel agreed to receive the draft Play Strategy before it went to Cabinet.\n")
+    assert len(_commitments(text)) == 3
+
+
+def test_conditions_listed_in_a_decision_are_not_work_left():
+    text = ("RESOLVED that planning permission be granted subject to the conditions set out in the report.\n\n"
+            "The Panel agreed to note the draft Play Strategy before it went to Cabinet.\n")
+    assert _commitments(text) == []
