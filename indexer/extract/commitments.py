@@ -306,6 +306,7 @@ _REQUEST_AGREED = re.compile(
     r"\b(?:asked|requested)\s+that\s+(?P<req>(?![^.;\n]{0,200}\bbe\s+(?:recorded|minuted|noted)\b)[^.;\n]{3,200}?\bbe\s+(?:\w+\s+)?[a-z]+(?:ed|en|wn)\b[^.;\n]{0,150}?)"
     r"(?:,\s*to\s+which\s+(?P<who>[^.;,\n]{2,60}?)\s+(?:agreed|consented)\b"
     r"|\s*[;.]\s*(?P<who2>(?:[Tt]he\s+)?(?-i:[A-Z])[^.;,\n]{1,60}?)\s+(?:agreed|undertook\s+to\s+do\s+so|agreed\s+to\s+do\s+so)\s*\.)")
+_SOFT_ACTION_CONTENT = re.compile(r"(?i)^[^:–-]{0,60}?\bto\s+(?:consider|reconsider|explore|look\s+at|look\s+into\s+(?:whether|how|if)|investigate\s+whether)\b")
 _ACTION_PAREN = re.compile(r"[ \t]*\((?:ACTION|Action|action)[ \t]*(?:by)?[ \t]*[:\-–][ \t]*(?P<who>[^()\n]{1,60})\)")
 _RECOMMEND_TO_BODY = re.compile(
     r"(?i)^(?:that\s+)?(?:the\s+(?:[\w-]+\s+){0,3})?(?:recommends?|it\s+be\s+recommended)\s+to\s+(?:the\s+)?(?:Cabinet|Council|Executive|full\s+Council|"
@@ -432,7 +433,9 @@ def find_commitments(
             if _DONE_STATUS.search(body):
                 continue
             due, due_text = find_due(body, ctx.meeting_date)
-            found.append((m.start(), Commitment(text=body, who=who, due=due, strength="firm", due_text=due_text)))
+            # the content decides, not the action-line form: "ACTION: X to consider Y and report back" is a look
+            strength = "soft" if _SOFT_ACTION_CONTENT.match(body) or _SOFT_MARKER.search(body) else "firm"
+            found.append((m.start(), Commitment(text=body, who=who, due=due, strength=strength, due_text=due_text)))
     under_authority = False
     for ds, _de, dtext in (c for d in decisions for c in _clauses(d)):
         work_limb = bool(_WORK_LIMB.match(dtext))

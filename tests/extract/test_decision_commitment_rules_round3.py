@@ -356,3 +356,11 @@ def test_conditions_listed_in_a_decision_are_not_work_left():
     text = ("RESOLVED that planning permission be granted subject to the conditions set out in the report.\n\n"
             "The Panel agreed to note the draft Play Strategy before it went to Cabinet.\n")
     assert _commitments(text) == []
+
+
+def test_action_line_strength_follows_its_content():
+    text = ("ACTION: Lettings Manager to consider a student exemption and report back.\n"
+            "ACTION: Clerk to order the replacement bench.\n")
+    got = {c.text.rstrip("."): c.strength for c in extract_minutes(text).commitments}
+    assert got == {"Lettings Manager to consider a student exemption and report back": "soft",
+                   "Clerk to order the replacement bench": "firm"}
