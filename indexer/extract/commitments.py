@@ -271,7 +271,7 @@ _LIMB_ACTS = (
     "distribute", "notify", "provide", "report", "prepare", "write to", "write", "circulate", "send", "arrange",
     "bring", "submit", "contact", "consult", "investigate", "review", "allocate", "nominate", "appoint",
     "undertake", "carry out", "publish", "present", "produce", "draft", "develop", "monitor", "brief",
-    "inform", "liaise", "meet", "seek", "obtain", "organise", "organize", "convene", "establish", "set up",
+    "inform", "liaise", "meet with", "seek", "obtain", "organise", "organize", "convene", "establish", "set up",
     "commission", "engage", "explore", "progress", "work with", "take forward", "look into", "ensure",
     "deliver", "implement", "install", "introduce", "issue", "invite", "identify", "pursue", "respond",
     "reply", "share", "forward", "feed back", "return", "lead", "supply", "procure", "recruit", "negotiate",
@@ -285,6 +285,9 @@ _SUBJUNCTIVE_LIMB = re.compile(
     r"(?i)(?:^|[;,]\s+and\s+|;\s+)(?:that\s+)?(?P<subj>(?:the\s+|all\s+|each\s+|every\s+)?"
     r"(?:(?!(?:be|been|being|to|that|which|who|is|are|was|were|has|have|had|not)\b)[\w'’-]+,?\s+){0,7}?"
     + _LIMB_SUBJECT_NOUN + ")" +
+    # "the Monitoring Officer's report on ... be noted": a possessive subject makes "report" a noun; so
+    # does a "be noted/approved" later in the limb
+    r"(?<!['’]s)(?<!['’])(?![^;]*?\bbe\s+(?:noted|approved|agreed|received|adopted|endorsed|accepted|welcomed)\b)"
     r"\s+(?:(?:would|will|shall|should|to)\s+)?(?:also\s+|jointly\s+|urgently\s+|then\s+)?"
     + "(?-i:" + _alt(_LIMB_ACTS) + ")" +
     r"\b(?!\s+(?:be|is|are|was|were|and|or|of|for|on|from|has|have|had|dated|by\s+(?:the\s+)?(?-i:[A-Z])\w*\s+(?:be|is|was))\b)(?![.,;:]|\s*$)"
@@ -303,7 +306,7 @@ _FUTURE_PASSIVE = re.compile(r"(?i)^(?:that\s+)?[^,;]{3,120}?\bwould\s+be\s+(?!(
 # an action log's status column: a finished action is no longer a promise
 _DONE_STATUS = re.compile(r"(?i)[–—\-|:][ \t]*(?:complete|completed|done|closed|discharged|actioned|achieved)\b[^–—|]{0,60}$")
 _REQUEST_AGREED = re.compile(
-    r"\b(?:asked|requested)\s+that\s+(?P<req>(?![^.;\n]{0,200}\bbe\s+(?:recorded|minuted|noted)\b)[^.;\n]{3,200}?\bbe\s+(?:\w+\s+)?[a-z]+(?:ed|en|wn)\b[^.;\n]{0,150}?)"
+    r"\b(?:asked|requested)\s+that\s+(?P<req>(?![^.;\n]{0,200}\bbe\s+(?:recorded|minuted|noted|deferred|withdrawn|taken\s+as\s+read|moved|adjourned)\b)[^.;\n]{3,200}?\bbe\s+(?:\w+\s+)?[a-z]+(?:ed|en|wn)\b[^.;\n]{0,150}?)"
     r"(?:,\s*to\s+which\s+(?P<who>[^.;,\n]{2,60}?)\s+(?:agreed|consented)\b"
     r"|\s*[;.]\s*(?P<who2>(?:[Tt]he\s+)?(?-i:[A-Z])[^.;,\n]{1,60}?)\s+(?:agreed|undertook\s+to\s+do\s+so|agreed\s+to\s+do\s+so)\s*\.)")
 _SOFT_ACTION_CONTENT = re.compile(r"(?i)^[^:–-]{0,60}?\bto\s+(?:consider|reconsider|explore|look\s+at|look\s+into\s+(?:whether|how|if)|investigate\s+whether)\b")

@@ -158,7 +158,7 @@ _ITEM_PASSIVE = re.compile(
     r"^(?:(?:At|On|Following|After|Upon)[ \t]+[^,\n]{3,80},[ \t]*)?(?:[Tt]his|[Tt]he)[ \t]+"
     r"(?:item|application|matter|report|petition|motion|question|appeal|request)[ \t]+(?:was|were)[ \t]+(?:duly[ \t]+|then[ \t]+|therefore[ \t]+)?"
     r"(?:deferred|referred[ \t]+to[ \t]+(?:the[ \t]+)?[A-Z])"
-    r"(?![^.\n]{0,80}\b(?:at|on|in)[ \t]+(?:the[ \t]+|its[ \t]+)?(?:last|previous|earlier|meeting[ \t]+(?:held[ \t]+)?on)\b)[^\n]{0,200}$")
+    r"(?![^.\n]{0,80}\b(?:at|on|in|from)[ \t]+(?:the[ \t]+|its[ \t]+)?(?:last|previous|earlier|meeting[ \t]+(?:held[ \t]+)?on)\b)[^\n]{0,200}$")
 # "Applications 3 and 5 were refused as they did not meet the criteria": numbered items decided together
 _NUMBERED_PASSIVE = re.compile(
     r"^(?:Applications?|Items?|Bids?|Requests?|Grants?|Claims?|Nominations?)[ \t]+(?:[Nn]os?\.?[ \t]*)?\d{1,3}[a-z]?"
@@ -231,7 +231,7 @@ _MINUTE_HEADING = re.compile(r"[ \t]*(?:\d{1,3}[.)]?[ \t]+[A-Z][^\n.;:]{0,60}(?:
 # "13. EXCLUSION OF THE PRESS AND PUBLIC"): it ends a resolution even where PDF text has no blank line
 # and even after a lead-in ending ":"; a limb written in capitals starts "THAT"/"TO" or ends in punctuation
 _CAPS_HEADING = re.compile(
-    r"[ \t]*\d{1,3}(?:\.\d{1,2})?[.)]?[ \t]+(?!(?:THAT|TO|That|To)\b)(?=[^\n]*[A-Z]{3}[^\n]*[ \t][A-Z0-9]{2})"
+    r"[ \t]*\d{1,3}(?:\.\d{1,2})?[.)]?[ \t]+(?!(?:THAT|TO|That|To)\b)(?![^\n]*\bBE\b)(?=[^\n]*[A-Z]{3}[^\n]*[ \t][A-Z0-9]{2})"
     r"[^a-z\n]{8,120}(?<![.;,:])[ \t]*(?:\n|$)")
 _NEXT_ITEM_OR_ACTION = re.compile(
     r"\n(?=" + _CAPS_HEADING.pattern + r"|[ \t]*(?:ACTION|Action|ACTIONS|Actions)(?:[ \t]+by)?[ \t]*[:\-–])")
@@ -651,7 +651,7 @@ def _sentence_decision(sentence: str) -> str | None:
     if m.group("verb").isupper() and verb == "noted":
         return _clean(f"{m.group('verb')} {rest}")
     body = (m.group("body") or "").lower()
-    if not rest:
+    if not rest.strip(" \t.;:,"):  # "The Committee agreed." alone names no decision
         return None
     if body.startswith("it"):
         if verb in ("noted", "approved", "endorsed", "refused", "granted", "deferred", "determined"):

@@ -364,3 +364,20 @@ def test_action_line_strength_follows_its_content():
     got = {c.text.rstrip("."): c.strength for c in extract_minutes(text).commitments}
     assert got == {"Lettings Manager to consider a student exemption and report back": "soft",
                    "Clerk to order the replacement bench": "firm"}
+
+
+# ---------------------------------------------------------------- guards for other councils' styles
+
+
+def test_possessive_and_noted_reports_are_not_directions():
+    text = ("RESOLVED that:\n(1) the Monitoring Officer's report on complaints be noted;\n"
+            "(2) the Scrutiny Review report on parking be received;\n(3) the Council meet the cost from reserves.\n")
+    assert _commitments(text) == []
+
+
+def test_history_and_capital_limbs_do_not_end_or_make_decisions():
+    text = ("The item was deferred from the last meeting.\n\n"
+            "RESOLVED:\n1. THE REPORT BE NOTED\n2. THE FEES BE APPROVED\n\n"
+            "Councillor Tait asked that the item be deferred. The Committee agreed.\n")
+    assert _decisions(text) == ["THE REPORT BE NOTED", "THE FEES BE APPROVED"]
+    assert _commitments(text) == []
