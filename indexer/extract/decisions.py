@@ -234,7 +234,8 @@ _CAPS_HEADING = re.compile(
     r"[ \t]*\d{1,3}(?:\.\d{1,2})?[.)]?[ \t]+(?!(?:THAT|TO|That|To)\b)(?![^\n]*\bBE\b)(?=[^\n]*[A-Z]{3}[^\n]*[ \t][A-Z0-9]{2})"
     r"[^a-z\n]{8,120}(?<![.;,:])[ \t]*(?:\n|$)")
 _NEXT_ITEM_OR_ACTION = re.compile(
-    r"\n(?=" + _CAPS_HEADING.pattern + r"|[ \t]*(?:ACTION|Action|ACTIONS|Actions)(?:[ \t]+by)?[ \t]*[:\-–])")
+    # only after a resolution that has ended (".", ")"): after "be approved:" a capital line is a limb
+    r"(?<=[.)])[ \t]*\n(?=" + _CAPS_HEADING.pattern + r"|[ \t]*(?:ACTION|Action|ACTIONS|Actions)(?:[ \t]+by)?[ \t]*[:\-–])")
 _COMMENTS_LEAD = re.compile(
     r"(?im)\b(?:comments?|points?|issues?|questions?|observations?|concerns?|discussion|views)\b[^\n:]{0,40}"
     r"\b(?:made|raised|included|noted|follows?|were|expressed)\b[^\n:]{0,20}:[ \t]*$"
@@ -431,7 +432,7 @@ def _block_end(text: str, body_start: int, limit: int) -> int:
     expecting_limbs = first_text.rstrip().endswith((":", "that", "-", "–")) or len(first_text.strip()) < 3
     for s, e in paras[1:]:
         chunk = text[s:e]
-        if _CAPS_HEADING.match(chunk):
+        if _CAPS_HEADING.match(chunk) and text[body_start:s].rstrip().endswith((".", ")")):
             break
         limb_like = _LIMB.match(chunk) and (expecting_limbs or not _MINUTE_HEADING.match(chunk))
         if limb_like or expecting_limbs and (_RESOLUTION_LIKE.search(chunk) and not _NARRATIVE.search(chunk)):

@@ -381,3 +381,9 @@ def test_history_and_capital_limbs_do_not_end_or_make_decisions():
             "Councillor Tait asked that the item be deferred. The Committee agreed.\n")
     assert _decisions(text) == ["THE REPORT BE NOTED", "THE FEES BE APPROVED"]
     assert _commitments(text) == []
+
+
+def test_capital_limbs_after_a_lead_in_are_limbs():
+    text = "RESOLVED that the following strategies be adopted:\n1. CAPITAL STRATEGY 2026/27\n2. TREASURY MANAGEMENT STRATEGY 2026/27\n"
+    got = _decisions(text)
+    assert "CAPITAL STRATEGY 2026/27" in got and "TREASURY MANAGEMENT STRATEGY 2026/27" in got
