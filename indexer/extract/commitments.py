@@ -464,6 +464,8 @@ def find_commitments(
                 due_scope = dtext[:later.start()] if later else dtext
             due, due_text = find_due(due_scope, ctx.meeting_date)
             strength = "soft" if _SOFT_MARKER.search(dtext) or _SOFT_DIRECTIVE.search(dtext) else "firm"
+            if re.match(r"(?i)^(?:that\s+)?(?:(?!be\b)[\w'’-]+\s+){0,8}?(?:to\s+)?(?:explore|consider|look\s+at)\s", dtext) and (limb or work_limb):
+                strength = "soft"  # "(c) officers explore options for a 20mph zone": a look, not an outcome
             found.append((ds, Commitment(text=dtext, who=who, due=due, strength=strength, due_text=due_text)))
     for s_start, s_end, who, sentence in owner_only:
         inside = [i for i, (pos, _c) in enumerate(found) if s_start <= pos < s_end]

@@ -150,7 +150,7 @@ _CLOSING_NOTED = re.compile(
     r"briefing|presentation|accounts|statement|programme|log|register|response|summary|figures|outcome|forecast)s?[ \t]*\.?$")
 # a correspondence or report line closed by the clerk's "– noted." ("Letter from the Department ... – noted.")
 _LINE_NOTED = re.compile(
-    r"^(?!(?:It|This|That|There|He|She|They|We|I)\b)[A-Z][^\n]{5,250}?[ \t]+[–—-][ \t]+(?:[Nn]oted|NOTED|[Rr]eceived[ \t]+and[ \t]+noted)[ \t]*\.?$")
+    r"^(?:\(?[a-z0-9]{1,3}[.)][ \t]+)?(?!(?:It|This|That|There|He|She|They|We|I)\b)[A-Z][^\n]{5,250}?[ \t]+[–—-][ \t]+(?:[Nn]oted|NOTED|[Rr]eceived[ \t]+and[ \t]+noted)[ \t]*\.?$")
 # the body's act on an item recorded in the passive: "this item was deferred to the next meeting",
 # "The petition was referred to the Cabinet Member for Highways" (not history: "was deferred at the
 # last meeting", "had been deferred")
@@ -491,7 +491,7 @@ def find_decisions(text: str, regions: list[tuple[int, int]], decision_region: t
                     or _CORRESPONDENCE_RECEIVED.match(own) or _LINE_NOTED.match(own) or _ITEM_PASSIVE.match(own) \
                     or _NUMBERED_PASSIVE.match(own) \
                     or _CLOSING_NOTED.match(own) and re.match(r"[ \t]*(?:\n[ \t]*\n|\s*$)", text[sent.end:end] + "\n\n"):
-                found.append(_Found(sent.end - len(own), sent.end, _clean(own)))
+                found.append(_Found(sent.end - len(own), sent.end, _clean(re.sub(r"^\(?[a-z0-9]{1,3}[.)][ \t]+", "", own))))
                 consumed.add(sent.start, sent.end)
                 continue
             if _BARE_THAT.match(sent.text) and (sent.start == start or text[max(start, sent.start - 3):sent.start].count("\n") >= 2) \

@@ -387,3 +387,11 @@ def test_capital_limbs_after_a_lead_in_are_limbs():
     text = "RESOLVED that the following strategies be adopted:\n1. CAPITAL STRATEGY 2026/27\n2. TREASURY MANAGEMENT STRATEGY 2026/27\n"
     got = _decisions(text)
     assert "CAPITAL STRATEGY 2026/27" in got and "TREASURY MANAGEMENT STRATEGY 2026/27" in got
+
+
+def test_lettered_correspondence_noted_and_explore_limb_soft():
+    text = ("15. CORRESPONDENCE\n(a) Email from the Rural Bus Partnership – noted.\n\n"
+            "RESOLVED that officers explore options for a 20mph zone on Mill Street.\n")
+    result = extract_minutes(text)
+    assert "Email from the Rural Bus Partnership – noted" in [d.text.rstrip(".") for d in result.decisions]
+    assert [c.strength for c in result.commitments] == ["soft"]
