@@ -314,6 +314,9 @@ _ACTION_PAREN = re.compile(r"[ \t]*\((?:ACTION|Action|action)[ \t]*(?:by)?[ \t]*
 _RECOMMEND_TO_BODY = re.compile(
     r"(?i)^(?:that\s+)?(?:the\s+(?:[\w-]+\s+){0,3})?(?:recommends?|it\s+be\s+recommended)\s+to\s+(?:the\s+)?(?:Cabinet|Council|Executive|full\s+Council|"
     r"Mayor|Leader|Board|Authority|Committee|Cabinet\s+Member)\b")
+# "Reasons for decision: The strategy would ... and the Council would save money": the whole reason is no promise
+_REASON_LABEL_INSIDE = re.compile(r"(?i)(?:^|\n)[ \t]*(?:reasons?\s+for\s+(?:the\s+)?(?:decisions?|refusal|deferral|approval|recommendations?)|"
+                                  r"alternative\s+options(?:\s+considered(?:\s+and\s+rejected)?)?)\s*[:\-–]")
 _REASON_LABEL = re.compile(r"(?i)\breasons?\s+for\s+(?:the\s+)?(?:refusal|decision|deferral|approval|refusing|granting|the\s+decision)\s*[:\-–]\s*$")
 # a pipe-flattened action log: "No. | Action | Owner | Status" then one row per action
 _ACTION_TABLE_HEADER = re.compile(
@@ -567,7 +570,7 @@ def _from_sentence(text: str, sent: tx.Sentence, ctx: _Ctx) -> list[tuple[int, C
             continue
         prefix = s[max(0, clause_start - CLAUSE_WINDOW):clause_start]
         before = s[max(0, first.start() - CLAUSE_WINDOW):first.start()]
-        if _is_relative_clause(prefix) or _REASON_LABEL.search(prefix):
+        if _is_relative_clause(prefix) or _REASON_LABEL.search(prefix) or _REASON_LABEL_INSIDE.search(s, 0, first.start()):
             continue
         if _EXCLUDE.search(s[clause_start:min(first.end() + 40, clause_end)]):
             continue

@@ -395,3 +395,9 @@ def test_lettered_correspondence_noted_and_explore_limb_soft():
     result = extract_minutes(text)
     assert "Email from the Rural Bus Partnership – noted" in [d.text.rstrip(".") for d in result.decisions]
     assert [c.strength for c in result.commitments] == ["soft"]
+
+
+def test_reasons_for_the_decision_hold_no_promise():
+    text = ("Decision:\n1. That the Leisure Strategy be approved.\n"
+            "Reasons for decision: The strategy would improve health and the Council would save money.\n")
+    assert _commitments(text) == []
