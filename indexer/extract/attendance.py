@@ -116,15 +116,15 @@ def _add_list(body: str, status: str, out: list[AttendeeMention], seen: set[tupl
 # The labels that open a list of who attended. A name in such a list is an attendee, never a
 # speaker: what the person then does is reported in the narrative, and that is the mention.
 _ROLL_LABEL = re.compile(
-    r"(?im)(?:^|(?<=[.;][ \t])|(?<=[.;]))[ \t\u00a0•·*-]*(?:\d{1,3}[.)]?[ \t]+)?"
-    r"(?:(?P<strong>Present|Members[ \t]+present|Councillors[ \t]+present|Also[ \t]+present|Also[ \t]+in[ \t]+attendance|"
-    r"In[ \t]+attendance|Officers[ \t]+(?:present|in[ \t]+attendance)|Also[ \t]+attending|Attending|Attendees|Sederunt)"
+    r"[ \t\u00a0•·*-]*(?:\d{1,3}[.)]?[ \t]+)?"
+    r"(?:(?P<strong>(?i:Present|Members[ \t]+present|Councillors[ \t]+present|Also[ \t]+present|Also[ \t]+in[ \t]+attendance|"
+    r"In[ \t]+attendance|Officers[ \t]+(?:present|in[ \t]+attendance)|Also[ \t]+attending|Attending|Attendees|Sederunt))"
     r"[ \t]*(?:[:\-–—][ \t]*|\n)"
     r"|(?P<weak>(?:[A-Z][\w-]*[ \t]+){0,3}(?:[Mm]embers|[Rr]epresentatives|[Oo]rganisations|[Oo]fficers|[Aa]ttendees|"
     r"[Oo]bservers|[Gg]uests|[Ss]ubstitutes|[Aa]dvisers|[Pp]artners|[Ss]ide|[Ii]n[ \t]+attendance|[Pp]resent)|"
-    r"Councillors|Clerk|Attendance|Apologies|Substitutions?)"
+    r"MEMBERS|OFFICERS|COUNCILLORS|Councillors|Clerk|CLERK|Attendance|ATTENDANCE|Apologies|APOLOGIES|Substitutions?)"
     r"[ \t]*[:–—][ \t]*"
-    # a bare "Members:" opens a list only when names follow, not "Members: asked about ..."
+    # a bare "Members:" opens a list only when names follow, not "Members: raised a concern ..."
     r"(?=(?:Councillors?|Cllrs?\.?|Mr|Mrs|Ms|Miss|Dr|Captain|Alderman|(?:[A-Z]\.?[ \t]){1,3}[A-Z]|[A-Z][a-z]+[ \t]+[A-Z])\b))"
 )
 _MINUTE_HEADING = re.compile(r"^[ \t]*(?:\d{1,3}(?:[./]\d{1,3})*[.)]?[ \t]|[A-Z]{2,}[ \t]+[A-Z]{2,})")
@@ -134,6 +134,29 @@ _ENTRY_LINE = re.compile(
     r"Alderman|Captain|Professor|Prof|Revd?|Canon|(?:[A-Z]\.?[ \t]){1,3}[A-Z][a-z]|[A-Z][a-z]+[ \t]+[A-Z][a-z]+[ \t]*(?:\(|[-–—,]|$))")
 
 
+def _roll_labels(text: str, start: int, end: int):
+    """Labels at the start of a line, or after a full stop or semicolon on a line with a colon
+    ("... Cllr O Tait. Clerk: Ms R Penhaligon"). Lines are walked with string methods: a regex
+    tried at every offset costs more than the whole list search."""
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        line_end = end if nl < 0 else nl
+        m = _ROLL_LABEL.match(text, pos, end)
+        if m:
+            yield m
+        elif text.find(":", pos, line_end) >= 0:
+            for stop in _STOP_IN_LINE.finditer(text, pos, line_end):
+                m = _ROLL_LABEL.match(text, stop.end(), end)
+                if m:
+                    yield m
+                    break
+        pos = line_end + 1
+
+
+_STOP_IN_LINE = re.compile(r"[.;]")
+
+
 def roll_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The stretches of text[start:end] that are lists of who attended ("Present: ...",
     "In attendance: ...", "Officers: ...", "Sederunt: ..."), from just after the label to the end
@@ -141,7 +164,7 @@ def roll_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     stood alone, the line ended on a comma or "and", or the next line is one more name), never
     past a blank line, a minute heading or a line that reports something."""
     spans: list[tuple[int, int]] = []
-    for m in _ROLL_LABEL.finditer(text, start, end):
+    for m in _roll_labels(text, start, end):
         s = m.end()
         nl = text.find("\n", s, end)
         e = end if nl < 0 else nl

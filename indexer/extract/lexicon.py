@@ -265,10 +265,10 @@ _ROLE_POSSESSOR = (
     rf"committee|panel)[{APOS}]s?{SP})"
 )
 # a capitalised word may be hyphenated across a line break in printed minutes ("Democratic Ser-\nvices")
-CAP_WORD = rf"(?:(?!(?:The|THE|An?|This|Cllrs?|Councillors?|Proposed|Seconded|Moved|Resolved|Agreed|RESOLVED|AGREED)\b)[{UP}][\w{APOS}‐-]*(?:(?<=-)\n[{LO}][\w{APOS}‐-]*)?|[0-9]{{2,3}}\b)"
+CAP_WORD = rf"(?:(?!(?:The|THE|An?|This|Cllrs?|Councillors?|Proposed|Seconded|Moved|Resolved|Agreed|RESOLVED|AGREED)\b)[{UP}][\w{APOS}‐-]*(?:\n(?<=-\n)[{LO}][\w{APOS}‐-]*)?|[0-9]{{2,3}}\b)"
 _CAP_PHRASE_WORD = (
     rf"(?:(?!(?:Councillors?|Cllrs?|Mr|Mrs|Ms|Miss|Dr|Inspector|Police{SP}(?:Inspector|Sergeant|Constable|Superintendent)|Professor|The|A|An)\b)"
-    rf"[{UP}][\w{APOS}‐-]*(?:(?<=-)\n[{LO}][\w{APOS}‐-]*)?|[0-9]{{1,3}}\b|(?:e|E)-[\w]+)"
+    rf"[{UP}][\w{APOS}‐-]*(?:\n(?<=-\n)[{LO}][\w{APOS}‐-]*)?|[0-9]{{1,3}}\b|(?:e|E)-[\w]+)"
 )
 LOWER_CASE_HEADS = frozenset((
     "Officer", "Adviser", "Advisor", "Solicitor", "Lawyer", "Clerk", "Manager", "Director", "Chair",

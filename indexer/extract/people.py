@@ -296,7 +296,9 @@ _ROLE_AT = re.compile(r"[ \t]+(?:at|of|from)[ \t]+(?:the[ \t]+)?")
 _TITLE_DET = re.compile(r"(?<![\w'’])[Tt]he[ \t]+$")
 # "the Arweinydd agreed", "The Chamberlain confirmed": one capitalised word after "the", speaking.
 # Bodies act collectively ("The Council agreed", "The Assembly noted") and are never titles.
-_ONE_WORD_TITLE = re.compile(rf"(?<![\w'’])[Tt]he[ \t]+(?P<w>[{lx.UP}][{lx.LO}]{{3,}})(?![\w'’‐-])")
+# (two patterns, each opening on a literal: the regex engine then skips ahead to candidates quickly)
+_ONE_WORD_TITLES = tuple(
+    re.compile(rf"{det}[ \t]+(?P<w>[{lx.UP}][{lx.LO}]{{3,}})(?![\w'’‐-])") for det in ("The", "the"))
 _BODY_WORDS = frozenset(
     """Assembly Parliament Senedd Secretariat Consortium Coalition Tribunal Inquiry Conference Convention
     Bench Bureau Organisation Organization Cooperative Co-operative Federation Commission Company Trust Board
@@ -315,14 +317,16 @@ _BODY_WORDS = frozenset(
 
 def _one_word_titles(text: str, start: int, end: int) -> list[NounPhrase]:
     out = []
-    for m in _ONE_WORD_TITLE.finditer(text, start, end):
+    for m in (m for pattern in _ONE_WORD_TITLES for m in pattern.finditer(text, start, end)):
+        if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’_"):
+            continue  # "bathe", "O'the"
         w = m.group("w")
         if w in lx.NOT_NAME_WORDS or w in _BODY_WORDS or w.endswith(("ship", "ment", "tion", "ence", "ance")):
             continue
         if not lx.SPEECH_AFTER.match(text, m.end(), min(end, m.end() + 80)):
             continue
         out.append(NounPhrase(m.start(), m.end(), m.group(0), "role", role=w, has_det=True))
-    return out
+    return sorted(out, key=lambda np: np.start)
 
 
 def _to_np(text: str, m: re.Match[str]) -> NounPhrase | None:

@@ -337,3 +337,9 @@ def test_membership_lines_by_group_are_rolls_too():
             "Mr Varma asked about patrols. Ms Oduya said that staff had not been consulted.\n")
     got = mentions(text)
     assert set(got) == {"Mr Varma", "Ms Oduya"}
+
+
+def test_members_colon_before_lower_case_words_is_a_note_label_not_a_roll():
+    text = "- Members: raised a concern about the car park.\n"
+    assert roll_spans(text, 0, len(text)) == []
+    assert mentions(text) == ["Members"]
