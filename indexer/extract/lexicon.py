@@ -402,6 +402,7 @@ SPEECH_VERBS = (
     "walked members through", "delivered", "led the discussion", "took questions", "answered questions",
     "responded to questions", "fielded", "queried whether", "recounted", "described how", "explained how",
     "outlined how", "set out how", "advocated", "cautioned that", "stated", "mentioned that",
+    "criticised", "criticized", "protested", "flagged", "nominated", "affirmed",
 )
 _VERB_ALT = trie_regex(SPEECH_VERBS)
 # Adverbs, auxiliaries and short asides allowed between a speaker and the verb.

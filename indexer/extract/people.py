@@ -334,7 +334,8 @@ def _to_np(text: str, m: re.Match[str]) -> NounPhrase | None:
     s, e = m.start(), m.end()
     if s > 1 and text[s - 1] in "-‐" and text[s - 2].isalpha():
         return None  # "Non-Executive Member": "Executive Member" is the tail of one word, not a role
-    if re.match(r"[ \t]+(?:appointed|nominated|elected|co-opted|designated)[ \t]+[A-Z]", text[e:e + 40]):
+    if kind not in ("councillor", "titled", "bare") and \
+            re.match(r"[ \t]+(?:appointed|nominated|elected|co-opted|designated)[ \t]+[A-Z]", text[e:e + 40]):
         return None  # "a Secretary of State appointed Member": who appointed them, inside a longer role
     if kind == "councillor":
         prefix = re.sub(r"-\n[ \t]*", "", m.group("cprefix"))  # "Council-\nlor"

@@ -318,7 +318,9 @@ def _speaks_after_coordination(text: str, pos: int, limit: int) -> bool:
 _NOTE_LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:[-–•·*▪][ \t]*)?$")
 _NOTE_LABEL_AFTER = re.compile(
     r"[ \t]*:[ \t]+(?!(?:declared|declares|apologies|apologised|absent|substitut\w*|left|arrived|joined|"
-    r"in[ \t]+the[ \t]+chair|chair(?:ing)?|none|nil|not[ \t]+present|present|attending|observer|to[ \t]+)\b)[a-z]")
+    r"in[ \t]+the[ \t]+chair|chair(?:ing)?|none|nil|not[ \t]+present|present|attending|observer|to[ \t]+|"
+    # a recorded vote by name ("Cllr Moe: abstained", "Cllr Poe: for")
+    r"abstain\w*|voted|for|against|in[ \t]+favour|yes|no|did[ \t]+not[ \t]+vote)\b)[a-z]")
 
 
 def _note_label(text: str, chain: list[NounPhrase], chain_end: int, region_start: int) -> bool:

@@ -343,3 +343,16 @@ def test_members_colon_before_lower_case_words_is_a_note_label_not_a_roll():
     text = "- Members: raised a concern about the car park.\n"
     assert roll_spans(text, 0, len(text)) == []
     assert mentions(text) == ["Members"]
+
+
+def test_named_vote_lines_are_not_note_form_contributions():
+    text = "Recorded vote:\n- Cllr Roe: for\n- Cllr Poe: against\n- Councillor Moe: abstained\n"
+    assert mentions(text) == []
+
+
+def test_more_verbs_of_contributing():
+    text = ("Councillor Ula Vine nominated Councillor Wes Yale as Vice-Chair. Councillor Zia Abbot criticised the "
+            "delay and Mr Bob Carr protested that no one had been consulted. Residents had complained about noise.\n")
+    got = mentions(text)
+    assert {"Councillor Ula Vine", "Councillor Zia Abbot", "Mr Bob Carr"} <= set(got)
+    assert "Councillor Wes Yale" not in got and "Residents" not in got
