@@ -211,7 +211,7 @@ _DIRECTIVE = re.compile(
     r"(?i)\b(?:be|is|are)\s+(?:asked|requested|instructed|authori[sz]ed|delegated|tasked|invited|directed|"
     r"commissioned)(?:\s*,[^,;]{1,160},)?\s+to\b"
     r"|\b(?:requests?|asks?|instructs?|directs?|tasks?|invites?)\s+(?:the\s+|that\s+the\s+|officers|the\s+officer)"
-    r"|^(?:that\s+)?(?:asked|requested|instructed|directed|tasked)\s+(?:the\s+|officers\b)[^.;]{2,80}?\bto\s+\w+"
+    r"|(?:^(?:that\s+)?|\band\s+)(?:asked|requested|instructed|directed|tasked)\s+(?:the\s+|officers\b)[^.;]{2,80}?\bto\s+\w+"
     r"|\breport\s+back\b|\breport\s+(?:be\s+)?(?:brought|submitted|presented)\b"
     r"|(?:^|\band\s+|\b(?:agrees?|resolves?|requests?|asks?|instructs?|directs?)\s+)that\s+(?:the\s+)?(?:(?!be\b|to\b|been\b)[\w'’-]+,?\s+){0,7}?(?-i:[A-Z][\w'’-]*|officers?|council|authority|clerk|chair)\s+"
     r"(?:(?:respond|reply|meet|write\s+to|provide|report|circulate|write|prepare|bring|submit|"
@@ -289,7 +289,7 @@ _SUBJUNCTIVE_LIMB = re.compile(
     # does a "be noted/approved" later in the limb
     r"(?<!['’]s)(?<!['’])(?![^;]*?\bbe\s+(?:noted|approved|agreed|received|adopted|endorsed|accepted|welcomed)\b)"
     r"\s+(?:(?:would|will|shall|should|to)\s+)?(?:also\s+|jointly\s+|urgently\s+|then\s+)?"
-    + "(?-i:" + _alt(_LIMB_ACTS) + ")" +
+    + "(?-i:" + _alt(_LIMB_ACTS) + r"|meet(?=\s+(?:the\s+)?(?:[A-Z]|representatives|residents|partners|objectors|applicants?|developers?)))" +
     r"\b(?!\s+(?:be|is|are|was|were|and|or|of|for|on|from|has|have|had|dated|by\s+(?:the\s+)?(?-i:[A-Z])\w*\s+(?:be|is|was))\b)(?![.,;:]|\s*$)"
 )
 # A limb of "resolves to:" / "RESOLVED to ..." that is itself a piece of work after the meeting

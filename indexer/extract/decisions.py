@@ -69,7 +69,10 @@ _LIMB = re.compile(
     r"(?:^|(?<=\n))[ \t\u00a0]*(?:[•·▪●*\-–][ \t\u00a0]+|\((?:[a-z]{1,2}|[ivxIVX]{1,5}|\d{1,2})\)[ \t\u00a0]*|"
     r"(?:[a-z]|[ivx]{1,5}|\d{1,2})[.)][ \t\u00a0]+)"
 )
-_INLINE_LIMB = re.compile(r"(?:^|(?<=[:;])|(?<=;[ \t]and)|(?<=that)|(?<=\bto))[ \t\u00a0]*\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)[ \t\u00a0]+")
+_INLINE_LIMB = re.compile(
+    r"(?:^|(?<=[:;])|(?<=;[ \t]and)|(?<=that)|(?<=\bto))[ \t\u00a0]*\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)[ \t\u00a0]+"
+    # "(i) That the report be noted. (ii) That the Head of Planning review ...": limbs run on after full stops
+    r"|(?<=[a-z0-9)]\.)[ \t\u00a0]+\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)[ \t\u00a0]+(?=[A-Z])")
 _RESOLUTION_LIKE = re.compile(
     r"(?i)\b(?:be|is|are|being)[ \t]+(?:now[ \t]+|hereby[ \t]+|formally[ \t]+|duly[ \t]+|further[ \t]+)?"
     r"(?:noted|approved|agreed|adopted|endorsed|received|accepted|granted|refused|deferred|referred|"
@@ -172,7 +175,7 @@ _PASSIVE_APPROVED = re.compile(
     r"(?:[ \t]+(?:unanimously|as[ \t]+(?:presented|circulated|listed|amended|tabled)))?[ \t]*\.?$")
 # a proposal put and carried without a RESOLVED heading
 _CARRIED_SENT = re.compile(
-    r"(?i)^(?:(?:after|following|on|upon)[^,]{0,60},[ \t]*)?(?:this|it|which|the[ \t]+(?:(?:original|substantive|amended|main|revised)[ \t]+)?(?:motion|proposal|recommendation|proposition))[ \t]+"
+    r"(?i)^(?:(?:after|following|on|upon)[^,]{0,60}?(?:,[ \t]*|[ \t]+(?=(?:this|it)[ \t]+was\b)))?(?:this|it|which|the[ \t]+(?:(?:original|substantive|amended|main|revised)[ \t]+)?(?:motion|proposal|recommendation|proposition))[ \t]+"
     r"(?:was[ \t]+)?(?:then[ \t]+|duly[ \t]+|subsequently[ \t]+|therefore[ \t]+|declared[ \t]+|unanimously[ \t]+)*(?:put(?:[ \t]+to[ \t]+the[ \t]+(?:vote|meeting))?[ \t]+and[ \t]+)?"
     r"(?:was[ \t]+)?(?:carried|agreed|approved|passed)\b"
     r"|^on[ \t]+being[ \t]+put[ \t]+to[ \t]+the[ \t]+vote,?[ \t]+the[ \t]+(?:motion|proposal)[ \t]+was[ \t]+(?:\w+[ \t]+)?carried\b"
@@ -339,7 +342,9 @@ def _without_heading_line(sentence: str) -> str:
     return sentence
 
 
-_INLINE_LIMB_MID = re.compile(r"(?:(?<=;)|(?<=;[ \t]and)|(?<=;[ \t]or))[ \t\u00a0]*\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)[ \t\u00a0]+")
+_INLINE_LIMB_MID = re.compile(
+    r"(?:(?<=;)|(?<=;[ \t]and)|(?<=;[ \t]or))[ \t\u00a0]*\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)[ \t\u00a0]+"
+    r"|(?<=[a-z0-9)]\.)[ \t\u00a0]+\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)[ \t\u00a0]+(?=[A-Z])")
 
 
 def _narrative_start(text: str, bs: int, be: int, last_limb: str) -> int:

@@ -401,3 +401,27 @@ def test_reasons_for_the_decision_hold_no_promise():
     text = ("Decision:\n1. That the Leisure Strategy be approved.\n"
             "Reasons for decision: The strategy would improve health and the Council would save money.\n")
     assert _commitments(text) == []
+
+
+# ---------------------------------------------------------------- more house styles
+
+
+def test_inline_limbs_after_full_stops_and_meeting_someone():
+    text = ("RESOLVED: (i) That the report be noted. (ii) That the Head of Planning review the enforcement protocol "
+            "and report back in six months.\n\nAGREED:\n• The Chair to meet the Chief Constable.\n")
+    result = extract_minutes(text)
+    assert [d.text.rstrip(".") for d in result.decisions] == [
+        "That the report be noted",
+        "That the Head of Planning review the enforcement protocol and report back in six months",
+        "The Chair to meet the Chief Constable"]
+    assert len(result.commitments) == 2
+
+
+def test_moved_seconded_and_carried_without_comma_and_a_decider_asking():
+    text = ("Councillor Amir moved, and Councillor Leigh seconded, that the matter be referred to the Audit Committee. "
+            "On being put to the vote this was carried.\n\n"
+            "The Cabinet Member for Housing decided to approve the allocations and asked the Head of Housing to publish "
+            "the scheme by 1 April.\n")
+    result = extract_minutes(text)
+    assert "that the matter be referred to the Audit Committee" in [d.text for d in result.decisions]
+    assert any("publish the scheme" in c.text for c in result.commitments)
