@@ -196,6 +196,7 @@ _SECONDED_AND_AGREED = re.compile(
     r"(?m)^[ \t]*Seconded[ \t]+by\b[^\n]{0,80}\n[ \t]*(?P<head>and[ \t]+(?:AGREED|agreed|RESOLVED|resolved|Agreed|Resolved))"
     r"[ \t]*(?:[:\-–—][ \t]*|(?=that\b|to\b))")
 # "B Approve the reallocation ...": bare capital limb labels after a lead-in ending "to:"
+_REASONS_LEAD = re.compile(r"(?i)\bfor\s+the\s+following\s+reasons?\s*:?$|\breasons?\s+(?:being|as\s+follows)\s*:?$")
 _OUTCOME_LEAD = re.compile(
     r"(?i)^(?:that\s+)?(?:the\s+)?[^:\n]{2,80}?\bbe\s+(?:granted|refused|suspended|revoked|varied|permitted|approved)\b"
     r"[^:\n]{0,60}\bsubject\s+to\b[^:\n]{0,60}:$"
@@ -377,6 +378,10 @@ def _split_limbs(body: str) -> list[str]:
     lead, limbs = parts[0], [piece for limb in parts[1:] for piece in _INLINE_LIMB_MID.split(limb)]
     out = []
     lead_clean = lead.strip()
+    if _REASONS_LEAD.search(lead_clean):
+        # "to refuse planning permission for the following reasons:" then numbered reasons: the
+        # refusal is the decision, its reasons are not
+        return [lead_clean]
     if _OUTCOME_LEAD.search(lead_clean):
         # "That the variation be granted subject to the following conditions:" is the outcome itself
         out.append(lead_clean)
@@ -482,8 +487,8 @@ def find_decisions(text: str, regions: list[tuple[int, int]], decision_region: t
                 found.append(_Found(pos if pos >= 0 else bs, be, cleaned))
         # sentence forms outside heading blocks
         for sent in tx.sentences(text, start, end):
-            if consumed.contains(sent.start):
-                continue
+            if consumed.contains(sent.start) or any(hs > sent.start and bs < sent.end for hs, bs, _be in blocks):
+                continue  # a sentence holding a resolution heading: the heading's block is its decision
             if _BARE_RESOLVED.match(sent.text):
                 # "Cllr A proposed and Cllr B seconded that X be done. Resolved unanimously."
                 moved = _MOVED_THAT.search(text, max(start, sent.start - 400), sent.start)

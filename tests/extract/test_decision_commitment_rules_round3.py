@@ -425,3 +425,11 @@ def test_moved_seconded_and_carried_without_comma_and_a_decider_asking():
     result = extract_minutes(text)
     assert "that the matter be referred to the Audit Committee" in [d.text for d in result.decisions]
     assert any("publish the scheme" in c.text for c in result.commitments)
+
+
+def test_numbered_reasons_for_refusal_are_not_decisions():
+    text = ("Following a vote, the Committee RESOLVED to refuse planning permission for the following reasons:\n"
+            "1. The proposal would harm the character of the conservation area.\n"
+            "2. The access would not provide adequate visibility.\n")
+    assert _decisions(text) == ["to refuse planning permission for the following reasons:"]
+    assert _commitments(text) == []
