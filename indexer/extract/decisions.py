@@ -167,6 +167,13 @@ _NUMBERED_PASSIVE = re.compile(
     r"^(?:Applications?|Items?|Bids?|Requests?|Grants?|Claims?|Nominations?)[ \t]+(?:[Nn]os?\.?[ \t]*)?\d{1,3}[a-z]?"
     r"(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+|[ \t]*&[ \t]*)\d{1,3}[a-z]?)*[ \t]+(?:was|were)[ \t]+(?:duly[ \t]+|therefore[ \t]+)?"
     r"(?:approved|refused|granted|deferred|agreed|rejected|declined|supported)\b[^\n]{0,200}$")
+# a planning or parish minute's bare outcome on its own: "Approved subject to conditions.", "Refused – contrary
+# to Policy H3.", "Recommendation agreed." (not "Approved by ..." in a signature block)
+_BARE_OUTCOME = re.compile(
+    r"^(?:Approved|APPROVED|Refused|REFUSED|Granted|GRANTED|Deferred|DEFERRED|Permitted|PERMITTED)(?:[ \t]+unanimously)?"
+    r"(?:[ \t]*[-–—,:]?[ \t]*(?:subject[ \t]+to|contrary[ \t]+to|for[ \t]+the[ \t]+reasons?|on[ \t]+the[ \t]+grounds?|"
+    r"as[ \t]+(?:per|set[ \t]+out|recommended)|with[ \t]+conditions?|in[ \t]+accordance[ \t]+with|to[ \t]+(?:allow|enable|the[ \t]+next))\b[^\n]{0,200})?[ \t]*\.?$"
+    r"|^(?:The[ \t]+)?(?:Officer[ \t]+)?[Rr]ecommendations?[ \t]+(?:(?:was|were)[ \t]+)?(?:agreed|approved|adopted|accepted|carried)(?:[ \t]+unanimously)?[ \t]*\.?$")
 # "Payments totalling £2,314.50 were approved." (nothing after the verb: not background history)
 _PASSIVE_APPROVED = re.compile(
     r"^(?!(?:This|It|That|Which|These|Those|There)\b)[A-Z](?!(?:[^.\n]|\.(?=\d)){0,150}\b(?:that|whether|which|by|in|on|at|last|previous|previously)\b)"
@@ -499,7 +506,7 @@ def find_decisions(text: str, regions: list[tuple[int, int]], decision_region: t
             own = _without_heading_line(sent.text)
             if _MINUTES_RECORD.match(own) or _BARE_NOTED.match(own) or _PASSIVE_NOTED.match(own) or _PASSIVE_APPROVED.match(own) \
                     or _CORRESPONDENCE_RECEIVED.match(own) or _LINE_NOTED.match(own) or _ITEM_PASSIVE.match(own) \
-                    or _NUMBERED_PASSIVE.match(own) \
+                    or _NUMBERED_PASSIVE.match(own) or _BARE_OUTCOME.match(own) \
                     or _CLOSING_NOTED.match(own) and re.match(r"[ \t]*(?:\n[ \t]*\n|\s*$)", text[sent.end:end] + "\n\n"):
                 found.append(_Found(sent.end - len(own), sent.end, _clean(re.sub(r"^\(?[a-z0-9]{1,3}[.)][ \t]+", "", own))))
                 consumed.add(sent.start, sent.end)

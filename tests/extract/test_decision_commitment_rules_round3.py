@@ -433,3 +433,10 @@ def test_numbered_reasons_for_refusal_are_not_decisions():
             "2. The access would not provide adequate visibility.\n")
     assert _decisions(text) == ["to refuse planning permission for the following reasons:"]
     assert _commitments(text) == []
+
+
+def test_bare_outcomes_on_their_own_line():
+    text = ("9. 25/0021 – LAND AT ASH LANE\nApproved subject to conditions.\n\n"
+            "10. 25/0044 – 2 MILL ROW\nRefused – contrary to Policy H3.\n\n11. WARD FUNDING\nRecommendation agreed.\n\n"
+            "Approved by the Chair as a correct record.\nSigned ..........\n")
+    assert _decisions(text) == ["Approved subject to conditions", "Refused – contrary to Policy H3", "Recommendation agreed"]
