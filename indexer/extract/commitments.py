@@ -113,6 +113,8 @@ _FIRM_TRIGGER = re.compile(
     rf"|(?:^|(?<=\n)|(?<=\|))[ \t]*(?:(?:\(?[a-z0-9]{{1,3}}[.)]|[-–•])[ \t]+)?(?:(?:the|all)\s+)?(?P<notesubj>officers?|(?-i:[A-Z])[\w'’-]*(?:\s+(?:(?-i:[A-Z])[\w'’-]*|of|and|for|(?:from|of)\s+the(?:\s+(?-i:[A-Z])[\w'’-]*){{1,4}}(?:\s+(?-i:[a-z])[\w-]*)?)){{0,8}}(?:\s+(?:team|officers?|service|staff|manager|lead))?)\s+to\s+{_ADV}"
     # "Kwame Ansah from the Forum to be invited to ...": the note form of a passive action
     rf"(?P<fnote>{_ACT}|be\s+(?:invited|asked|contacted|consulted|briefed|written\s+to|sent|added|informed|notified|updated)(?=\s+(?:to|on|about|by|with|of|and|for)\b))\b"
+    # the parish clerk's obligation: "The Clerk is to write to the landowner"
+    rf"|\b(?:is|are)\s+to\s+{_ADV}(?P<fisto>{_ACT})\b"
     # an undertaking to accept a limit or pay: "the applicant would accept a reduced ridge height",
     # "the applicant had agreed to a financial contribution of £180,000"
     rf"|\b(?:would|will)\s+(?P<faccept>accept)\s+(?:a|an|any|the)\s+(?:[\w-]+\s+){{0,3}}?(?:conditions?|restrictions?|reduction|reduced|limit|cap|obligation|contribution)\b"
@@ -572,7 +574,13 @@ def _from_sentence(text: str, sent: tx.Sentence, ctx: _Ctx) -> list[tuple[int, C
         before = s[max(0, first.start() - CLAUSE_WINDOW):first.start()]
         if _is_relative_clause(prefix) or _REASON_LABEL.search(prefix) or _REASON_LABEL_INSIDE.search(s, 0, first.start()):
             continue
-        if _EXCLUDE.search(s[clause_start:min(first.end() + 40, clause_end)]):
+        if first.re is _FIRM_TRIGGER and first.group("fnoun") is not None and \
+                re.search(r"(?i)\b(?:asked|sought|requested|wanted|seeking|asking|sought)\s+(?:for\s+)?(?:an?\s+|the\s+|some\s+|further\s+)?$", before):
+            continue  # "asked for assurance that ...": the assurance is sought, not given
+        excluded = _EXCLUDE.search(s[clause_start:min(first.end() + 40, clause_end)])
+        if excluded and first.re is _FIRM_TRIGGER and first.group("fnoun") is not None and re.match(r"(?i)would\s+(?:not|never)\b", excluded.group(0)):
+            excluded = None  # "gave an assurance that the library would not close": a promise not to act
+        if excluded:
             continue
         if _NEXT_MEETING.search(s[clause_start:first.end() + 20]):
             continue  # "the next meeting would be held on 14 May": the calendar, not a promise
@@ -719,6 +727,16 @@ def _owner(text: str, clause_pos: int, subject: str, match: re.Match[str], ctx: 
     if groups.get("fany") and not nps_for_subject(text, clause_pos, subject) and not _PRONOUN_SUBJECT.match(subject) \
             and not re.search(r"(?i)\b(?:officers?|council|authority|team|service|trust|police|force|department)\b", subject):
         return False  # a bare "would <verb>" needs someone to keep the promise
+    if groups.get("fisto"):
+        # "The Clerk is to write ..." binds a person or office; "the aim is to reduce ..." binds no one
+        if re.search(r"(?i)\b(?:aim|aims|purpose|intention|objective|idea|priority|role|task|job|plan|proposal|hope|ambition|challenge|"
+                     r"key|next\s+step|step|answer|solution|option|intent|goal|vision)\s*$", subject):
+            return False
+        nps = find_noun_phrases(text, clause_pos, clause_pos + len(subject))
+        if nps:
+            return ctx.resolve_subject(nps[-1])
+        head = _POSSESSOR.sub("", subject)
+        return subject.strip() if _AGENT_SUBJECT_HEAD.match(head.strip()) else False
     if groups.get("fasked"):
         nps = find_noun_phrases(text, clause_pos, clause_pos + len(subject))
         if nps:

@@ -440,3 +440,12 @@ def test_bare_outcomes_on_their_own_line():
             "10. 25/0044 – 2 MILL ROW\nRefused – contrary to Policy H3.\n\n11. WARD FUNDING\nRecommendation agreed.\n\n"
             "Approved by the Chair as a correct record.\nSigned ..........\n")
     assert _decisions(text) == ["Approved subject to conditions", "Refused – contrary to Policy H3", "Recommendation agreed"]
+
+
+def test_clerk_is_to_and_assurances_not_to_act():
+    text = ("The Clerk is to write to the landowner about the hedge. The aim is to reduce fly-tipping by half.\n\n"
+            "The Portfolio Holder gave an assurance that the library would not close.\n\n"
+            "Councillor Hale asked for assurance that the bus service would not be cut.\n")
+    got = _commitments(text)
+    assert got == ["The Clerk is to write to the landowner about the hedge",
+                   "The Portfolio Holder gave an assurance that the library would not close"]
