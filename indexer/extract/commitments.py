@@ -727,6 +727,10 @@ def _owner(text: str, clause_pos: int, subject: str, match: re.Match[str], ctx: 
     if groups.get("fany") and not nps_for_subject(text, clause_pos, subject) and not _PRONOUN_SUBJECT.match(subject) \
             and not re.search(r"(?i)\b(?:officers?|council|authority|team|service|trust|police|force|department)\b", subject):
         return False  # a bare "would <verb>" needs someone to keep the promise
+    if groups.get("faccept") and not re.search(
+            r"(?i)\b(?:applicants?|developers?|operators?|licensee|licence\s+holder|premises|company|owners?|landlord|agent|client|"
+            r"contractor|he|she|they|we|i)\s*$", subject):
+        return False  # "the residents would accept a reduced service": an opinion, not an undertaking
     if groups.get("fisto"):
         # "The Clerk is to write ..." binds a person or office; "the aim is to reduce ..." binds no one
         if re.search(r"(?i)\b(?:aim|aims|purpose|intention|objective|idea|priority|role|task|job|plan|proposal|hope|ambition|challenge|"

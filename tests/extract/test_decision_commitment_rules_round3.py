@@ -449,3 +449,9 @@ def test_clerk_is_to_and_assurances_not_to_act():
     got = _commitments(text)
     assert got == ["The Clerk is to write to the landowner about the hedge",
                    "The Portfolio Holder gave an assurance that the library would not close"]
+
+
+def test_only_a_party_to_the_application_undertakes_to_accept():
+    text = ("Councillor Vine said the residents would accept a reduced service if it meant lower charges. "
+            "Mr Quist, the agent, said that the applicant would accept a condition limiting deliveries.\n")
+    assert _commitments(text) == ["the applicant would accept a condition limiting deliveries"]
