@@ -20,7 +20,10 @@ from indexer.extract.model import Decision, Vote
 # ("The Joint Committee", "The Local Review Body", "The Task Group")
 _BODIES = (
     r"(?:(?:[A-Z][\w'’-]*[ \t]+){0,3}?(?:Committee|Sub-Committee|Sub-committee|Panel|Board|Commission|Forum|Partnership|"
-    r"Group|Body|Authority|Working[ \t]+Party)|[Ss]ub-[Cc]ommittee|Cabinet|Council|Executive|Members|Meeting)")
+    r"Body|Authority|Working[ \t]+Party)|[Ss]ub-[Cc]ommittee|Cabinet|Council|Executive|Members|Meeting"
+    # a group that is the meeting itself ("The Group", "The Task and Finish Group"), not "The Friends Group"
+    # or a political group
+    r"|(?:(?:Task(?:[ \t]+and[ \t]+Finish)?|Working|Steering|Project|Advisory|Liaison|Reference|Review|Scrutiny|Member|Members['’]?)[ \t]+)?Group)")
 _HEADING = re.compile(
     r"^[ \t\u00a0•·*]*(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]?[ \t]+)?(?:\(?[a-z][.)][ \t]+)?"
     r"(?:(?:PENDERFYNWYD|Penderfynwyd|CYTUNWYD|Cytunwyd|PENDERFYNIAD|Penderfyniad)[ \t]*[:.]?[ \t]*[/|–\-][ \t]*)?"

@@ -455,3 +455,9 @@ def test_only_a_party_to_the_application_undertakes_to_accept():
     text = ("Councillor Vine said the residents would accept a reduced service if it meant lower charges. "
             "Mr Quist, the agent, said that the applicant would accept a condition limiting deliveries.\n")
     assert _commitments(text) == ["the applicant would accept a condition limiting deliveries"]
+
+
+def test_outside_and_political_groups_do_not_decide():
+    text = ("The Friends Group agreed to raise funds for the benches. The Labour Group agreed with the approach.\n\n"
+            "The Task and Finish Group agreed to hold a further evidence session in May.\n")
+    assert _decisions(text) == ["to hold a further evidence session in May"]
