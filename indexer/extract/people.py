@@ -63,7 +63,7 @@ _WS = re.compile(r"\s+")
 # ------------------------------------------------------------------------------- role kinds
 
 _CHAIR_ROLE = re.compile(
-    r"(?i)^(?:the\s+)?(?:(?:vice|deputy)[\s-]*)?(?:chair|chairman|chairwoman|chairperson|chair person|"
+    r"(?i)^(?:the\s+)?(?:(?:vice|deputy)[\s-]*)?(?:chair|chairman|chairwoman|chairperson|chair person|cadeirydd|is-gadeirydd|"
     r"presiding member|convenor|convener|provost|president|lord mayor|mayor|civic mayor|town mayor)"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:committee|panel|board|meeting|council|sub-committee|"
     r"commission|forum|cabinet|executive|scrutiny(?: committee)?|overview and scrutiny committee))?$"
@@ -139,7 +139,9 @@ def is_chair_role(role: str | None) -> bool:
 _COUNCILLOR_HEAD = re.compile(
     r"(?i)^(?:the\s+)?(?:deputy\s+|shadow\s+)?(?:leader|cabinet member|executive member|lead member|portfolio holder|"
     r"assistant mayor|city mayor|elected mayor|deputy city mayor|ward councillor|ward member|local member|"
-    r"councillor|mayoral member|member champion|group leader)\b"
+    r"councillor|mayoral member|member champion|group leader|"
+    # Welsh titles in English minutes: Arweinydd (Leader), Aelod Cabinet (Cabinet Member), Aelod Lleol (Local Member)
+    r"arweinydd|dirprwy arweinydd|aelod cabinet|aelod lleol|cynghorydd)\b"
 )
 
 

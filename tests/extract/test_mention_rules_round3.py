@@ -356,3 +356,9 @@ def test_more_verbs_of_contributing():
     got = mentions(text)
     assert {"Councillor Ula Vine", "Councillor Zia Abbot", "Mr Bob Carr"} <= set(got)
     assert "Councillor Wes Yale" not in got and "Residents" not in got
+
+
+def test_welsh_titles_carry_their_kinds():
+    text = "The Arweinydd welcomed the report. The Cadeirydd asked for comments. The Prif Weithredwr replied.\n"
+    kinds = {m: s.kind for s in extract_minutes(text).speakers for m in s.mentions}
+    assert kinds == {"The Arweinydd": "councillor", "The Cadeirydd": "chair", "The Prif Weithredwr": "officer"}
