@@ -177,9 +177,13 @@ INITIALS = rf"(?:(?:[{UP}]\.[ \t]?|[{UP}][ \t]+(?=[{UP}])){{1,3}})"
 PARTICLE = r"(?:de|van|von|der|den|da|di|le|la|du|al|el|bin|ul|dos|das|ap|ab|ferch|mac|ó|o)"
 
 # "J. Smith", "Mary Ann Smith-Jones", "Mrs Smith", "van der Berg" (after a title or "Councillor")
+# Between the words of a name: a printed line may wrap inside a name ("Councillor Mary\nO'Neill"), but
+# a word that cannot be a name at the start of the next line begins something else ("Councillor
+# McAteer\nSeconded by", "Cllr Ross\nUnanimously agreed").
+SP_IN_NAME = rf"(?:[ \t\u00a0]+(?![\n \t\u00a0])|[ \t\u00a0]*\n[ \t\u00a0]*(?!\n)(?!(?:{_STOP_ALT}|Unanimously|UNANIMOUSLY|Motion|Votes?)\b))"
 PERSON_NAME = (
     rf"(?:(?:{HONORIFIC}{SP})?(?:{INITIALS}{SP}?)?(?:(?:de|van|von|der|den|da|di|le|la|du|al|el|ap|ab|o|mac){SP}){{0,2}}(?=[{UP}]){CAPS_NAME_TOKEN}"
-    rf"(?:{SP}(?:{PARTICLE}{SP}){{0,2}}{CAPS_NAME_TOKEN}){{0,3}})"
+    rf"(?:{SP_IN_NAME}(?:{PARTICLE}{SP}){{0,2}}{CAPS_NAME_TOKEN}){{0,3}})"
 )
 # A name standing alone: two or three capitalised words ("Daxa Pancholi", "Sean Abruthnot").
 PLACE_WORD_SURNAMES = frozenset("Ward Hall Green King Young Bishop Church Field Park House Lane Street Rose Page Law".split())

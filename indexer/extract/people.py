@@ -20,7 +20,7 @@ from scraper.records import Attendee
 
 PERSON_NAME_NO_HON = (
     rf"(?:(?:{lx.INITIALS}{lx.SP}?)?{lx.CAPS_NAME_TOKEN}"
-    rf"(?:{lx.SP}(?:{lx.PARTICLE}{lx.SP}){{0,2}}{lx.CAPS_NAME_TOKEN}){{0,3}})"
+    rf"(?:{lx.SP_IN_NAME}(?:{lx.PARTICLE}{lx.SP}){{0,2}}{lx.CAPS_NAME_TOKEN}){{0,3}})"
 )
 _NAME_LIST_SEP = rf"(?:{lx.SP}?,{lx.SP}(?:and{lx.SP})?|{lx.SP}and{lx.SP}|{lx.SP}&{lx.SP})"
 

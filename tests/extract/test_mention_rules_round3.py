@@ -362,3 +362,10 @@ def test_welsh_titles_carry_their_kinds():
     text = "The Arweinydd welcomed the report. The Cadeirydd asked for comments. The Prif Weithredwr replied.\n"
     kinds = {m: s.kind for s in extract_minutes(text).speakers for m in s.mentions}
     assert kinds == {"The Arweinydd": "councillor", "The Cadeirydd": "chair", "The Prif Weithredwr": "officer"}
+
+
+def test_a_name_does_not_wrap_onto_a_word_that_cannot_be_a_name():
+    text = "Proposed by Councillor Ross\nUnanimously agreed that the grant be made.\n"
+    assert mentions(text) == ["Councillor Ross"]
+    text = "Moved by Mr Hale\nSupported by all members present.\n"
+    assert mentions(text) == ["Mr Hale"]
