@@ -487,8 +487,15 @@ class Registry:
         if m:
             councillor = True
             body = raw[m.end():]
+        rank = None
+        r = _RANK_PREFIX_RE.match(body) if not councillor else None
+        if r and len(body) > r.end():
+            rank = _WS.sub(" ", r.group("rank")).rstrip(".")  # "Inspector Kay Lamb" in an attendance list
+            body = body[r.end():]
         name = parse_name(body)
         role = (attendee.role or "").strip()
+        if _PURPOSE_NOT_ROLE.match(role):
+            role = ""  # "(to present item 6)", "(for item 5)": why they came, not what they are
         kind_hint = None
         if role.lower() in ("officer", "officers") or (role and "officer" in role.lower() and not councillor):
             kind_hint = "officer"
@@ -496,10 +503,13 @@ class Registry:
                 and (name.honorific or "").rstrip(".") in ("Mr", "Mrs", "Ms", "Miss", "Mx"):
             kind_hint = "councillor"  # the members present: county minutes style them "Mr/Mrs"
         person = Person(
-            display=(f"Councillor {body}" if councillor and not raw.lower().startswith(("councillor", "councilor")) else raw),
+            display=(f"Councillor {body}" if councillor and not raw.lower().startswith(("councillor", "councilor"))
+                     else body if rank else raw),
             surname=name.surname, given=name.given, initials=name.initials, councillor=councillor,
             honorific=name.honorific, kind_hint=kind_hint,
         )
+        if rank:
+            person.rank = rank
         if role and role.lower() not in _GENERIC_ATTENDEE_ROLES:
             person.add_role(role)
         self.people.append(person)
@@ -649,6 +659,8 @@ class Registry:
         return found[0] if len(found) == 1 else None
 
 
+_RANK_PREFIX_RE = re.compile(rf"(?P<rank>{lx.RANK})\s+(?=[{lx.UP}])")
+_PURPOSE_NOT_ROLE = re.compile(r"(?i)(?:to|for)\s+(?:present|answer|give|introduce|report|speak|update|brief|item|minute|items)\b")
 _QUALIFIED_ROLE = re.compile(r"^(?:deputy|assistant|vice|shadow|acting|interim)\b|\b(?:opposition|group)\b")
 
 

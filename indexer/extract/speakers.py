@@ -77,7 +77,7 @@ _COLLECTIVE_ACT = re.compile(
 _PURPOSE_INTRO_BEFORE = re.compile(r"\bto\s+(?:deliver|present|give|answer|respond|speak|introduce|report|take|update|brief|explain)\b")
 _PARTY_PAREN = re.compile(
     r"(?i)^(?:lab|labour|con|conservative|lib\s*dem|ld|liberal\s+democrats?|green|grn|ind|independent|"
-    r"ukip|reform|snp|plaid|pc|res|residents|[A-Z]{2,5}|substitute|sub|for\s+.+|in\s+the\s+chair|"
+    r"ukip|reform|snp|plaid|pc|res|residents|[A-Z]{2,5}|substitute|sub|for\s+.+|to\s+[a-z].+|in\s+the\s+chair|"
     r"present|ex[- ]officio|non[- ]voting|co-opted|item\s+\d+.*|minute\s+\d+.*|\d+)$"
 )
 
@@ -126,6 +126,16 @@ def _chains(text: str, nps: list[NounPhrase]) -> list[tuple[list[NounPhrase], in
     if current:
         chains.append((current, cur_end))
     return chains
+
+
+def _line_end(text: str, pos: int, limit: int) -> int:
+    nl = text.find("\n", pos, limit)
+    return limit if nl < 0 else nl
+
+
+# "In attendance: Inspector Kay Lamb (to present item 6)": a roll entry that says why the person came
+_ROLL_PURPOSE = re.compile(
+    r"\bto\s+(?:present|answer|give|introduce|report|speak|update|brief|deliver|respond|address|outline|explain)\b")
 
 
 _APPOSITIVE_CLOSE = re.compile(
@@ -353,9 +363,16 @@ class SpeakerFinder:
             self.phrases.extend(nps)
             rolls = roll_spans(text, start, end)
             for chain, chain_end in _chains(text, nps):
-                if any(s <= chain[0].start < e for s, e in rolls) and not _speaks_after(text, chain_end, end):
-                    # "Present: Councillor Rees (Chair), ...": attendees, known for what they do later
-                    plans.append((_units(text, chain, True), False, False, start, end))
+                roll = next(((s, e) for s, e in rolls if s <= chain[0].start < e), None)
+                if roll and not _speaks_after(text, chain_end, end):
+                    # "Present: Councillor Rees (Chair), ...": attendees, known for what they do later;
+                    # an entry that says why the person came ("(to present item 6)") is an introduction
+                    units = _units(text, chain, True)
+                    plans.append((units, False, False, start, end))
+                    came = [u for i, u in enumerate(units) if _ROLL_PURPOSE.search(
+                        text, u.primary.end, units[i + 1].primary.start if i + 1 < len(units) else _line_end(text, chain_end, roll[1]))]
+                    if came:
+                        plans.append((came, False, True, start, end))
                     continue
                 if len(chain) == 1 and chain[0].kind == "role" and chain_end == chain[0].end:
                     dept = _DEPARTMENT_AFTER.match(text, chain_end, min(end, chain_end + 120))

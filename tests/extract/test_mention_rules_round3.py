@@ -369,3 +369,13 @@ def test_a_name_does_not_wrap_onto_a_word_that_cannot_be_a_name():
     assert mentions(text) == ["Councillor Ross"]
     text = "Moved by Mr Hale\nSupported by all members present.\n"
     assert mentions(text) == ["Mr Hale"]
+
+
+def test_roll_entry_that_says_why_the_person_came_counts_when_they_speak():
+    text = ("Present: Councillors Ames and Bray\nIn attendance: Inspector Kay Lamb (to present item 6), Mr Rob Moss (Clerk)\n\n"
+            "6. POLICING\nInspector Lamb reported a fall in burglary. Mr Moss read the correspondence.\n")
+    got = mentions(text)
+    assert "Inspector Kay Lamb" in got and "Inspector Lamb" in got
+    assert "Mr Rob Moss" not in got and "Mr Moss" in got
+    lamb = next(s for s in extract_minutes(text).speakers if "Inspector Lamb" in s.mentions)
+    assert lamb.name == "Kay Lamb" and lamb.role == "Inspector" and lamb.kind == "external"
