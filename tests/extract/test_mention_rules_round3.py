@@ -379,3 +379,12 @@ def test_roll_entry_that_says_why_the_person_came_counts_when_they_speak():
     assert "Mr Rob Moss" not in got and "Mr Moss" in got
     lamb = next(s for s in extract_minutes(text).speakers if "Inspector Lamb" in s.mentions)
     assert lamb.name == "Kay Lamb" and lamb.role == "Inspector" and lamb.kind == "external"
+
+
+def test_passive_records_of_a_contribution_name_its_agent():
+    text = ("Concern was expressed by Councillor Gwen Ives about the closures. Support was expressed by "
+            "the Ward Member. A question was asked by Mr Otto Penn about parking.\n")
+    got = mentions(text)
+    assert {"Councillor Gwen Ives", "the Ward Member", "Mr Otto Penn"} <= set(got)
+    # a document's author is not a contributor
+    assert mentions("The report was written by the Head of Finance.\n") == []
