@@ -32,6 +32,9 @@ _CHAIN_SEP = re.compile(
     r"^(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+[–—][ \t]+|[ \t]+and[ \t]+|[ \t]*&[ \t]*|[ \t]+together[ \t]+with[ \t]+|"
     r"[ \t]+as[ \t]+well[ \t]+as[ \t]+|[ \t]+along[ \t]+with[ \t]+|[ \t]+with[ \t]+|"
     r"[ \t]+(?:for|of|from|at|on[ \t]+behalf[ \t]+of)[ \t]+[^,.;:\n]{1,50},[ \t]*(?:and[ \t]+)?|"
+    # "Dr Ann Lee, Consultant in Public Health, Riverbend Health Board, and Mr Tom Ray, ...": the body
+    # a role belongs to, set off by commas, before the next person
+    r"[ \t]*,[ \t]*(?:the[ \t]+)?[A-Z][\w'’&-]*(?:[ \t]+(?:[A-Z][\w'’&-]*|of|and|&|for|the)){0,6}[ \t]*,[ \t]*(?:and[ \t]+)?|"
     # "Helen Ward of Network Rail and Tom Price of the Trust"
     r"[ \t]+(?:of|from|at)[ \t]+(?:the[ \t]+)?[A-Z][^,.;:\n]{1,50}?[ \t]+(?:and|&)[ \t]+)$"
 )

@@ -388,3 +388,10 @@ def test_passive_records_of_a_contribution_name_its_agent():
     assert {"Councillor Gwen Ives", "the Ward Member", "Mr Otto Penn"} <= set(got)
     # a document's author is not a contributor
     assert mentions("The report was written by the Head of Finance.\n") == []
+
+
+def test_people_with_role_and_body_in_commas_listed_together():
+    text = ("Dr Ann Lee, Consultant in Public Health, Riverbend Health Board, and Mr Tom Ray, Chief Executive, "
+            "Riverbend Community Trust, presented the report.\n")
+    got = mentions(text)
+    assert set(got) == {"Dr Ann Lee", "Mr Tom Ray"}
