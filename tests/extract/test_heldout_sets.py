@@ -5,7 +5,10 @@ house styles of many UK councils, to estimate how the rules generalise to the re
 of issue 3 (see each set's README). ``heldout/`` came first and has since been used to tune the
 rules; ``heldout2/`` was written afterwards, from house styles the first did not cover (national
 park authorities, integration joint boards, ICB boards, pension and standards hearings, action
-tables, per-witness headings, Question/Response layouts ...), without reading the rules.
+tables, per-witness headings, Question/Response layouts ...), without reading the rules;
+``heldout3/`` (29 more families) measured below two targets and was then tuned on; ``heldout4/``
+(38 families) was written at the same time and never shown to the engineers: it is the one that
+still estimates unseen minutes.
 
 Two kinds of test, run for every set:
 
@@ -79,6 +82,28 @@ SETS = (
         hard_negatives=_NEGATIVES + ("in attendance", "joined the meeting", "Alternative options",
                                      "declared lost", "| Complete"),
         without=("decisions", "commitments"),
+    ),
+    # heldout3, 50 passages, measured 2026-11-28: mentions .888, speakers .924, decisions .836,
+    # commitments .836 (first measurement, below the mention and decision targets); after the
+    # FINDINGS work: mentions .994, speakers .997, decisions .996, commitments .987.
+    HeldoutSet(
+        "heldout3",
+        f1_floors={"mentions": 0.97, "speakers": 0.97, "decisions": 0.97, "commitments": 0.96},
+        agreement_floors={"speaker_kind": 0.85, "commitment_strength": 0.96, "commitment_due": 0.97},
+        min_families=20,
+        hard_negatives=_NEGATIVES + ("Present:", "In attendance:"),
+        without=("decisions", "speakers", "commitments"),
+    ),
+    # heldout4, 47 passages, never shown to the engineers who tuned the rules: mentions .914,
+    # decisions .873, commitments .835 before the heldout3 work, .941 / .909 / .843 after it.
+    # It measures generalisation: floors guard it, nobody tunes on it.
+    HeldoutSet(
+        "heldout4",
+        f1_floors={"mentions": 0.92, "speakers": 0.92, "decisions": 0.88, "commitments": 0.81},
+        agreement_floors={"speaker_kind": 0.88, "commitment_strength": 0.95, "commitment_due": 0.97},
+        min_families=25,
+        hard_negatives=_NEGATIVES + ("in attendance", "joined the meeting", "declared lost", "| Complete"),
+        without=("decisions", "speakers", "commitments"),
     ),
 )
 SET_PARAMS = [pytest.param(s, id=s.name) for s in SETS]
