@@ -40,7 +40,7 @@ _HEADING = re.compile(
 _INLINE_CAPS = re.compile(
     r"(?P<head>(?:(?<=[.!?][ \t])|(?<=\band[ \t])|(?<=,[ \t])|(?<=[a-z]:[ \t]))(?:RESOLVED|AGREED|DECISION)(?:[ \t]+as[ \t]+follows)?(?=[ \t]*(?:[:\-–—]|that\b|That\b|THAT\b|to\b))|"
     r"\b(?:(?:[Tt]he[ \t]+)?" + _BODIES + r"|[Ii]t[ \t]+was)[ \t]+(?:(?:then|therefore|also|UNANIMOUSLY|unanimously|formally|"
-    r"duly|further)[ \t]+)*(?:RESOLVED|AGREED|DECIDED))(?P<sep>[ \t]*[:\-–—,]?[ \t]*)"
+    r"duly|further)[ \t]+)*(?:RESOLVED|AGREED|DECIDED)(?![ \t]+accordingly\b))(?P<sep>[ \t]*[:\-–—,]?[ \t]*)"
 )
 _SENTENCE_FORM = re.compile(
     # a note-form bullet "- Group agreed to recommend ..."
@@ -225,7 +225,8 @@ _MOVED_RES = re.compile(
 _QUOTED_MOTION = re.compile(
     r"(?:in[ \t]+the[ \t]+following[ \t]+terms|as[ \t]+follows|reads?)[^\n]{0,10}\n*[ \t]*[\"“](?P<q>[^\"”]{10,2000})[\"”]"
     # "It was moved by Councillor X and seconded by Councillor Y:" then the motion in quotation marks
-    r"|\b(?:moved|proposed|seconded)\b[^\n\"“:]{0,160}:[ \t]*\n\s*[\"“](?P<q2>[^\"”]{10,2000})[\"”]")
+    # (the "Moved by" / "Seconded by" lines are capitalised in most minutes)
+    r"|\b(?i:moved|proposed|seconded)\b[^\n\"“:]{0,160}:[ \t]*\n\s*[\"“](?P<q2>[^\"”]{10,2000})[\"”]")
 # a decision taken by one person: "The Cabinet Member for Resources decided to approve ..."
 _SINGLE_MEMBER = re.compile(
     r"^(?:(?:Having|After|Following)[^,]{0,160},[ \t]*)?(?:[Tt]he[ \t]+)?(?:Cabinet[ \t]+Member|Executive[ \t]+Member|Portfolio[ \t]+Holder|"
@@ -529,6 +530,9 @@ def find_decisions(text: str, regions: list[tuple[int, int]], decision_region: t
                     group = "q" if quoted.group("q") is not None else "q2"
                     q_start, q_text = quoted.start(group), quoted.group(group)
                     limbs = _split_limbs(q_text) if group == "q2" else [q_text]
+                    # the motion's own sentences ("Council resolves to: ...") were read as prose before
+                    # its adoption was reached: the adopted text replaces them
+                    found = [f for f in found if not q_start <= f.start < quoted.end()]
                     if len(limbs) > 1:
                         # "Council resolves to: (a) ... (b) ..." carried "and the Council resolved
                         # accordingly": its limbs are the decisions; the first carries the count

@@ -1,0 +1,37 @@
+"""Round 4 rules for decisions and commitments, each with invented passages (fictional people and
+places) and the look-alikes each rule must leave alone."""
+
+from __future__ import annotations
+
+from indexer.extract import extract_minutes
+
+
+def _decisions(text: str) -> list[str]:
+    return [d.text.rstrip(".") for d in extract_minutes(text).decisions]
+
+
+def _commitments(text: str) -> list[str]:
+    return [c.text.rstrip(".") for c in extract_minutes(text).commitments]
+
+
+# ---------------------------------------------------------------- motions carried "accordingly"
+
+
+def test_quoted_motion_under_capitalised_moved_lines_is_resolved_limb_by_limb():
+    text = ("7. MOTION – Village Bus Service\n\nMoved by Councillor Nora Pettigrew:\nSeconded by Councillor Ivo Marsh:\n\n"
+            "\"This Council regrets the loss of the 44 bus. Council resolves to:\n"
+            "1. ask the Cabinet to fund a community minibus pilot in 2026/27;\n"
+            "2. write to the operator seeking a review of the timetable; and\n"
+            "3. call on the Government to reform bus funding.\"\n\n"
+            "Councillor Pettigrew spoke in support.\n\n"
+            "The motion was CARRIED and it was RESOLVED accordingly.\n")
+    got = _decisions(text)
+    assert got == ["ask the Cabinet to fund a community minibus pilot in 2026/27",
+                   "write to the operator seeking a review of the timetable",
+                   "call on the Government to reform bus funding"]
+    assert "accordingly" not in got
+
+
+def test_resolved_accordingly_is_not_a_heading_with_its_own_body():
+    text = "Councillor Dunmore moved that the report be noted. The motion was put and it was RESOLVED accordingly.\n"
+    assert "accordingly" not in _decisions(text)
