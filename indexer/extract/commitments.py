@@ -286,7 +286,8 @@ _LIMB_SUBJECT_NOUN = (
 _SUBJUNCTIVE_LIMB = re.compile(
     r"(?i)(?:^|[;,]\s+and\s+|;\s+)(?:that\s+)?(?P<subj>(?:the\s+|all\s+|each\s+|every\s+)?"
     r"(?:(?!(?:be|been|being|to|that|which|who|is|are|was|were|has|have|had|not)\b)[\w'’-]+,?\s+){0,7}?"
-    + _LIMB_SUBJECT_NOUN + ")" +
+    # "(A) To appoint X as ...": a capitalised "To" opens an infinitive limb, it is no one's name
+    r"(?!(?:to|that)\b)" + _LIMB_SUBJECT_NOUN + ")" +
     # "the Monitoring Officer's report on ... be noted": a possessive subject makes "report" a noun; so
     # does a "be noted/approved" later in the limb
     r"(?<!['’]s)(?<!['’])(?![^;]*?\bbe\s+(?:noted|approved|agreed|received|adopted|endorsed|accepted|welcomed)\b)"
@@ -303,6 +304,9 @@ _LIMB_START_ACTS = tuple(a for a in _LIMB_ACTS if a not in (
 _WORK_LIMB = re.compile(
     r"^(?:to\s+)?(?:also\s+)?(?-i:" + _alt(_LIMB_START_ACTS) + r")\b(?!\s+(?:be|is|are|was|were|and|or|of|for|on|from)\b)(?![.,;:]|\s*$)")
 _AUTHORITY_HEAD = re.compile(r"(?i)\b(?:authori[sz]ed|authori[sz]es?|delegates?|delegated|authority)\b[^;]{0,250}\bto\s*:?\s*$")
+# a limb that notes what will happen ("To note that a ballot of residents will be held before any
+# demolition"): the promise, if any, is the noted clause, which the sentence reader finds on its own
+_NOTED_FUTURE = re.compile(r"(?i)^(?:that\s+)?(?:to\s+)?(?:notes?|noted)\s+(?P<verb>that)\s+(?=[^;]{3,200}?\b(?:will|would|shall)\b)")
 _LATER_THAT_CLAUSE = re.compile(r"(?i)[,;]\s+and\s+that\s+")
 _FUTURE_PASSIVE = re.compile(r"(?i)^(?:that\s+)?[^,;]{3,120}?\bwould\s+be\s+(?!(?:able|affected|required|needed|expected|likely|subject|responsible)\b)\w+(?:ed|en)\b")
 # an action log's status column: a finished action is no longer a promise
@@ -455,6 +459,18 @@ def find_commitments(
             continue  # "congratulations be passed to staff" records thanks, it promises no work
         if _RECOMMEND_TO_BODY.match(dtext):
             continue  # "the Committee recommend to Cabinet that ...": the other body decides; nobody is bound yet
+        noted = _NOTED_FUTURE.match(dtext)
+        if noted:
+            # "(C) To note that a ballot will be held before any demolition": the promise is the noted clause
+            clause = dtext[noted.end("verb"):].strip().rstrip(".;").strip()
+            judged = _strength_and_match(clause)
+            # only a noted act of the body's own people ("will be held", "will be reported"), not a
+            # noted forecast ("that council tax would increase by 2.99%")
+            if judged is not None and (_DIRECTIVE.search(clause) or _FUTURE_PASSIVE.search(clause) or _SUBJUNCTIVE_LIMB.search(clause)):
+                due, due_text = find_due(clause, ctx.meeting_date)
+                found.append((ds + dtext.find(clause[:20]), Commitment(text=clause, who=_directive_owner(text, ds, clause, ctx),
+                                                                      due=due, strength=judged[0], due_text=due_text)))
+            continue
         limb = _SUBJUNCTIVE_LIMB.search(dtext)
         if _DIRECTIVE.search(dtext) or _SUBJUNCTIVE_REPORT.search(dtext) or _FUTURE_PASSIVE.search(dtext) or limb or work_limb:
             who = _directive_owner(text, ds, dtext, ctx)

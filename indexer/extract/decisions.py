@@ -69,7 +69,8 @@ _BARE_RESOLVED = re.compile(
     r"(?:[ \t]+(?:unanimously|UNANIMOUSLY|nem\.?[ \t]*con\.?|by[ \t]+a[ \t]+majority))?[ \t]*[.!]?$"
 )
 _LIMB = re.compile(
-    r"(?:^|(?<=\n))[ \t\u00a0]*(?:[•·▪●*\-–][ \t\u00a0]+|\((?:[a-z]{1,2}|[ivxIVX]{1,5}|\d{1,2})\)[ \t\u00a0]*|"
+    # London boroughs letter their limbs in capitals, "(A) To appoint ...", "(B) To delegate ..."
+    r"(?:^|(?<=\n))[ \t\u00a0]*(?:[•·▪●*\-–][ \t\u00a0]+|\((?:[a-z]{1,2}|[ivxIVX]{1,5}|[A-H]|\d{1,2})\)[ \t\u00a0]*|"
     r"(?:[a-z]|[ivx]{1,5}|\d{1,2})[.)][ \t\u00a0]+)"
 )
 _INLINE_LIMB = re.compile(

@@ -35,3 +35,28 @@ def test_quoted_motion_under_capitalised_moved_lines_is_resolved_limb_by_limb():
 def test_resolved_accordingly_is_not_a_heading_with_its_own_body():
     text = "Councillor Dunmore moved that the report be noted. The motion was put and it was RESOLVED accordingly.\n"
     assert "accordingly" not in _decisions(text)
+
+
+# ---------------------------------------------------------------- capital limb letters, noted future acts
+
+
+def test_capital_letter_limbs_in_brackets_are_separate_decisions():
+    text = ("DECISION:\n(A) To appoint Kestrel Homes Ltd as the preferred contractor for the Fairmead scheme.\n"
+            "(B) To delegate authority to the Director of Housing to sign the contract.\n"
+            "(C) To note that a tenants' drop-in session will be held before work starts.\n")
+    assert _decisions(text) == ["To appoint Kestrel Homes Ltd as the preferred contractor for the Fairmead scheme",
+                                "To delegate authority to the Director of Housing to sign the contract",
+                                "To note that a tenants' drop-in session will be held before work starts"]
+    got = _commitments(text)
+    assert "To delegate authority to the Director of Housing to sign the contract" in got
+    assert "a tenants' drop-in session will be held before work starts" in got
+    # an appointment made by the decision itself is not a promise; "To" is nobody's name
+    assert not any(c.startswith("To appoint") for c in got)
+
+
+def test_a_noted_forecast_is_not_a_promise():
+    text = ("RESOLVED:\n(a) to note that the band D charge would increase by 2.99%;\n"
+            "(b) to note that the Treasurer will circulate the final tax base to all Members.\n")
+    got = _commitments(text)
+    assert "the Treasurer will circulate the final tax base to all Members" in got
+    assert not any("2.99" in c for c in got)
