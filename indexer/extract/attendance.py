@@ -39,8 +39,8 @@ _STATUS = (
 _SPLIT = re.compile(r"\s*(?:[;\n]|,(?!\s*(?:the\s+)?(?:Head|Director|Chief|Manager|Officer|Clerk|Solicitor|Adviser|Advisor|Lead|Co-?ordinator|Senior|Principal|Assistant|Deputy)\b)|\band\b(?!\s+(?:Protection|Health|Wellbeing|Housing|Safety|Communities|Regeneration|Planning|Transport|Environment|Education|Skills|Culture|Leisure|Resources|Governance|Finance|Performance|Customer|Adult|Social|Children|Families|Neighbourhoods|Place|Growth|Economy|Development|Democratic|Legal|Scrutiny)\b)|&)\s*")
 _ROLE_PAREN = re.compile(r"\s*\((?P<role>[^()]{1,60})\)\s*")
 _ROLE_DASH = re.compile(r"\s+[-–—]\s+(?P<role>.+)$|,\s*(?P<role2>(?:the\s+)?[A-Z].+)$")
-_PREFIX_PLURAL = re.compile(r"(?i)^(?:Councillors|Cllrs\.?)\s+")
-_PREFIX_SINGLE = re.compile(r"(?i)^(?:Councillor|Cllr\.?)\s+")
+_PREFIX_PLURAL = re.compile(r"(?i)^(?:Councillors|Cllrs\.?|Cynghorwyr)\s+")
+_PREFIX_SINGLE = re.compile(r"(?i)^(?:Councillor|Cllr\.?|Cyng\.|Cynghorydd)\s+")
 _NOT_NAME = re.compile(r"(?i)^(?:none|nil|n/a|no\s+apologies|there\s+were\s+no|the\s+committee|members|all|also|councillors?)$")
 _PARTY = re.compile(r"(?i)^(?:lab|labour|con|conservative|lib\s*dem|ld|liberal\s+democrats?|green|ind|independent|ukip|reform|snp|plaid)$")
 
@@ -125,12 +125,12 @@ _ROLL_LABEL = re.compile(
     r"MEMBERS|OFFICERS|COUNCILLORS|Councillors|Clerk|CLERK|Attendance|ATTENDANCE|Apologies|APOLOGIES|Substitutions?)"
     r"[ \t]*[:–—][ \t]*"
     # a bare "Members:" opens a list only when names follow, not "Members: raised a concern ..."
-    r"(?=(?:Councillors?|Cllrs?\.?|Mr|Mrs|Ms|Miss|Dr|Captain|Alderman|(?:[A-Z]\.?[ \t]){1,3}[A-Z]|[A-Z][a-z]+[ \t]+[A-Z])\b))"
+    r"(?=(?:Councillors?|Cllrs?\.?|Cyng\.|Mr|Mrs|Ms|Miss|Dr|Captain|Alderman|(?:[A-Z]\.?[ \t]){1,3}[A-Z]|[A-Z][a-z]+[ \t]+[A-Z])\b))"
 )
 _MINUTE_HEADING = re.compile(r"^[ \t]*(?:\d{1,3}(?:[./]\d{1,3})*[.)]?[ \t]|[A-Z]{2,}[ \t]+[A-Z]{2,})")
 _NARRATIVE_VERB = re.compile(rf"\b(?:(?i:{lx._VERB_ALT})|was|were|had|has|would|will|RESOLVED)\b")
 _ENTRY_LINE = re.compile(
-    r"^[ \t\u00a0•·*-]*(?:(?:County|District|Borough|Town|Parish)[ \t]+)?(?:Councillors?|Cllrs?\.?|Mr|Mrs|Ms|Miss|Mx|Dr|"
+    r"^[ \t\u00a0•·*-]*(?:(?:County|District|Borough|Town|Parish)[ \t]+)?(?:Councillors?|Cllrs?\.?|Cyng\.|Mr|Mrs|Ms|Miss|Mx|Dr|"
     r"Alderman|Captain|Professor|Prof|Revd?|Canon|(?:[A-Z]\.?[ \t]){1,3}[A-Z][a-z]|[A-Z][a-z]+[ \t]+[A-Z][a-z]+[ \t]*(?:\(|[-–—,]|$))")
 
 

@@ -199,7 +199,9 @@ COUNCILLOR_PREFIX = (
     # printed minutes hyphenate the title across a line break ("Council-\nlor Pemberton-Wright")
     r"(?P<cprefix>Councillors|Councilors|Councillor|Councilor|Coun-\n[ \t]*cillors?|Council-\n[ \t]*lors?|"
     r"Cllrs\.?|Cllr\.?|CLLRS?\.?|COUNCILLORS?|Alderman|Aldermen|"
-    r"Ald\.|Bailie|Baillie|Depute\s+Provost)"
+    r"Ald\.|Bailie|Baillie|Depute\s+Provost|"
+    # Welsh minutes: "Cyng." (Cynghorydd, councillor) before the name, "Cynghorwyr" for several
+    r"Cyng\.|Cynghorydd|Cynghorwyr)"
 )
 
 # ---------------------------------------------------------------- people: roles

@@ -38,7 +38,7 @@ _GATE = rf"(?=[{lx.UP}]|{lx.trie_regex(_LOWER_STARTERS)}\b)"
 
 NP_RE = re.compile(
     rf"\b{_GATE}(?:(?P<councillor>\b{lx.COUNCILLOR_PREFIX}{lx.SP}(?P<cnames>{lx.PERSON_NAME}"
-    rf"(?:{_NAME_LIST_SEP}(?:(?:Councillor|Cllr\.?){lx.SP}{lx.PERSON_NAME}|(?!{lx.HONORIFIC}{lx.SP}){lx.PERSON_NAME}))*))"
+    rf"(?:{_NAME_LIST_SEP}(?:(?:Councillor|Cllr\.?|Cyng\.){lx.SP}{lx.PERSON_NAME}|(?!{lx.HONORIFIC}{lx.SP}){lx.PERSON_NAME}))*))"
     rf"|(?P<titled>\b(?P<title>{lx.RANK}|{lx.HONORIFIC}|{lx.CIVIC_TITLE}){lx.SP}(?P<tname>{PERSON_NAME_NO_HON}))"
     rf"|(?P<public>\b{lx.PUBLIC_NP})"
     rf"|(?P<rep>\b{lx.REPRESENTATIVE_NP})"
@@ -49,8 +49,8 @@ NP_RE = re.compile(
     rf"|(?P<anonp>\b{lx.ANON_PLURAL})"
     rf"|(?P<bare>\b{lx.BARE_NAME}))"
 )
-_SINGLE_PREFIX = re.compile(r"(?i)^(?:councillor|councilor|cllr\.?|alderman|ald\.|bailie|baillie|depute\s+provost)$")
-_NAME_SPLIT = re.compile(_NAME_LIST_SEP + rf"(?:(?:Councillor|Cllr\.?){lx.SP})?")
+_SINGLE_PREFIX = re.compile(r"(?i)^(?:councillor|councilor|cllr\.?|alderman|ald\.|bailie|baillie|depute\s+provost|cyng\.|cynghorydd)$")
+_NAME_SPLIT = re.compile(_NAME_LIST_SEP + rf"(?:(?:Councillor|Cllr\.?|Cyng\.){lx.SP})?")
 _HONORIFIC_RE = re.compile(rf"^(?P<hon>{lx.HONORIFIC}){lx.SP}")
 _INITIALS_RE = re.compile(rf"^(?P<ini>{lx.INITIALS}){lx.SP}?")
 _PAREN_AFTER = re.compile(r"[ \t]*\((?P<inner>[^()\n]{1,80})\)")
@@ -561,7 +561,7 @@ class Registry:
                 prefix = "Alderman"
             elif low.startswith(("bailie", "baillie")):
                 prefix = "Bailie"
-            tier = re.match(r"(County|Borough|District|City|Town|Parish)\s+Council", np.text)
+            tier = re.match(r"(County|Borough|District|City|Town|Parish)\s+(?:Council|Cllr)", np.text)
             if tier and prefix == "Councillor":
                 prefix = f"{tier.group(1)} Councillor"  # the text's own style: "County Councillor Ferris"
             return prefix + " " + _WS.sub(" ", name.text.strip())

@@ -642,7 +642,9 @@ def fire_ranks_as_officers(speakers: tuple[Speaker, ...], text: str) -> tuple[Sp
 # A parish or town council's standing item "Reports from District and County Councillors": those
 # councillors sit on another council and report to this one as guests
 _OTHER_TIER_REPORTS = re.compile(
-    r"(?i)\breports?\s+(?:from|by|of)\s+(?:the\s+)?(?:ward\s+)?(?:district|county|borough|unitary|city)\b[^\n.]{0,40}councillors?\b")
+    r"(?i)\breports?\s+(?:from|by|of)\s+(?:the\s+)?(?:ward\s+)?(?:district|county|borough|unitary|city)\b[^\n.]{0,40}councillors?\b"
+    # the same item headed "District Councillor's report", "County Councillors' reports"
+    r"|\b(?:district|county|borough|unitary|city)\s+(?:councillor|cllr)s?['’]?s?['’]?\s+reports?\b")
 _TIER_NAME = re.compile(r"^(?:District|County|Borough|Unitary|City)\s+Councillor\b")
 
 
