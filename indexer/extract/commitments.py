@@ -324,11 +324,15 @@ _RECOMMEND_TO_BODY = re.compile(
 _REASON_LABEL_INSIDE = re.compile(r"(?i)(?:^|\n)[ \t]*(?:reasons?\s+for\s+(?:the\s+)?(?:decisions?|refusal|deferral|approval|recommendations?)|"
                                   r"alternative\s+options(?:\s+considered(?:\s+and\s+rejected)?)?)\s*[:\-–]")
 _REASON_LABEL = re.compile(r"(?i)\breasons?\s+for\s+(?:the\s+)?(?:refusal|decision|deferral|approval|refusing|granting|the\s+decision)\s*[:\-–]\s*$")
-# a pipe-flattened action log: "No. | Action | Owner | Status" then one row per action
-_ACTION_TABLE_HEADER = re.compile(
-    r"(?im)^[ \t]*\|?[ \t]*(?:(?:No\.?|Ref\.?|#|Item)[ \t]*\|[ \t]*)?Actions?(?:[ \t]+agreed)?[ \t]*\|[ \t]*"
-    r"(?:Owner|Lead|By[ \t]+whom|Responsible|Who|Officer)\b[^\n]*$")
-_TABLE_ROW = re.compile(r"[ \t]*\|?[ \t]*(?:\d{1,3}[a-z]?[.)]?[ \t]*\|[ \t]*)?(?P<cells>[^\n]*\|[^\n]*)(?:\n|$)")
+# a pipe-flattened action log: "No. | Action | Owner | Status", "Ref | Action | Owner | Due | Status",
+# "Who | What | When", then one row per action; its columns are named by the header, in any order
+_ACTION_TABLE_HEADER = re.compile(r"(?im)^[ \t]*\|?[ \t]*[^|\n]{1,30}\|[^\n]*$")
+_COLUMN_ACTION = re.compile(r"(?i)^(?:actions?(?:\s+(?:agreed|required|point))?|what|task)$")
+_COLUMN_OWNER = re.compile(r"(?i)^(?:owner|lead(?:\s+officer)?|by\s+whom|responsible(?:\s+officer)?|who|officer|action\s+by)$")
+_COLUMN_STATUS = re.compile(r"(?i)^(?:status|progress|rag(?:\s+status)?)$")
+# "New actions:" over rows that follow the layout of the action log printed above them
+_NEW_ACTIONS_LEAD = re.compile(r"(?im)^[ \t]*(?:new|further|additional)[ \t]+actions?(?:[ \t]+(?:agreed|arising))?[ \t]*:?[ \t]*$")
+_TABLE_ROW = re.compile(r"[ \t]*(?P<cells>[^\n]*\|[^\n]*)(?:\n|$)")
 _ROW_DONE = re.compile(r"(?i)^(?:complete|completed|done|closed|discharged|actioned|achieved)\b")
 # "... would escalate the report. Action - Clerk": an action label at the end of the line it records
 _ACTION_TRAILING = re.compile(r"(?m)(?<=[.!?])[ \t]+(?P<line>(?:ACTION|Action)[ \t]*[:\-–][ \t]*(?P<who>[A-Z][\w'’.]*(?:[ \t]+[A-Z][\w'’.]*){0,3}))[ \t]*$")
@@ -422,8 +426,16 @@ def find_commitments(
                 continue
             due, due_text = find_due(body, ctx.meeting_date)
             found.append((sentence_start, Commitment(text=body, who=m.group("who").strip(), due=due, strength="firm", due_text=due_text)))
+        layout = None
         for m in _ACTION_TABLE_HEADER.finditer(text, start, end):
-            found.extend(_action_table_rows(text, m.end() + 1, end, ctx))
+            if text.count("|", m.start(), m.end()) > 8:
+                continue
+            head_layout = _table_layout(m.group(0))
+            if head_layout is not None:
+                layout = head_layout
+                found.extend(_action_table_rows(text, m.end() + 1, end, ctx, layout))
+            elif layout is not None and _NEW_ACTIONS_LEAD.search(text, max(start, text.rfind("\n", start, m.start() - 1)), m.start()):
+                found.extend(_action_table_rows(text, m.start(), end, ctx, layout))
         for m in _ACTION_TRAILING.finditer(text, start, end):
             found.append((m.start("line"), Commitment(text=m.group("line"), who=m.group("who"), due=None, strength="firm")))
         for m in _ACTION_LINE.finditer(text, start, end):
@@ -509,21 +521,41 @@ def find_commitments(
     return out
 
 
-def _action_table_rows(text: str, pos: int, end: int, ctx: _Ctx) -> list[tuple[int, Commitment]]:
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def _table_layout(header: str) -> tuple[int, int, int | None, int] | None:
+    """(action column, owner column, status column, number of columns) of an action log's header."""
+    cells = _cells(header)
+    action = next((i for i, c in enumerate(cells) if _COLUMN_ACTION.match(c)), None)
+    owner = next((i for i, c in enumerate(cells) if _COLUMN_OWNER.match(c)), None)
+    if action is None or owner is None:
+        return None
+    status = next((i for i, c in enumerate(cells) if _COLUMN_STATUS.match(c)), None)
+    return action, owner, status, len(cells)
+
+
+def _action_table_rows(text: str, pos: int, end: int, ctx: _Ctx,
+                       layout: tuple[int, int, int | None, int]) -> list[tuple[int, Commitment]]:
     """Open rows of an action log (Action | Owner | Status); completed rows are no longer promises."""
+    action, owner, status, width = layout
     out = []
     while pos < end:
         row = _TABLE_ROW.match(text, pos, end)
         if not row:
             break
-        cells = [c.strip() for c in row.group("cells").strip(" |").split("|")]
+        cells = _cells(row.group("cells"))
         pos = row.end()
-        if len(cells) < 2 or len(cells[0].split()) < 2:
+        if len(cells) > width:
+            cells = cells[len(cells) - width:]  # a row number the header does not name
+        if len(cells) <= max(action, owner) or len(cells[action].split()) < 2:
             continue
-        if len(cells) >= 3 and _ROW_DONE.match(cells[2]):
+        if status is not None and status < len(cells) and _ROW_DONE.match(cells[status]):
             continue
-        due, due_text = find_due(" ".join(cells), ctx.meeting_date)
-        out.append((row.start("cells"), Commitment(text=" | ".join(cells), who=cells[1] or None, due=due, strength="firm", due_text=due_text)))
+        kept = cells[min(action, owner):]
+        due, due_text = find_due(" ".join(kept), ctx.meeting_date)
+        out.append((row.start("cells"), Commitment(text=" | ".join(kept), who=cells[owner] or None, due=due, strength="firm", due_text=due_text)))
     return out
 
 

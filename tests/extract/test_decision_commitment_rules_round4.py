@@ -60,3 +60,31 @@ def test_a_noted_forecast_is_not_a_promise():
     got = _commitments(text)
     assert "the Treasurer will circulate the final tax base to all Members" in got
     assert not any("2.99" in c for c in got)
+
+
+# ---------------------------------------------------------------- action logs named by their header
+
+
+def test_action_log_columns_are_read_from_the_header():
+    text = ("2. Action Log\n\nRef | Action | Owner | Due | Status\n"
+            "HB/25/01 | Circulate the falls prevention leaflet to GP practices | MT | 30/09/2025 | Complete\n"
+            "HB/25/04 | Report on winter vaccination uptake by ward | RQ | 15/01/2026 | Open\n\n"
+            "The Board noted the log.\n\nNew actions:\n"
+            "HB/25/09 | Share the dementia strategy with the carers' forum | MT | 31/10/2025 | Open\n")
+    got = extract_minutes(text).commitments
+    texts = [c.text for c in got]
+    assert any(t.startswith("Report on winter vaccination uptake by ward") for t in texts)
+    assert any(t.startswith("Share the dementia strategy with the carers' forum") for t in texts)
+    assert not any("falls prevention" in t for t in texts)  # a completed row is no longer a promise
+    owners = {c.text.split(" |")[0]: c.who for c in got}
+    assert owners["Report on winter vaccination uptake by ward"] == "RQ"
+
+
+def test_who_what_when_table_and_a_discussion_table_that_is_not_an_action_log():
+    text = ("Actions\nWho | What | When\nPL | Book the library hall for the open day | 03/02/2026\n"
+            "GH | Draft the volunteer rota | March\n")
+    got = extract_minutes(text).commitments
+    assert [c.text for c in got] == ["PL | Book the library hall for the open day | 03/02/2026", "GH | Draft the volunteer rota | March"]
+    assert got[0].who == "PL" and str(got[0].due) == "2026-02-03" and got[1].due is None
+    table = "| Item | Discussion | Notes |\n| 3 | Members discussed the bus timetable review | None |\n"
+    assert extract_minutes(table).commitments == ()
