@@ -348,6 +348,25 @@ REPRESENTATIVE_NP = (
     rf"(?:(?:{SP}(?:and|&|of|for|the){SP}|{SP}){_CAP_PHRASE_WORD}){{0,6}})"
 )
 
+# Welsh titles put the head noun first ("Rheolwr Polisi'r Iaith Gymraeg", Welsh Language Policy
+# Manager; "Aelod Cabinet dros Drawsnewid", Cabinet Member for Transformation): the head, then the
+# capitalised words of what the post covers, joined by Welsh "dros" (for), "y/yr/'r" (the), "ac" (and).
+WELSH_ROLE_HEADS = (
+    "Aelod Cabinet", "Aelod Lleol", "Arweinydd", "Dirprwy Arweinydd", "Cadeirydd", "Is-gadeirydd",
+    "Is-Gadeirydd", "Pennaeth", "Rheolwr", "Cyfarwyddwr", "Cyfarwyddwr Strategol", "Prif Weithredwr",
+    "Dirprwy Brif Weithredwr", "Prif Swyddog", "Swyddog", "Clerc", "Trysorydd", "Ysgrifennydd",
+    "Cyfreithiwr", "Archwilydd", "Ymgynghorydd", "Cydlynydd", "Peiriannydd", "Cynllunydd",
+)
+_WELSH_TAIL_WORD = (
+    rf"(?!(?:Councillors?|Cllrs?|Cyng|Mr|Mrs|Ms|Miss|Dr|Professor|The|A|An|RESOLVED|PENDERFYNWYD)\b)"
+    rf"[{UP}][\w{APOS}-]*"
+)
+WELSH_ROLE = (
+    rf"(?:(?:[Yy]r?{SP})?{alt(WELSH_ROLE_HEADS)}(?![\w{APOS}-])"
+    rf"(?:{SP}(?:(?:dros|yr?|ar|i|ac?){SP}){{0,2}}{_WELSH_TAIL_WORD}){{0,5}}"
+    rf"(?:{SP}\((?!(?:Councillors?|Cllr|Cyng|Mr|Mrs|Ms|Miss|Dr)\b)[^()\n]{{1,60}}\))?)"
+)
+
 # ---------------------------------------------------------------- contributions: verbs
 
 SPEECH_VERBS = (

@@ -42,7 +42,8 @@ NP_RE = re.compile(
     rf"|(?P<titled>\b(?P<title>{lx.RANK}|{lx.HONORIFIC}|{lx.CIVIC_TITLE}){lx.SP}(?P<tname>{PERSON_NAME_NO_HON}))"
     rf"|(?P<public>\b{lx.PUBLIC_NP})"
     rf"|(?P<rep>\b{lx.REPRESENTATIVE_NP})"
-    rf"|(?P<role>\b(?:(?P<rdet>{lx.DET}){lx.SP}(?P<rposs>{lx._ROLE_POSSESSOR})?(?P<rbody>{lx.ROLE_BODY})"
+    rf"|(?P<role>\b(?:(?:(?P<wdet>{lx.DET}){lx.SP})?(?P<rwelsh>{lx.WELSH_ROLE})"
+    rf"|(?P<rdet>{lx.DET}){lx.SP}(?P<rposs>{lx._ROLE_POSSESSOR})?(?P<rbody>{lx.ROLE_BODY})"
     rf"|(?P<rbodycap>{lx.ROLE_BODY_CAP})))"
     rf"|(?P<officers>\b{lx.OFFICERS_PLURAL})"
     rf"|(?P<anon1>\b{lx.ANON_SINGULAR})"
@@ -266,7 +267,7 @@ def _heading_break(text: str, m: re.Match[str]) -> int:
     A heading is a line of its own, opened by at most a minute number or reference: the words
     on it are not the start of a role that the printer wrapped.
     """
-    if m.lastgroup != "role" or m.group("rdet"):
+    if m.lastgroup != "role" or m.group("rdet") or m.group("wdet"):
         return -1
     nl = text.find("\n", m.start(), m.end())
     if nl < 0:
@@ -383,6 +384,8 @@ def _to_np(text: str, m: re.Match[str]) -> NounPhrase | None:
             return NounPhrase(det.start(), e, text[det.start():e], "role", role=clean_role(m.group(0)), has_det=True)
         return NounPhrase(s, e, m.group(0), "bare", names=(parse_name(m.group(0)),))
     if kind == "role":
+        if m.group("rwelsh"):
+            return NounPhrase(s, e, m.group(0), "role", role=clean_role(m.group("rwelsh")), has_det=bool(m.group("wdet")))
         body = m.group("rbody") or m.group("rbodycap")
         poss = m.group("rposs") or ""
         role = clean_role(poss + body) if poss else clean_role(body)

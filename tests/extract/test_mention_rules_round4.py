@@ -48,3 +48,28 @@ def test_other_tier_councillor_report_heading_makes_a_guest():
     # at the district council itself a district councillor is a member
     (s,) = speakers("District Cllr Imogen Tait asked about the car park charges.\n")
     assert s.kind == "councillor"
+
+
+# ------------------------------------------------------------------ 2. Welsh titles, head first
+
+
+def test_welsh_title_with_its_portfolio_is_the_apposition_head():
+    text = ("The Aelod Cabinet dros yr Amgylchedd, Cllr. R. Bevan, presented the report. "
+            "Cllr. Bevan added that the bins would be replaced.\n")
+    (s,) = speakers(text)
+    assert s.mentions == ("The Aelod Cabinet dros yr Amgylchedd", "Cllr. Bevan")
+    assert s.kind == "councillor"
+
+
+def test_welsh_title_after_a_name_is_a_role_not_two_more_people():
+    text = ("Mr Aled Morgan, Pennaeth Gwasanaethau'r Cyngor (Head of Council Services), explained the "
+            "timetable. Mr Morgan confirmed the dates.\n")
+    (s,) = speakers(text)
+    assert s.mentions == ("Mr Aled Morgan", "Mr Morgan")
+    assert s.kind == "officer"
+    assert "Gwasanaethau" not in " ".join(mentions(text))
+
+
+def test_welsh_title_as_object_is_not_a_speaker():
+    text = "Cllr. N. Hughes thanked the Rheolwr Tai for the report.\n"
+    assert mentions(text) == ["Cllr. N. Hughes"]
