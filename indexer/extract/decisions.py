@@ -25,7 +25,8 @@ _BODIES = (
     # or a political group
     r"|(?:(?:Task(?:[ \t]+and[ \t]+Finish)?|Working|Steering|Project|Advisory|Liaison|Reference|Review|Scrutiny|Member|Members['’]?)[ \t]+)?Group)")
 _HEADING = re.compile(
-    r"^[ \t\u00a0•·*]*(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]?[ \t]+)?(?:\(?[a-z][.)][ \t]+)?"
+    # a note-form bullet may carry the heading: "- Agreed: the open day to be held in June."
+    r"^[ \t\u00a0•·*]*(?:[-–][ \t]+(?=[A-Z]))?(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]?[ \t]+)?(?:\(?[a-z][.)][ \t]+)?"
     r"(?:(?:PENDERFYNWYD|Penderfynwyd|CYTUNWYD|Cytunwyd|PENDERFYNIAD|Penderfyniad)[ \t]*[:.]?[ \t]*[/|–\-][ \t]*)?"
     r"(?P<head>(?:It[ \t]+was[ \t]+|(?:The[ \t]+)?" + _BODIES + r"[ \t]+)?(?:(?:UNANIMOUSLY|[Uu]nanimously|FURTHER|[Ff]urther|"
     r"[Tt]herefore|THEREFORE)[ \t]+)?"
