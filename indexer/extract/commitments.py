@@ -336,6 +336,14 @@ _TABLE_ROW = re.compile(r"[ \t]*(?P<cells>[^\n]*\|[^\n]*)(?:\n|$)")
 _ROW_DONE = re.compile(r"(?i)^(?:complete|completed|done|closed|discharged|actioned|achieved)\b")
 # "... would escalate the report. Action - Clerk": an action label at the end of the line it records
 _ACTION_TRAILING = re.compile(r"(?m)(?<=[.!?])[ \t]+(?P<line>(?:ACTION|Action)[ \t]*[:\-–][ \t]*(?P<who>[A-Z][\w'’.]*(?:[ \t]+[A-Z][\w'’.]*){0,3}))[ \t]*$")
+# a review of last meeting's actions in note form: "- Circulate the grit bin map – NP – carried forward."
+# (an imperative action, its owner, its status); a finished one ("– Complete") is no longer a promise
+_REVIEW_LINE = re.compile(
+    r"(?m)^[ \t]*(?:[-–•*][ \t]+)?(?P<line>(?P<verb>[A-Z][a-z]+)[ \t][^\n–—|]{3,150}?[ \t]+[–—-][ \t]+"
+    r"(?P<who>[A-Z]{2,4}(?:[ \t]*[/&][ \t]*[A-Z]{2,4})?|(?:the[ \t]+)?[A-Z][\w'’.]*(?:[ \t]+[A-Z][\w'’.]*){0,3})[ \t]+[–—-][ \t]+"
+    r"(?i:carried[ \t]+forward|c/f|ongoing|open|in[ \t]+progress|outstanding|pending|not[ \t]+(?:yet[ \t]+)?started))"
+    r"\b[ \t]*\.?[ \t]*$")
+_ACTION_VERB_WORDS = frozenset(v for v in ACTION_VERBS if " " not in v)
 # "ACTION: HO" on its own line: the action log's owner given only by initials
 _INITIALS_OWNER = re.compile(r"^[A-Z]{2,4}(?:[ \t]*(?:/|,|&|and)[ \t]*[A-Z]{2,4})*$")
 _ACTION_LINE = re.compile(r"(?im)^[ \t]*(?:ACTION|Action|ACTIONS|Actions)(?:[ \t]+(?:No\.?[ \t]*)?\d{1,3}[a-z]?)?\s*(?:\((?P<who1>[^)]{1,60})\))?\s*[:\-–]\s*(?P<body>[^\n]+)")
@@ -436,6 +444,10 @@ def find_commitments(
                 found.extend(_action_table_rows(text, m.end() + 1, end, ctx, layout))
             elif layout is not None and _NEW_ACTIONS_LEAD.search(text, max(start, text.rfind("\n", start, m.start() - 1)), m.start()):
                 found.extend(_action_table_rows(text, m.start(), end, ctx, layout))
+        for m in _REVIEW_LINE.finditer(text, start, end):
+            if m.group("verb").lower() in _ACTION_VERB_WORDS and not skip.contains(m.start()):
+                due, due_text = find_due(m.group("line"), ctx.meeting_date)
+                found.append((m.start("line"), Commitment(text=m.group("line"), who=m.group("who"), due=due, strength="firm", due_text=due_text)))
         for m in _ACTION_TRAILING.finditer(text, start, end):
             found.append((m.start("line"), Commitment(text=m.group("line"), who=m.group("who"), due=None, strength="firm")))
         for m in _ACTION_LINE.finditer(text, start, end):

@@ -88,3 +88,27 @@ def test_who_what_when_table_and_a_discussion_table_that_is_not_an_action_log():
     assert got[0].who == "PL" and str(got[0].due) == "2026-02-03" and got[1].due is None
     table = "| Item | Discussion | Notes |\n| 3 | Members discussed the bus timetable review | None |\n"
     assert extract_minutes(table).commitments == ()
+
+
+# ---------------------------------------------------------------- working-group notes
+
+
+def test_agreed_heading_on_a_note_form_bullet():
+    text = ("3. Open day\n- GH outlined plans for an open day in the summer.\n"
+            "- Agreed: the open day to be held at the Old School Rooms on a Sunday in June.\n")
+    assert _decisions(text) == ["the open day to be held at the Old School Rooms on a Sunday in June"]
+    assert "the open day to be held at the Old School Rooms on a Sunday in June" in _commitments(text)
+    prose = "- Agreed budgets for the year were set out in the appendix and members discussed them.\n"
+    assert _decisions(prose) == []
+
+
+def test_review_of_last_meetings_actions_keeps_open_ones():
+    text = ("1. Actions from last meeting\n- Order new bins for the rec – PL – Complete.\n"
+            "- Check the allotment boundary hedge – GH – carried forward.\n"
+            "- Report the broken stile to the County – Clerk – ongoing.\n"
+            "- Remembrance – Poppy Appeal – Open.\n")
+    got = _commitments(text)
+    assert "Check the allotment boundary hedge – GH – carried forward" in got
+    assert "Report the broken stile to the County – Clerk – ongoing" in got
+    assert not any("bins" in c for c in got)  # completed
+    assert not any("Remembrance" in c for c in got)  # no action verb: a heading, not an action
