@@ -227,7 +227,7 @@ ROLE_HEADS = (
     "Assistant Mayor", "City Mayor", "Elected Mayor", "Executive Mayor", "Member Champion",
     "Independent Person", "Independent Member", "Co-opted Member", "Lay Member", "Independent Chair",
     "Independent Adviser", "Independent Advisor", "Engagement Lead", "Engagement Manager",
-    "PCC", "DPCC", "PFCC", "CEO", "DPH", "DASS", "DCS", "CFO", "S151 Officer", "Chief Exec",
+    "PCC", "DPCC", "PFCC", "CEO", "RFO", "DPH", "DASS", "DCS", "CFO", "S151 Officer", "Chief Exec",
     "Metro Mayor", "Combined Authority Mayor", "Depute Provost", "Depute Leader",
     "Executive Councillor", "Lead Councillor", "Cabinet Councillor",
     # the member for the ward or division an application or petition concerns
@@ -298,7 +298,9 @@ _LOWER_MOD_ALT = alt(ROLE_LOWER_MODIFIERS)
 _ROLE_AND_ROLE = (
     rf"(?:{SP}(?:and|&){SP}(?:Cabinet{SP}Member|Executive{SP}Member|Lead{SP}Member|Portfolio{SP}Holder|"
     rf"Deputy{SP}Leader|Chief{SP}Executive|Head{SP}of{SP}Paid{SP}Service|Section{SP}151{SP}Officer|"
-    rf"Monitoring{SP}Officer|Returning{SP}Officer)(?![\w‐-]))"
+    rf"Monitoring{SP}Officer|Returning{SP}Officer|"
+    # a parish clerk is usually its Responsible Financial Officer too: "The Clerk and RFO"
+    rf"RFO|Responsible{SP}Financial{SP}Officer|Proper{SP}Officer)(?![\w‐-]))"
 )
 ROLE_BODY = (
     rf"(?:(?:(?!{_HEAD_ALT_CAP}(?![\w‐-])){CAP_WORD}(?:{SP}(?:and|&){SP}(?={CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_ALT}(?![\w‐-]))|,{SP}(?={CAP_WORD}(?:,{SP}{CAP_WORD})*{SP}(?:and|&){SP}{CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_ALT}(?![\w‐-])))|(?:{CAP_WORD}|{_LOWER_MOD_ALT}){SP}){{0,5}}{_HEAD_ALT}(?![\w‐-])"

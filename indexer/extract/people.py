@@ -667,11 +667,19 @@ _PURPOSE_NOT_ROLE = re.compile(r"(?i)(?:to|for)\s+(?:present|answer|give|introdu
 _QUALIFIED_ROLE = re.compile(r"^(?:deputy|assistant|vice|shadow|acting|interim)\b|\b(?:opposition|group)\b")
 
 
+_HEAD_WORDS = frozenset(h.split()[-1].lower() for h in lx.ROLE_HEADS)
+
+
 def _role_head(role: str) -> str:
     """"Director of Adult Social Services" -> "director"; "Police and Crime Commissioner" ->
     "commissioner": the word a clerk uses for the role on second mention."""
     norm = normalise_role(role)
     core = re.split(r"\s+(?:of|for)\s+", norm, maxsplit=1)[0]
+    # one person holding two posts ("Clerk and RFO"): the head is the first post's, when the words
+    # before "and" end on a post ("Police and Crime Commissioner" is one post)
+    first = re.split(r"\s+and\s+", core, maxsplit=1)[0]
+    if first != core and first.split() and first.split()[-1] in _HEAD_WORDS:
+        core = first
     words = core.split()
     return words[-1] if words else ""
 

@@ -73,3 +73,21 @@ def test_welsh_title_after_a_name_is_a_role_not_two_more_people():
 def test_welsh_title_as_object_is_not_a_speaker():
     text = "Cllr. N. Hughes thanked the Rheolwr Tai for the report.\n"
     assert mentions(text) == ["Cllr. N. Hughes"]
+
+
+# ------------------------------------------------------------------ 3. one person, two posts
+
+
+def test_clerk_and_rfo_is_one_person_and_the_clerk_later():
+    text = ("6. Finance: The Clerk and RFO, Mrs Delyth Amos, presented the accounts. Councillor Finch "
+            "asked about the reserves. The Clerk replied that they were adequate.\n")
+    got = {s.name: s for s in speakers(text)}
+    assert got["Mrs Delyth Amos"].mentions == ("The Clerk and RFO", "The Clerk")
+    assert got["Mrs Delyth Amos"].kind == "officer"
+
+
+def test_police_and_crime_commissioner_stays_one_post():
+    text = ("The Police and Crime Commissioner, Mr Owen Pell, presented the plan. The Commissioner "
+            "added that the precept would rise.\n")
+    (s,) = speakers(text)
+    assert s.name == "Mr Owen Pell" and s.mentions == ("The Police and Crime Commissioner", "The Commissioner")
