@@ -152,6 +152,16 @@ _APPOSITIVE_CLOSE = re.compile(
 
 
 _WHO_SPOKE = re.compile(rf"[ \t]*,?[ \t]*who[ \t]+(?:then[ \t]+|also[ \t]+)?(?i:{lx._VERB_ALT})\b")
+
+
+def _who_spoke(text: str, pos: int, limit: int) -> bool:
+    """", who replied ..." after the phrase, or after the body the people came from: in "welcomed
+    Mrs A and Mr B from the Residents' Association, who addressed the Committee" a body would be
+    "which", so "who" is the people."""
+    if _WHO_SPOKE.match(text, pos, min(limit, pos + 80)):
+        return True
+    o = org_after(text, pos)
+    return bool(o and o.end() <= limit and _WHO_SPOKE.match(text, o.end(), min(limit, o.end() + 80)))
 _FIRST_NAME_LIST = re.compile(
     r"(?:(?:,|:)[ \t]*|(?:^|(?<=\n)|(?<=[.!?][ \t]))[ \t]*)"
     r"(?P<names>[A-Z][a-z]{2,}(?:[ \t]*,[ \t]*[A-Z][a-z]{2,})*[ \t]+and[ \t]+[A-Z][a-z]{2,})"
@@ -427,7 +437,7 @@ class SpeakerFinder:
                     or _speaks_after_coordination(text, chain_end, end)
                 ):
                     speaking = True
-                elif object_like and not _PREPOSITION_BEFORE.search(before) and _WHO_SPOKE.match(text, chain_end, min(end, chain_end + 80)):
+                elif object_like and not _PREPOSITION_BEFORE.search(before) and _who_spoke(text, chain_end, end):
                     speaking = True  # "asked the Head of Planning, who replied that ..."
                 elif object_like and re.search(r"\bfrom[ \t]+$", before) and chain[0].named \
                         and _WHO_ADDRESSED.match(text, chain_end, min(end, chain_end + 80)):

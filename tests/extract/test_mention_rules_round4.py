@@ -91,3 +91,19 @@ def test_police_and_crime_commissioner_stays_one_post():
             "added that the precept would rise.\n")
     (s,) = speakers(text)
     assert s.name == "Mr Owen Pell" and s.mentions == ("The Police and Crime Commissioner", "The Commissioner")
+
+
+# ------------------------------------------------------------------ 4. "who" after the body people came from
+
+
+def test_who_after_the_body_is_the_welcomed_people():
+    text = ("The Chair welcomed Ms Nia Hale and Mr Rob Tate from Hillcrest Allotment Society, who spoke "
+            "about the water supply.\n")
+    got = mentions(text)
+    assert "Ms Nia Hale" in got and "Mr Rob Tate" in got
+
+
+def test_welcomed_without_a_speaking_who_is_not_a_contribution():
+    text = ("The Chair welcomed Ms Nia Hale from Hillcrest Allotment Society, which had won the county prize. "
+            "Councillor Penn asked about the water supply.\n")
+    assert mentions(text) == ["The Chair", "Councillor Penn"]
