@@ -185,6 +185,10 @@ class NameParts:
         return self.given is not None and self.surname is not None
 
 
+_SURNAME_PARTICLES = frozenset(
+    "Ní Nic Mac Ó Ua Uí Nì van von der den de da di du le la dos das ap ab ferch".split())
+
+
 def parse_name(text: str) -> NameParts:
     rest = _WS.sub(" ", text.strip())
     honorific = None
@@ -200,6 +204,12 @@ def parse_name(text: str) -> NameParts:
     words = rest.split(" ")
     surname = words[-1] if words and words[-1] else None
     given = None
+    # a surname that opens on a particle keeps it ("Ní Chonaill", "Mac Giolla Rua", "van der Berg"):
+    # "Councillor Ní Chonaill" is then the same person as "Councillor Aine Ní Chonaill"
+    cut = next((i for i, w in enumerate(words[:-1]) if w in _SURNAME_PARTICLES), None)
+    if cut is not None:
+        surname = " ".join(words[cut:])
+        words = words[:cut] + [surname]
     if len(words) >= 2:
         given = words[0]
         if not initials:

@@ -107,3 +107,18 @@ def test_welcomed_without_a_speaking_who_is_not_a_contribution():
     text = ("The Chair welcomed Ms Nia Hale from Hillcrest Allotment Society, which had won the county prize. "
             "Councillor Penn asked about the water supply.\n")
     assert mentions(text) == ["The Chair", "Councillor Penn"]
+
+
+# ------------------------------------------------------------------ 5. surnames opening on a particle
+
+
+def test_irish_surname_particle_joins_short_and_full_mentions():
+    text = ("Councillor Orla Nic Aodha asked about the greenway. Alderman Gault replied. "
+            "Councillor Nic Aodha thanked him.\n")
+    got = {s.name: s.mentions for s in speakers(text)}
+    assert got["Councillor Orla Nic Aodha"] == ("Councillor Orla Nic Aodha", "Councillor Nic Aodha")
+
+
+def test_different_given_names_with_a_particle_surname_stay_two_people():
+    text = "Councillor Ana de Souza asked about parking. Councillor Rui de Souza replied.\n"
+    assert len(speakers(text)) == 2
