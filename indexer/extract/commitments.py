@@ -187,7 +187,8 @@ _HYPOTHETICAL = re.compile(r"(?i)\b(?:if|unless|in\s+the\s+event\s+that)\b[^.;]{
 _CLAUSE_START = re.compile(
     r"(?i)(?:\bthat\s+|;\s*|:\s*|\|\s*|\bbut\s+|\bhowever,?\s+|\bwhich\s+meant\s+that\s+|,\s+and\s+|\band\s+"
     # "said the closure would save ...": a reported clause without "that" starts at its own subject
-    r"|\b(?:said|stated|explained|added|advised|reported|confirmed|indicated|commented)\s+(?=(?:the|a|an|this|these|its)\s))")
+    # and "... and said she would identify them": the pronoun after the reporting verb is the subject
+    r"|\b(?:said|stated|explained|added|advised|reported|confirmed|indicated|commented)\s+(?=(?:the|a|an|this|these|its|he|she|they|we|I)\s))")
 _AGENT_NOUN = re.compile(
     r"(?i)\b(?:officers?|council|authority|team|service|services|trust|department|directorate|police|force|"
     r"board|panel|committee|cabinet|company|operator|developer|applicant|agent|contractor|partners?|"

@@ -112,3 +112,14 @@ def test_review_of_last_meetings_actions_keeps_open_ones():
     assert "Report the broken stile to the County – Clerk – ongoing" in got
     assert not any("bins" in c for c in got)  # completed
     assert not any("Remembrance" in c for c in got)  # no action verb: a heading, not an action
+
+
+# ---------------------------------------------------------------- reported promises
+
+
+def test_a_pronoun_after_a_reporting_verb_starts_the_promise():
+    text = ("Councillor Ella Brandt asked which schemes relied on new staff. "
+            "Mr Osei confirmed that three did and said he would circulate them with the outturn report.")
+    assert "he would circulate them with the outturn report" in _commitments(text)
+    text = "Mr Osei said he would like to see the figures before the next meeting."
+    assert _commitments(text) == []
