@@ -350,6 +350,17 @@ REPRESENTATIVE_NP = (
     rf"(?:(?:{SP}(?:and|&|of|for|the){SP}|{SP}){_CAP_PHRASE_WORD}){{0,6}})"
 )
 
+# "The Fund's independent investment adviser, Mr Clive Ross,": a role in lower case whose modifiers are
+# not in the closed list above; only where a name follows in apposition, which vouches for it.
+_LOWER_WORD = (
+    r"(?!(?:the|a|an|of|to|and|or|for|by|with|in|on|at|from|that|which|who|was|were|is|are|be|been|had|has|"
+    r"have|not|also|then|as|this|these|those|its|their|his|her)\b)[a-z][a-z'’-]+"
+)
+LOWER_ROLE_BEFORE_NAME = (
+    rf"(?:(?:{_LOWER_WORD}{SP}){{1,3}}{alt(sorted({h.lower() for h in ROLE_HEADS if ' ' not in h and h.isalpha()}))}"
+    rf"(?=[ \t]*,[ \t]*(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Councillor|Cllr|[{UP}][{LO}]+[ \t]+[{UP}][{LO}]+)\b))"
+)
+
 # Welsh titles put the head noun first ("Rheolwr Polisi'r Iaith Gymraeg", Welsh Language Policy
 # Manager; "Aelod Cabinet dros Drawsnewid", Cabinet Member for Transformation): the head, then the
 # capitalised words of what the post covers, joined by Welsh "dros" (for), "y/yr/'r" (the), "ac" (and).

@@ -44,6 +44,7 @@ NP_RE = re.compile(
     rf"|(?P<rep>\b{lx.REPRESENTATIVE_NP})"
     rf"|(?P<role>\b(?:(?:(?P<wdet>{lx.DET}){lx.SP})?(?P<rwelsh>{lx.WELSH_ROLE})"
     rf"|(?P<rdet>{lx.DET}){lx.SP}(?P<rposs>{lx._ROLE_POSSESSOR})?(?P<rbody>{lx.ROLE_BODY})"
+    rf"|(?P<ldet>{lx.DET}){lx.SP}(?P<lposs>{lx._ROLE_POSSESSOR})?(?P<rlow>{lx.LOWER_ROLE_BEFORE_NAME})"
     rf"|(?P<rbodycap>{lx.ROLE_BODY_CAP})))"
     rf"|(?P<officers>\b{lx.OFFICERS_PLURAL})"
     rf"|(?P<anon1>\b{lx.ANON_SINGULAR})"
@@ -277,7 +278,7 @@ def _heading_break(text: str, m: re.Match[str]) -> int:
     A heading is a line of its own, opened by at most a minute number or reference: the words
     on it are not the start of a role that the printer wrapped.
     """
-    if m.lastgroup != "role" or m.group("rdet") or m.group("wdet"):
+    if m.lastgroup != "role" or m.group("rdet") or m.group("wdet") or m.group("ldet"):
         return -1
     nl = text.find("\n", m.start(), m.end())
     if nl < 0:
@@ -396,6 +397,9 @@ def _to_np(text: str, m: re.Match[str]) -> NounPhrase | None:
     if kind == "role":
         if m.group("rwelsh"):
             return NounPhrase(s, e, m.group(0), "role", role=clean_role(m.group("rwelsh")), has_det=bool(m.group("wdet")))
+        if m.group("rlow"):
+            poss = m.group("lposs") or ""
+            return NounPhrase(s, e, m.group(0), "role", role=clean_role(poss + m.group("rlow")), has_det=True)
         body = m.group("rbody") or m.group("rbodycap")
         poss = m.group("rposs") or ""
         role = clean_role(poss + body) if poss else clean_role(body)

@@ -122,3 +122,21 @@ def test_irish_surname_particle_joins_short_and_full_mentions():
 def test_different_given_names_with_a_particle_surname_stay_two_people():
     text = "Councillor Ana de Souza asked about parking. Councillor Rui de Souza replied.\n"
     assert len(speakers(text)) == 2
+
+
+# ------------------------------------------------------------------ 6. lower-case roles vouched for by a name
+
+
+def test_lower_case_role_before_a_named_apposition_is_the_head():
+    text = ("The employer side pensions adviser, Ms Ruth Kane, said that contributions would rise. "
+            "The staff side representative, Mr Leo Ames, asked about the deficit.\n")
+    got = {s.name: s for s in speakers(text)}
+    assert got["Ms Ruth Kane"].mentions == ("The employer side pensions adviser",)
+    assert got["Mr Leo Ames"].mentions == ("The staff side representative",)
+    assert got["Mr Leo Ames"].kind == "external"
+
+
+def test_lower_case_words_before_a_head_without_a_name_are_not_a_role():
+    # no apposition: "the long awaited officer" is not vouched for, and the object stays an object
+    text = "Councillor Pike thanked the hard working enforcement officer, who had retired. The Chair agreed.\n"
+    assert mentions(text) == ["Councillor Pike", "The Chair"]
