@@ -441,6 +441,10 @@ SPEECH_VERBS = (
     "responded to questions", "fielded", "queried whether", "recounted", "described how", "explained how",
     "outlined how", "set out how", "advocated", "cautioned that", "stated", "mentioned that",
     "criticised", "criticized", "protested", "flagged", "nominated", "affirmed",
+    # the presiding member's acts in the meeting: "The Mayor then put the substantive motion to the vote"
+    "put the motion", "put the substantive motion", "put the amended motion", "put the original motion",
+    "put the amendment", "put the recommendation", "put the recommendations", "put the proposal",
+    "put the proposition", "put it to the vote", "put the matter to the vote",
 )
 _VERB_ALT = trie_regex(SPEECH_VERBS)
 # Adverbs, auxiliaries and short asides allowed between a speaker and the verb.
