@@ -69,6 +69,7 @@ _PLUPERFECT = re.compile(r"(?:\s*,\s*[^,.;:!?\n]{1,100},)?,?[ \t]+had[ \t]+(?:al
 _DEPARTMENT_AFTER = re.compile(
     r"[ \t]*,[ \t]*(?P<dept>(?!(?:Mr|Mrs|Ms|Miss|Dr|Councillors?|Cllr|The|A)\b)[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|and|&)){0,6}),"
     rf"(?=[ \t]*(?:(?:also|then|in[ \t]+response|further)[ \t]+)?(?i:{lx._VERB_ALT})\b)")
+_ACCEPTED_BY = re.compile(r"\b(?:was|were|been)\s+(?:duly\s+)?accepted\s+by\s+$")
 _APOLOGIES_BEFORE = re.compile(r"(?i)\bapolog(?:y|ies|ised|ized)\b[^.;:]{0,120}$")
 # a counted group is a statistic, not someone speaking ("3,240 residents had responded")
 _COUNTED_BEFORE = re.compile(r"[a-z,][ \t]+\d[\d,]*(?:[ \t]*%|[ \t]+per[ \t]+cent)?[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?$")
@@ -172,7 +173,9 @@ _FIRST_NAME_LIST = re.compile(
 )
 # "in response to Members' questions": the owners of the questions asked them.
 _POSSESSIVE_ASKER = re.compile(
-    r"(?i)\b(?:response|responding|reply|replying|answer|answering)\s+to\s+(?:the\s+)?"
+    # "... answered Members' questions", "took Members' questions"
+    r"(?i)\b(?:(?:response|responding|reply|replying|answer|answering)\s+to|answered|took|fielded)"
+    r"\s+(?:the\s+)?"
     r"(?P<who>(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){0,3})['’]s?\s+(?:questions?|queries|query|comments?|concerns?|points?)\b"
 )
 # "Mr Lewis, solicitor for the licence holder, said": a role in lower case between commas.
@@ -401,6 +404,9 @@ class SpeakerFinder:
                 units = _units(text, chain, intro)
                 before = _context_before(text, chain_start, start)
                 agent = bool(lx.AGENT_BEFORE.search(before)) or bool(
+                    # "an additional resolution, which was accepted by the Chair": the person accepting
+                    # speaks; what Members "accepted" is the body's collective receipt
+                    _ACCEPTED_BY.search(before) and chain[0].kind not in ("anonp", "officers", "public")) or bool(
                     _AND_FROM_BEFORE.search(before) and _HEARD_FROM_EARLIER.search(text, max(start, chain_start - 300), chain_start))
                 object_like = not agent and bool(lx.OBJECT_BEFORE.search(before))
                 if len(chain) == 1 and chain[0].kind in ("public", "anonp") and re.match(r"[ \t]*:[ \t]*(?:Mr|Mrs|Ms|Miss|Mx|Dr|Councillors?|Cllrs?|Alderman|[A-Z][a-z]+[ \t]+[A-Z][a-z])\b", text[chain_end:chain_end + 40]):

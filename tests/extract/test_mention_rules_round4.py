@@ -140,3 +140,36 @@ def test_lower_case_words_before_a_head_without_a_name_are_not_a_role():
     # no apposition: "the long awaited officer" is not vouched for, and the object stays an object
     text = "Councillor Pike thanked the hard working enforcement officer, who had retired. The Chair agreed.\n"
     assert mentions(text) == ["Councillor Pike", "The Chair"]
+
+
+# ------------------------------------------------------------------ 7. the presiding member's acts
+
+
+def test_putting_the_motion_to_the_vote_is_the_chairs_act():
+    text = ("Councillor Ross moved the motion. The Chair put the amended motion to the vote and it was carried.\n")
+    assert "The Chair" in mentions(text)
+
+
+def test_a_motion_put_by_nobody_names_no_one():
+    text = "The motion was put to the vote and declared carried.\n"
+    assert mentions(text) == []
+
+
+def test_accepted_by_the_chair_is_a_passive_agent_but_not_accepted_by_members():
+    text = ("Councillor Hale proposed an additional recommendation, which was accepted by the Chairman. "
+            "The report was accepted by Members.\n")
+    got = mentions(text)
+    assert "the Chairman" in got and "Members" not in got
+
+
+# ------------------------------------------------------------------ 8. owners of the questions answered
+
+
+def test_answered_members_questions_gives_members():
+    text = "Superintendent Lyle Barr answered Members' questions on the night-time economy.\n"
+    assert mentions(text) == ["Superintendent Lyle Barr", "Members"]
+
+
+def test_answering_members_questions_participle_stays_as_labelled_before():
+    text = "Answering Members' questions, the Head of Parks said that the lake would be dredged.\n"
+    assert mentions(text) == ["the Head of Parks"]
