@@ -45,11 +45,12 @@ _INTRO_AFTER = re.compile(
     r"at\s+the\s+meeting|here)\b(?P<purpose>[^.;\n]{0,40}?\b(?:to|in\s+order\s+to|for\s+the\s+purpose\s+of)\s+"
     r"(?:deliver|present|give|answer|respond|provide|speak|address|introduce|update|report|talk|brief|"
     r"explain|take|outline|lead|discuss|assist|support|make|share|set\s+out|help|inform)\b)?"
-    r"|[ \t,]*attended\s+(?:the\s+meeting|for\s+(?:this|the)\s+item|the\s+committee)"
+    r"|[ \t,]*(?:who\s+)?attended\s+(?:the\s+meeting|for\s+(?:this|the)\s+item|the\s+committee)"
     r"(?P<purpose2>[^.;\n]{0,40}?\bto\s+(?:deliver|present|give|answer|respond|provide|speak|address|"
     r"introduce|update|report|talk|brief|explain|take|outline|lead|discuss|make|share|set\s+out|help)\b)?"
     # "Ms Sood, ..., and Mr Rowse, ..., attended to answer the Panel's questions"
-    r"|[ \t,]*(?:had\s+)?attended(?P<purpose3>\s+(?:in\s+order\s+)?to\s+(?:deliver|present|give|answer|respond|speak|address|"
+    # "..., and the Director of Transport, Ms Obi, who attended to answer the Committee's questions"
+    r"|[ \t,]*(?:who\s+)?(?:had\s+)?attended(?P<purpose3>\s+(?:in\s+order\s+)?to\s+(?:deliver|present|give|answer|respond|speak|address|"
     r"introduce|update|report|talk|brief|explain|outline|give\s+evidence)\b)"
 )
 _INTRO_BEFORE = re.compile(

@@ -173,3 +173,21 @@ def test_answered_members_questions_gives_members():
 def test_answering_members_questions_participle_stays_as_labelled_before():
     text = "Answering Members' questions, the Head of Parks said that the lake would be dredged.\n"
     assert mentions(text) == ["the Head of Parks"]
+
+
+# ------------------------------------------------------------------ 9. "who attended to ..." introductions
+
+
+def test_who_attended_to_answer_introduces_apposed_heads_who_then_speak():
+    text = ("The Chair welcomed the Police and Crime Commissioner, Ms Dara Quill, and the Chief Constable, "
+            "Mr Ivo Penn, who attended to answer the Panel's questions. Ms Quill said that the precept "
+            "would rise. Mr Penn added that recruitment was on track.\n")
+    got = mentions(text)
+    assert "the Police and Crime Commissioner" in got and "the Chief Constable" in got
+
+
+def test_who_attended_as_observers_is_not_an_introduction():
+    text = ("The Chair welcomed the Leader, Councillor Ada Vine, who attended as an observer. "
+            "Councillor Bell asked about the budget.\n")
+    got = mentions(text)
+    assert "the Leader" not in got and "Councillor Ada Vine" not in got
