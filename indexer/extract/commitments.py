@@ -691,6 +691,8 @@ def _from_sentence(text: str, sent: tx.Sentence, ctx: _Ctx) -> list[tuple[int, C
 # otherwise the sentence is one promise, as clerks and earlier labels treat it.
 _COORDINATED = re.compile(
     r"(?i),?\s+and\s+(?=(?:would|will|shall)\s+(?:also\s+|then\s+|personally\s+)?(?!be\s+(?:able|happy|willing|pleased)\b)[a-z]{3,}"
+    # "would bring a plan in March and might be able to reduce the transfer": a firm and a soft one
+    r"|(?:could|might|may)\s+(?:also\s+)?(?:be\s+able\s+to\s+)?[a-z]{3,}"
     r"|(?-i:" + _ACT_SOFT + r")\b)")
 
 
@@ -708,16 +710,29 @@ def _two_undertakings(clause: str, match: re.Match[str], strength: str, ctx: _Ct
     if second_result is None:
         if re.match(r"(?i)(?:would|will|shall)\b", second):
             return None
-        second_strength = "soft" if _SOFT_MARKER.search(second) or re.match(r"(?i)(?:consider|reconsider|explore|look\s+at)\b", second) else "firm"
+        second_strength = "soft" if _SOFT_MARKER.search(second) or re.match(r"(?i)(?:consider|reconsider|explore|look\s+at|could|might|may)\b", second) else "firm"
     else:
         second_strength = second_result[0]
     first_due, first_due_text = find_due(first, ctx.meeting_date)
     second_due, second_due_text = find_due(second, ctx.meeting_date)
-    if first_result[0] == second_strength and first_due == second_due:
+    # a time given to one undertaking only ("would open a hostel by December 2026 and would recruit
+    # two officers") is that one's own deadline; a duration ("over two years") is no deadline
+    # ... when the second repeats the modal ("and would report back"), not in "would add it to the
+    # list and report back in the autumn", one undertaking with its steps
+    own_time = bool(_deadline(first_due_text)) != bool(_deadline(second_due_text)) and \
+        re.match(r"(?i)(?:would|will|shall)\b", second) is not None and \
+        not re.match(r"(?i)(?:would|will|shall)\s+(?:then\s+)?(?:report|feed\s+back|update|come\s+back)\b", second)  # the first's own report-back
+    if first_result[0] == second_strength and first_due == second_due and not own_time:
         return None
     lead = len(clause) - len(clause.lstrip())
     return [(lead, first.strip(), first_result[0], first_due, first_due_text),
             (cut.end(), second.strip(), second_strength, second_due, second_due_text)]
+
+
+def _deadline(due_text: str | None) -> str | None:
+    if due_text and not re.match(r"(?i)(?:over|for|from|during|throughout)\b", due_text):
+        return due_text
+    return None
 
 
 _COMPLEMENT_TAKERS = frozenset(

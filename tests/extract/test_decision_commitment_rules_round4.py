@@ -123,3 +123,25 @@ def test_a_pronoun_after_a_reporting_verb_starts_the_promise():
     assert "he would circulate them with the outturn report" in _commitments(text)
     text = "Mr Osei said he would like to see the figures before the next meeting."
     assert _commitments(text) == []
+
+
+def test_two_undertakings_apart_when_only_one_has_a_deadline_or_they_differ_in_strength():
+    text = ("The Portfolio Holder said that the Council would open a second day centre in Mill Lane by June 2027 "
+            "and would appoint two outreach workers.")
+    got = _commitments(text)
+    assert "the Council would open a second day centre in Mill Lane by June 2027" in got
+    assert "would appoint two outreach workers" in got
+    text = ("The Head of Finance said that she would bring a revised savings plan to the Panel in May "
+            "and might be able to lower the fee increase if the grant was confirmed.")
+    got = extract_minutes(text).commitments
+    assert [(c.text.rstrip("."), c.strength) for c in got] == [
+        ("she would bring a revised savings plan to the Panel in May", "firm"),
+        ("might be able to lower the fee increase if the grant was confirmed", "soft")]
+
+
+def test_one_undertaking_with_its_steps_or_a_duration_stays_whole():
+    text = ("The Engineer said that he would add Birch Lane to the list of candidate sites and report back "
+            "to the Committee in the spring.")
+    assert _commitments(text) == ["he would add Birch Lane to the list of candidate sites and report back to the Committee in the spring"]
+    text = "The Leader said that the council would set up a hardship fund and would phase the increase over three years."
+    assert len(_commitments(text)) == 1
