@@ -262,6 +262,8 @@ PUBLIC_ROLES = (
     "licence applicant", "member of the audience", "deputee", "deputation", "lead deputee",
     "young person", "campaigner", "campaigners", "landowner", "carer", "carers", "parishioner",
     "parishioners", "villager", "villagers", "householder",
+    # at an annual parish meeting the public are the electors of the parish
+    "elector", "electors", "local elector", "local electors",
 )
 
 DET = r"(?:[Tt]he|THE|[Aa]n|[Aa]|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Ii]ts)"

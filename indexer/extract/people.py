@@ -67,7 +67,7 @@ _WS = re.compile(r"\s+")
 _CHAIR_ROLE = re.compile(
     r"(?i)^(?:the\s+)?(?:(?:vice|deputy)[\s-]*)?(?:chair|chairman|chairwoman|chairperson|chair person|cadeirydd|is-gadeirydd|"
     r"presiding member|convenor|convener|provost|president|lord mayor|mayor|civic mayor|town mayor)"
-    r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:committee|panel|board|meeting|council|sub-committee|"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:(?:parish|town|community)\s+council|committee|panel|board|meeting|council|sub-committee|"
     r"commission|forum|cabinet|executive|scrutiny(?: committee)?|overview and scrutiny committee))?$"
 )
 _COUNCILLOR_ROLE = re.compile(
@@ -91,7 +91,7 @@ _EXTERNAL_ROLE = re.compile(
 )
 _COMPANY = re.compile(r"(?i)\b(?:llp|ltd|limited|plc|consulting|consultancy|associates|& co)\b")
 _PUBLIC_ROLE = re.compile(
-    r"(?i)\b(?:public|objectors?|applicants?|agents?|petitioners?|residents?|speakers?|supporters?|representors?|"
+    r"(?i)\b(?:public|objectors?|applicants?|agents?|petitioners?|residents?|electors?|speakers?|supporters?|representors?|"
     r"complainants?|appellants?|licence holders?|licensees?|interested part(?:y|ies)|witness(?:es)?|questioners?|"
     r"neighbours?|drivers?|deputees?|friends[ \t]+of|residents['’]?[ \t]+association|tenants['’]?[ \t]+association|"
     r"action[ \t]+group|campaign[ \t]+group)(?:['’]s?)?\b"

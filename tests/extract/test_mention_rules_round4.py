@@ -191,3 +191,21 @@ def test_who_attended_as_observers_is_not_an_introduction():
             "Councillor Bell asked about the budget.\n")
     got = mentions(text)
     assert "the Leader" not in got and "Councillor Ada Vine" not in got
+
+
+# ------------------------------------------------------------------ 10. annual parish meeting of electors
+
+
+def test_electors_are_the_public_at_a_parish_meeting():
+    text = ("The Chairman of the Parish Council, Mrs Ivy Dunn, welcomed those present. An elector asked about the pond. "
+            "Two electors said that the footpath was overgrown.\n")
+    got = {tuple(s.mentions): s.kind for s in speakers(text)}
+    assert got[("An elector",)] == "public"
+    assert got[("Two electors",)] == "public"
+    assert got[("The Chairman of the Parish Council",)] == "chair"
+
+
+def test_electoral_services_is_not_an_elector():
+    text = "The Electoral Services Manager said that the register would be published in December.\n"
+    (s,) = speakers(text)
+    assert s.kind == "officer"
