@@ -318,6 +318,7 @@ _REQUEST_AGREED = re.compile(
     r"|\s*[;.]\s*(?P<who2>(?:[Tt]he\s+)?(?-i:[A-Z])[^.;,\n]{1,60}?)\s+(?:agreed|undertook\s+to\s+do\s+so|agreed\s+to\s+do\s+so)\s*\.)")
 _SOFT_ACTION_CONTENT = re.compile(r"(?i)^[^:–-]{0,60}?\bto\s+(?:consider|reconsider|explore|look\s+at|look\s+into\s+(?:whether|how|if)|investigate\s+whether)\b")
 _ACTION_PAREN = re.compile(r"[ \t]*\((?:ACTION|Action|action)[ \t]*(?:by)?[ \t]*[:\-–][ \t]*(?P<who>[^()\n]{1,60})\)")
+_RECOMMENDED_HEAD = re.compile(r"(?m)^[ \t]*(?:Recommended|RECOMMENDED)[ \t]*[:\-–][ \t]*\Z")
 _RECOMMEND_TO_BODY = re.compile(
     r"(?i)^(?:that\s+)?(?:the\s+(?:[\w-]+\s+){0,3})?(?:recommends?|it\s+be\s+recommended)\s+to\s+(?:the\s+)?(?:Cabinet|Council|Executive|full\s+Council|"
     r"Mayor|Leader|Board|Authority|Committee|Cabinet\s+Member)\b")
@@ -482,6 +483,8 @@ def find_commitments(
             work_limb = False  # the sub-limbs of "be authorised to:": the head is the commitment
         if _THANKS_PASSED.search(dtext) and not _DIRECTIVE.search(_THANKS_PASSED.sub("", dtext)):
             continue  # "congratulations be passed to staff" records thanks, it promises no work
+        if _RECOMMENDED_HEAD.search(text, max(0, ds - 40), ds):
+            continue  # "Recommended: that ..." awaits the council's ratification; nobody is bound yet
         if _RECOMMEND_TO_BODY.match(dtext):
             continue  # "the Committee recommend to Cabinet that ...": the other body decides; nobody is bound yet
         noted = _NOTED_FUTURE.match(dtext)

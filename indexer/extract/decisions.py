@@ -30,7 +30,8 @@ _HEADING = re.compile(
     r"(?:(?:PENDERFYNWYD|Penderfynwyd|CYTUNWYD|Cytunwyd|PENDERFYNIAD|Penderfyniad)[ \t]*[:.]?[ \t]*[/|–\-][ \t]*)?"
     r"(?P<head>(?:It[ \t]+was[ \t]+|(?:The[ \t]+)?" + _BODIES + r"[ \t]+)?(?:(?:UNANIMOUSLY|[Uu]nanimously|FURTHER|[Ff]urther|"
     r"[Tt]herefore|THEREFORE)[ \t]+)?"
-    r"(?:RESOLVED|AGREED|DECISIONS?|DECIDED|RECOMMENDED|Resolved|Agreed|Decisions?|Decided|"
+    # Northern Irish committees write "Recommended:" (for the council's ratification)
+    r"(?:RESOLVED|AGREED|DECISIONS?|DECIDED|RECOMMENDED|Resolved|Agreed|Decisions?|Decided|Recommended(?=[ \t]*:)|"
     r"(?<=was )resolved|(?<=was )agreed|(?<=was )decided|(?<=was )unanimously resolved|"
     r"(?<=[a-z] )(?:agreed|resolved|decided)(?=[ \t]*(?:as[ \t]+follows[ \t]*)?:))"
     r"(?:[ \t]*\((?:unanimously|[^()\n]{0,40})\))?(?:[ \t]+(?:UNANIMOUSLY|unanimously))?"
@@ -45,7 +46,10 @@ _INLINE_CAPS = re.compile(
 )
 _SENTENCE_FORM = re.compile(
     # a note-form bullet "- Group agreed to recommend ..."
-    r"^(?:[-–•][ \t]+(?=(?:[Tt]he[ \t]+)?[A-Z]))?(?:(?:Accordingly|Therefore|Following(?:[^,]{0,80}),|After(?:[^,]{0,80}),|Upon(?:[^,]{0,80}),|"
+    r"^(?:[-–•][ \t]+(?=(?:[Tt]he[ \t]+)?[A-Z]))?(?:(?:Thereafter|Subsequently),?[ \t]+)?"
+    # Scottish minutes: "Thereafter, on the motion of Councillor X, seconded by Councillor Y, it was agreed ..."
+    r"(?:(?:[Oo]n[ \t]+the[ \t]+motion[ \t]+of[^,.]{1,80},[ \t]*(?:seconded[ \t]+by[^,.]{1,80},[ \t]*)?)"
+    r"|(?:Accordingly|Therefore|Following(?:[^,]{0,80}),|After(?:[^,]{0,80}),|Upon(?:[^,]{0,80}),|"
     # "Following discussion the Committee resolved to ...": a short participial opener, no comma
     r"(?:Following|After)[ \t]+(?:(?:a|the|further|some|full|lengthy|detailed)[ \t]+)?(?:discussion|debate|"
     r"deliberation|questions|consideration)[ \t]+(?=[Tt]he[ \t]+|[Ii]t[ \t]+was)|"

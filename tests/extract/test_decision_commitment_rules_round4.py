@@ -145,3 +145,25 @@ def test_one_undertaking_with_its_steps_or_a_duration_stays_whole():
     assert _commitments(text) == ["he would add Birch Lane to the list of candidate sites and report back to the Committee in the spring"]
     text = "The Leader said that the council would set up a hardship fund and would phase the increase over three years."
     assert len(_commitments(text)) == 1
+
+
+# ---------------------------------------------------------------- Scottish and Northern Irish forms
+
+
+def test_scottish_on_the_motion_of_opener():
+    text = ("Thereafter, on the motion of Councillor Ailsa Munro, seconded by Councillor Fergus Lyle, it was agreed "
+            "that the Committee write to the Minister seeking an extension of the ferry grant.\n")
+    assert _decisions(text) == ["that the Committee write to the Minister seeking an extension of the ferry grant"]
+    assert _commitments(text) == ["that the Committee write to the Minister seeking an extension of the ferry grant"]
+    prose = "Thereafter, on the motion of Councillor Munro, the meeting adjourned for ten minutes.\n"
+    assert _decisions(prose) == []
+
+
+def test_northern_irish_recommended_heading_is_a_decision_not_a_commitment():
+    text = ("Proposed by Councillor Orla Keane,\nSeconded by Alderman Ross Bell, and agreed\n\n"
+            "Recommended: that a bench be installed at Lough Road and that the Director bring a report on costs "
+            "to the March meeting.\n")
+    assert _decisions(text) == ["that a bench be installed at Lough Road and that the Director bring a report on costs to the March meeting"]
+    assert _commitments(text) == []
+    prose = "Recommended reading for Members was listed in the appendix.\n"
+    assert _decisions(prose) == []
