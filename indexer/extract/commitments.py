@@ -239,6 +239,13 @@ _DIRECTIVE = re.compile(
     r"|\b(?:conditions?|informatives?|details|wording|terms|obligations?)\b[^.;]{0,40}?\bdelegated\s+to\s+(?:the\s+)?officers?\b"
     r"|\bconditions?\s+to\s+be\s+(?:drafted|prepared|settled|finalised|finalized|agreed)\s+by\s+(?:the\s+)?(?-i:[A-Z])"
     r"|\bdelegat(?:e|es|ed|ion\s+of)\s+(?:(?:authority|responsibility|powers?)\s+)?to\s+(?:the\s+)?(?-i:[A-Z])"
+    # "delegated sign-off of the quarterly returns to the Corporate Director": the work delegated is named
+    r"|\bdelegat(?:e|es|ed)\s+(?:the\s+|final\s+)?(?:sign[- ]?off|approval|signing|submission|finalisation|finalization|"
+    r"agreement|determination|publication)\s+of\s+[^.;]{2,100}?\s+to\s+(?:the\s+)?(?-i:[A-Z])"
+    # "(2) requires the Director of Environment to attend the November meeting to report on ...": a
+    # committee's demand of its own officer (not "the scheme requires the Council to ...")
+    r"|^(?:that\s+)?(?:the\s+(?:[\w-]+\s+){0,3})?requires?\s+(?:the\s+)?(?-i:[A-Z])[^.;]{0,80}?\bto\s+"
+    r"(?:attend|report|provide|submit|bring|present|circulate|prepare|produce|review|respond)\b"
     r"|\bbe\s+(?:\w+\s+and\s+)?(?:referred|passed|forwarded|sent|reported|conveyed|communicated|relayed)\s+to\b"
     # an Order (traffic, footpath, tree, compulsory purchase) is made, sealed or advertised after the meeting
     r"|(?-i:\bOrders?\b)(?:\s+[\w-]+){0,3}?\s+be\s+(?:made|sealed|advertised|served)\b"

@@ -167,3 +167,18 @@ def test_northern_irish_recommended_heading_is_a_decision_not_a_commitment():
     assert _commitments(text) == []
     prose = "Recommended reading for Members was listed in the appendix.\n"
     assert _decisions(prose) == []
+
+
+# ---------------------------------------------------------------- directions in resolution limbs
+
+
+def test_a_committee_requires_its_officer_and_delegates_named_work():
+    text = ("RESOLVED: That the Committee:\n(1) notes the Treasury Management Report;\n"
+            "(2) requires the Head of Property to attend the March meeting to report on the asset disposals; and\n"
+            "(3) delegates sign-off of the annual return to the Section 151 Officer.\n")
+    got = _commitments(text)
+    assert "requires the Head of Property to attend the March meeting to report on the asset disposals" in got
+    assert "delegates sign-off of the annual return to the Section 151 Officer" in got
+    assert not any("notes the Treasury" in c for c in got)
+    text = "RESOLVED: That the Committee notes that the new scheme requires the Council to keep a register of assets.\n"
+    assert _commitments(text) == []
