@@ -505,6 +505,8 @@ AGENT_BEFORE = re.compile(
     r"|(?:^|\n|[.;:]\s+)[ \t]*(?-i:Moved|Proposed|Seconded)\s+$|,\s*(?:and\s+)?(?-i:seconded|proposed)\s+$"
     r"|\b(?:on\s+the\s+)?nomination\s+of\s+$|\bnominated\s+by\s+$"
     r"|(?:^|\n)[ \t]*(?:Officer\s+)?(?:Response|Answer|Reply)\s*\(\s*$"
+    # the heading of an answer, like that of a question: "Response from the Cabinet Member for X, Cllr Y:"
+    r"|(?:^|\n)[ \t]*(?:\(?[\da-z]{1,3}[.)][ \t]+)?(?:(?:Written|Oral|Verbal)\s+)?(?:Response|Answer|Reply)\s+(?:from|by)\s+$"
     r"|\b(?:comments?|points?|observations?|questions?|representations?|statements?|remarks?|quer(?:y|ies)|concerns?|"
     r"objections?|support|opposition|thanks|appreciation|congratulations|sympathy|disappointment|frustration)\s+"
     r"(?:were|was)\s+(?:also\s+)?(?:made|raised|asked|put|expressed|submitted)\s+by\s+$"

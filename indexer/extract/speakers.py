@@ -145,7 +145,8 @@ _ROLL_PURPOSE = re.compile(
 
 _APPOSITIVE_CLOSE = re.compile(
     r"(?:[ \t]*\([^()\n]{1,40}\))?(?:\s+(?:at|of|from|with|in|for|on\s+behalf\s+of)\s+[^,.;:()\n]{1,80}?)?"
-    r"[ \t]*(?:,|\)|and\b|&|[–—][ \t]|\.(?:\s|$)|[ \t]+(?:were|was|are|is)[ \t]+(?:also[ \t]+)?(?:present|in[ \t]+attendance))"
+    # (a colon ends a heading's apposition: "Response from the Leader, Councillor Ray Hood:")
+    r"[ \t]*(?:,|\)|:|and\b|&|[–—][ \t]|\.(?:\s|$)|[ \t]+(?:were|was|are|is)[ \t]+(?:also[ \t]+)?(?:present|in[ \t]+attendance))"
     # "Engagement Lead for the Council's external auditor," : a few lower-case words, then a comma
     rf"|(?:[ \t]+(?!(?i:{lx._VERB_ALT})\b)[a-z][\w'’-]*){{1,4}}?[ \t]*,"
     # "Mr Ray Cole, a carer who had registered to speak, said": a relative clause closes it too

@@ -209,3 +209,18 @@ def test_electoral_services_is_not_an_elector():
     text = "The Electoral Services Manager said that the register would be published in December.\n"
     (s,) = speakers(text)
     assert s.kind == "officer"
+
+
+# ------------------------------------------------------------------ 11. headings of answers
+
+
+def test_response_heading_names_the_answering_member_by_role():
+    text = ('(2) Mrs Gail Oro asked the following question:\n"Why is the library shut?"\n\n'
+            'Response from the Cabinet Member for Culture, Councillor Idris Nye:\n"Staffing has been difficult."\n')
+    got = {s.name: s.mentions for s in speakers(text)}
+    assert got["Councillor Idris Nye"] == ("the Cabinet Member for Culture",)
+
+
+def test_response_from_in_running_prose_is_not_a_heading():
+    text = "The Clerk said that a response from the Highways Officer, Mr Ned Ives, was awaited.\n"
+    assert mentions(text) == ["The Clerk"]
