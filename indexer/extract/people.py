@@ -61,6 +61,7 @@ _ORG_AFTER = re.compile(
     rf"(?P<org>[{lx.UP}][\w'’‐-]*(?:(?:{lx.SP}(?:and|&|of|for|the|on)?)?{lx.SP}?[{lx.UP}][\w'’‐-]*){{0,6}})"
 )
 _WS = re.compile(r"\s+")
+_BARE_NAME_RE = re.compile(lx.BARE_NAME)
 
 # ------------------------------------------------------------------------------- role kinds
 
@@ -400,6 +401,13 @@ def _to_np(text: str, m: re.Match[str]) -> NounPhrase | None:
         if m.group("rlow"):
             poss = m.group("lposs") or ""
             return NounPhrase(s, e, m.group(0), "role", role=clean_role(poss + m.group("rlow")), has_det=True)
+        if m.group("rbodycap"):
+            comma = m.group(0).find(",")
+            if comma > 0 and _BARE_NAME_RE.fullmatch(m.group(0)[:comma]):
+                # "Mark Ellis, Flood and Coastal Risk Manager at ...": a name, then its role in
+                # apposition, not one role listing "Mark Ellis, Flood and Coastal" areas
+                name = m.group(0)[:comma]
+                return NounPhrase(s, s + comma, name, "bare", names=(parse_name(name),))
         body = m.group("rbody") or m.group("rbodycap")
         poss = m.group("rposs") or ""
         role = clean_role(poss + body) if poss else clean_role(body)

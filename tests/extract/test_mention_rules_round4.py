@@ -224,3 +224,19 @@ def test_response_heading_names_the_answering_member_by_role():
 def test_response_from_in_running_prose_is_not_a_heading():
     text = "The Clerk said that a response from the Highways Officer, Mr Ned Ives, was awaited.\n"
     assert mentions(text) == ["The Clerk"]
+
+
+# ------------------------------------------------------------------ 12. a name, then a role listing areas
+
+
+def test_name_before_a_role_with_a_comma_list_is_the_person():
+    text = ("Tariq Noon, Waste, Recycling and Street Scene Manager at Vale Services, presented the report. "
+            "Councillor Egan asked about glass.\n")
+    got = {s.name: s for s in speakers(text)}
+    assert got["Tariq Noon"].mentions == ("Tariq Noon",)
+    assert "Street Scene Manager" in (got["Tariq Noon"].role or "")
+
+
+def test_a_role_listing_areas_stays_one_role():
+    text = "The Head of Waste, Recycling and Street Scene said that glass would be collected weekly.\n"
+    assert mentions(text) == ["The Head of Waste, Recycling and Street Scene"]
