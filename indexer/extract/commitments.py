@@ -753,7 +753,7 @@ _COMPLEMENT_TAKERS = frozenset(
     "anticipate stressed emphasised emphasized highlighted added reported indicated suggested "
     "replied responded commented stated advised informed explained confirmed noted remarked "
     "observed acknowledged accepted recognised recognized believed considered and but or also further "
-    "then now therefore".split()
+    "then now therefore undertook undertakes undertake assures pledge pledges guarantee guarantees".split()
 )
 
 

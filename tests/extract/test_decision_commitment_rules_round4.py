@@ -182,3 +182,11 @@ def test_a_committee_requires_its_officer_and_delegates_named_work():
     assert not any("notes the Treasury" in c for c in got)
     text = "RESOLVED: That the Committee notes that the new scheme requires the Council to keep a register of assets.\n"
     assert _commitments(text) == []
+
+
+def test_undertook_that_introduces_a_promise_not_a_relative_clause():
+    text = ("The Head of Legal, Ms Perpetua Hale, apologised for the delay and undertook that the gifts register "
+            "would be published by 30 November 2025.")
+    assert _commitments(text) == ["the gifts register would be published by 30 November 2025"]
+    text = "Members discussed the grants that would be published in the spring newsletter."
+    assert _commitments(text) == []
