@@ -191,6 +191,9 @@ _ROLE_WORD = re.compile(
 )
 
 
+_LOWER_QUALIFIER = re.compile(r"[ \t]+(?:for|of)[ \t]+(?P<q>(?!(?:the|a|an|this|that|its|their)\b)[a-z][a-z'’-]*(?:[ \t]+[a-z][a-z'’-]*){0,4})[ \t]*,[ \t]*")
+
+
 def _units(text: str, chain: list[NounPhrase], intro: bool = False) -> list[_Unit]:
     """Pair names with the roles written beside them ("Daxa Pancholi, the Head of ...,").
 
@@ -205,6 +208,13 @@ def _units(text: str, chain: list[NounPhrase], intro: bool = False) -> list[_Uni
         nxt = chain[i + 1] if i + 1 < len(chain) else None
         comma = nxt is not None and bool(re.search(r",|[ \t][–—][ \t]", text[np.end:nxt.start]))
         closed = nxt is not None and (intro or bool(_APPOSITIVE_CLOSE.match(text, nxt.end)))
+        if nxt is not None and np.kind == "role" and np.has_det and nxt.named:
+            q = _LOWER_QUALIFIER.fullmatch(text, np.end, nxt.start)
+            if q:
+                # "The independent member for coastal interests, Dr Lowry,": the post's remit in lower
+                # case belongs to the head of the apposition
+                np = NounPhrase(np.start, q.end("q"), text[np.start:q.end("q")], "role",
+                                role=(np.role or "") + text[np.end:q.end("q")], has_det=True)
         unit = _Unit(np)
         if nxt is not None and len(chain) == 2 and comma and np.named and nxt.kind == "bare" \
                 and re.fullmatch(r"[ \t]*,[ \t]*", text[np.end:nxt.start]) and re.match(r"[ \t]*,", text[nxt.end:nxt.end + 3]) \

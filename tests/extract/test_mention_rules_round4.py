@@ -240,3 +240,18 @@ def test_name_before_a_role_with_a_comma_list_is_the_person():
 def test_a_role_listing_areas_stays_one_role():
     text = "The Head of Waste, Recycling and Street Scene said that glass would be collected weekly.\n"
     assert mentions(text) == ["The Head of Waste, Recycling and Street Scene"]
+
+
+# ------------------------------------------------------------------ 13. a post's remit in lower case
+
+
+def test_lower_case_remit_belongs_to_the_apposed_post():
+    text = ("The co-opted member for parent governors, Mrs Una Reid, asked about exclusions. "
+            "The Director replied.\n")
+    got = {s.name: s.mentions for s in speakers(text)}
+    assert got["Mrs Una Reid"] == ("The co-opted member for parent governors",)
+
+
+def test_lower_case_phrase_after_the_without_a_name_is_not_taken():
+    text = "The Chair of the panel, Councillor Bea Moss, opened the meeting and welcomed everyone.\n"
+    assert "The Chair" in mentions(text)
