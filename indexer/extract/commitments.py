@@ -72,8 +72,11 @@ def _alt(words: tuple[str, ...]) -> str:
 _MAKE = (r"make(?=\s+(?:(?:the|an?|any|further|final|formal|no|its|their)\s+)?(?:[\w-]+\s+){0,2}?"
          r"(?:orders?|decisions?|payments?|grants?|changes?|repairs?|improvements?|arrangements?|contact|"
          r"representations?|recommendations?|applications?|bids?|offers?|announcements?|provision|appointments?)\b)")
-_ACT = "(?:" + _alt(ACTION_VERBS) + "|" + _MAKE + ")"
-_ACT_SOFT = _alt(ACTION_VERBS)
+# a phrasal verb around its object: "would take this up with the roads service", "follow the matter up"
+_PHRASAL = (r"(?:take|follow|pick|chase|sort)\s+(?:this|it|that|these|them|those|the\s+(?:matter|issue|point|concern|request|"
+            r"query|complaint|case)s?)\s+up(?=\s+(?:with|on|again|as|personally|directly|urgently|after|before|and)\b|\s*[.,;]|\s*$)")
+_ACT = "(?:" + _alt(ACTION_VERBS) + "|" + _MAKE + "|" + _PHRASAL + ")"
+_ACT_SOFT = "(?:" + _alt(ACTION_VERBS) + "|" + _PHRASAL + ")"
 _DONE = _alt(PASSIVE_DONE)
 _ADV = r"(?:(?:also|now|then|still|next|each|soon|duly|personally|happily|gladly|further|shortly|urgently|promptly|certainly|definitely|additionally|separately|directly|formally|again|ultimately|initially|first|jointly|specifically|continue\s+to|seek\s+to|aim\s+to|try\s+to|endeavour\s+to|be\s+able\s+to)\s+)*"
 
@@ -86,11 +89,13 @@ _EVENT = (r"(?:begin|start|commence|open|reopen|launch|take\s+place|go\s+live|co
           r"report|follow|arrive|be\s+back|"
           # a service's own round: "a mobile library would call at Ashgrove Parade weekly", "the operation
           # would run in Glenard throughout October"
-          r"call\s+at|run\s+(?=(?:in|at|throughout|during|every|on|weekly|daily|monthly|each)\b))")
+          r"call\s+at|run\s+(?=(?:in|at|throughout|during|every|on|weekly|daily|monthly|each)\b)|"
+          # an assurance that a facility keeps going: "the pool would stay open throughout the works"
+          r"(?:stay|remain)\s+open(?=\s+(?:throughout|during|while|whilst|as\s+normal)\b|\s*[.;]|\s*$))")
 _PASSIVE_ANY = r"(?!(?:disadvantaged|harmed|disrupted|inconvenienced|penalised|penalized|displaced|damaged|overwhelmed|worse|able|affected|required|needed|expected|likely|happy|pleased|useful|concerned|interested|based|subject|entitled|eligible|responsible|liable|seen|known|called|treated|regarded|deemed|counted|charged|used|impacted|minded|prepared|willing|grateful|surprised|disappointed|obliged|bound|sorry|keen)\b)[a-z]+(?:ed|en|wn|un|ut|et|lt|pt|ld)\b"
 _SOFT_TRIGGER = re.compile(
     rf"\b(?:could|might|may|can)\s+{_ADV}(?:be\s+{_ADV}(?P<sdone>{_DONE}\b|{_PASSIVE_ANY})|(?P<sact>{_ACT_SOFT})\b)"
-    rf"|\bwould\s+{_ADV}(?P<sconsider>consider|explore|look\s+at\s+whether|try\s+to|endeavour\s+to|aim\s+to|"
+    rf"|\bwould\s+{_ADV}(?P<sconsider>consider|explore|look\s+(?:again\s+)?at\s+whether|try\s+to|endeavour\s+to|aim\s+to|"
     rf"seek\s+to|hope\s+to|be\s+happy\s+to|be\s+willing\s+to|be\s+pleased\s+to|be\s+prepared\s+to|"
     rf"welcome\s+the\s+opportunity\s+to|investigate\s+whether|look\s+at\s+the\s+possibility|"
     rf"be\s+considered|be\s+explored|be\s+looked\s+at)\b"
@@ -131,6 +136,11 @@ _FIRM_TRIGGER = re.compile(
     rf"|\bshould\s+expect\s+to\s+(?:be\s+)?(?P<fexpect>\w+)"
     rf"|\b(?:is|are|was|were)\s+(?:due|scheduled|programmed|timetabled|planned|going)\s+to\s+(?:be\s+)?(?P<fdue>{_ACT}|{_DONE})\b"
     rf"|\b(?:undertaking|commitment|promise|assurance)\s+(?:was\s+)?(?:given\s+)?(?:to|that)\b(?P<fnoun>)"
+    # a deadline for having something working: "the contractor would have all 22 vehicles on the road by 20 March"
+    rf"|\b(?:will|would|shall)\s+have\s+(?!been\b|had\b)(?:[\w£,'’-]+\s+){{1,6}}?(?P<fhave>in\s+place|on\s+the\s+road|on\s+site|operational|"
+    rf"in\s+operation|up\s+and\s+running|installed|fitted|completed|finished|ready)(?=\s+(?:by|before|ahead\s+of|in\s+time|within)\b)"
+    # the one asked agrees: "X suggested that the campaign be repeated, and the Manager agreed to do so"
+    rf"|\b(?:agreed|undertook|offered|promised)\s+to\s+(?P<fdoso>do\s+so|do\s+this|do\s+that)\b"
     # the presiding member's direction: "The Chair asked that the closure report be presented ..."
     rf"|(?-i:\b[Tt]he\s+(?:Chair|Chairman|Chairperson|Chairwoman))\s+(?:then\s+|also\s+|further\s+)?(?:asked|requested|directed)\s+that\s+"
     rf"(?![^.;]{{0,60}}\b(?:thanks|congratulations|gratitude|appreciation|best\s+wishes|condolences)\b)"
@@ -657,7 +667,10 @@ def _from_sentence(text: str, sent: tx.Sentence, ctx: _Ctx) -> list[tuple[int, C
             continue  # "the next meeting would be held on 14 May": the calendar, not a promise
         if _EMBEDDED_QUESTION.search(before):
             continue  # "were not told when contractors would arrive": a question, not a promise
-        if _QUESTION_INTRO.search(before) and not re.search(r"(?i)\b(?:replied|responded|confirmed|advised|explained|said|stated|informed|assured|agreed|undertook)\b", before[-200:]):
+        if first.re is _FIRM_TRIGGER and first.group("fdoso") is not None:
+            if not re.search(r"(?i)\b(?:suggested|asked|requested|proposed|urged)\b", before):
+                continue  # "agreed to do so" binds only when what is to be done was asked for just before
+        elif _QUESTION_INTRO.search(before) and not re.search(r"(?i)\b(?:replied|responded|confirmed|advised|explained|said|stated|informed|assured|agreed|undertook)\b", before[-200:]):
             continue
         if _PROPOSAL_CONTENT.search(before):
             continue  # "under the plan the company would deliver 140 homes": what is being decided, not a promise

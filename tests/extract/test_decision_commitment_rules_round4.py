@@ -190,3 +190,37 @@ def test_undertook_that_introduces_a_promise_not_a_relative_clause():
     assert _commitments(text) == ["the gifts register would be published by 30 November 2025"]
     text = "Members discussed the grants that would be published in the spring newsletter."
     assert _commitments(text) == []
+
+
+# ---------------------------------------------------------------- promise forms in reported speech
+
+
+def test_having_something_working_by_a_deadline():
+    text = "Ms Dora Quist said that the operator would have all six new buses on the road by 1 May 2026."
+    assert _commitments(text) == ["the operator would have all six new buses on the road by 1 May 2026"]
+    text = "Ms Quist said that the change would have a big effect on the rural routes."
+    assert _commitments(text) == []
+
+
+def test_look_again_at_whether_is_a_soft_look():
+    text = "The Portfolio Holder said that he would look again at whether the kiosk could open on Saturdays."
+    got = extract_minutes(text).commitments
+    assert [(c.text.rstrip("."), c.strength) for c in got] == [
+        ("he would look again at whether the kiosk could open on Saturdays", "soft")]
+
+
+def test_a_facility_kept_open_is_an_assurance():
+    text = "The Leisure Manager replied that the roof repairs would be done at night and that the library would stay open throughout."
+    assert "the library would stay open throughout" in _commitments(text)
+    text = "The Clerk said that the consultation would remain open until 9 January."
+    assert _commitments(text) == []
+
+
+def test_phrasal_take_it_up_and_agreed_to_do_so():
+    text = "Councillor Nuala Brice said that she would take this up with the bus operator."
+    assert _commitments(text) == ["she would take this up with the bus operator"]
+    text = ("Councillor Pim suggested that the leaflet be translated into Polish, and the Communications Officer "
+            "agreed to do so.")
+    assert _commitments(text) == ["the Communications Officer agreed to do so"]
+    text2 = "Several members agreed to do so at the next meeting."
+    assert _commitments(text2) == []
