@@ -304,13 +304,16 @@ _ROLE_AND_ROLE = (
     # a parish clerk is usually its Responsible Financial Officer too: "The Clerk and RFO"
     rf"RFO|Responsible{SP}Financial{SP}Officer|Proper{SP}Officer)(?![\w‐-]))"
 )
+# "Rights of Way Officer", "Freedom of Information Officer": "of" inside the words before the head (never
+# after a document word: "Report of Planning Officer" is a heading, not a post)
+_OF_INSIDE = rf"(?<!Report)(?<!Reports)(?<!Minutes)(?<!Update)(?<!Notes)(?<!Letter)(?<!Views)(?<!Advice){SP}of{SP}"
 ROLE_BODY = (
-    rf"(?:(?:(?!{_HEAD_ALT_CAP}(?![\w‐-])){CAP_WORD}(?:{SP}(?:and|&){SP}(?={CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_ALT}(?![\w‐-]))|,{SP}(?={CAP_WORD}(?:,{SP}{CAP_WORD})*{SP}(?:and|&){SP}{CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_ALT}(?![\w‐-])))|(?:{CAP_WORD}|{_LOWER_MOD_ALT}){SP}){{0,5}}{_HEAD_ALT}(?![\w‐-])"
+    rf"(?:(?:(?!{_HEAD_ALT_CAP}(?![\w‐-])){CAP_WORD}(?:{_OF_INSIDE}(?={CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_ALT}(?![\w‐-]))|{SP}(?:and|&){SP}(?={CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_ALT}(?![\w‐-]))|,{SP}(?={CAP_WORD}(?:,{SP}{CAP_WORD})*{SP}(?:and|&){SP}{CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_ALT}(?![\w‐-])))|(?:{CAP_WORD}|{_LOWER_MOD_ALT}){SP}){{0,5}}{_HEAD_ALT}(?![\w‐-])"
     rf"(?:{ROLE_OF})?(?:{_ROLE_AND_ROLE}(?:{ROLE_OF})?)?(?:{SP}\((?!(?:Councillors?|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor|County|Borough)\b)(?:[^()\n]{{1,40}})\))?)"
 )
 # Without a determiner a role must be capitalised ("Prevent Co-ordinator" in an introduction).
 ROLE_BODY_CAP = (
-    rf"(?:(?:(?!{_HEAD_ALT_CAP}(?![\w‐-])){CAP_WORD}(?:{SP}(?:and|&){SP}(?={CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_ALT_CAP}(?![\w‐-]))|,{SP}(?={CAP_WORD}(?:,{SP}{CAP_WORD})*{SP}(?:and|&){SP}{CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_ALT_CAP}(?![\w‐-])))|{CAP_WORD}{SP}){{0,5}}{_HEAD_ALT_CAP}(?![\w‐-])"
+    rf"(?:(?:(?!{_HEAD_ALT_CAP}(?![\w‐-])){CAP_WORD}(?:{_OF_INSIDE}(?={CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_ALT_CAP}(?![\w‐-]))|{SP}(?:and|&){SP}(?={CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_ALT_CAP}(?![\w‐-]))|,{SP}(?={CAP_WORD}(?:,{SP}{CAP_WORD})*{SP}(?:and|&){SP}{CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_ALT_CAP}(?![\w‐-])))|{CAP_WORD}{SP}){{0,5}}{_HEAD_ALT_CAP}(?![\w‐-])"
     rf"(?:{ROLE_OF})?(?:{_ROLE_AND_ROLE}(?:{ROLE_OF})?)?(?:{SP}\((?!(?:Councillors?|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor|County|Borough)\b)(?:[^()\n]{{1,40}})\))?)"
 )
 OFFICERS_PLURAL = (

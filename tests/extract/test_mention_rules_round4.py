@@ -255,3 +255,18 @@ def test_lower_case_remit_belongs_to_the_apposed_post():
 def test_lower_case_phrase_after_the_without_a_name_is_not_taken():
     text = "The Chair of the panel, Councillor Bea Moss, opened the meeting and welcomed everyone.\n"
     assert "The Chair" in mentions(text)
+
+
+# ------------------------------------------------------------------ 14. "of" inside a post's name
+
+
+def test_of_inside_the_words_before_the_head():
+    text = ("Ms Lena Ford, Freedom of Information Officer, presented the annual return. "
+            "The Freedom of Information Officer added that requests had doubled.\n")
+    got = {s.name: s.mentions for s in speakers(text)}
+    assert got["Ms Lena Ford"] == ("Ms Lena Ford", "The Freedom of Information Officer")
+
+
+def test_report_of_an_officer_is_not_a_post():
+    text = "The Report of Planning Officer was noted. Councillor Ames asked about the appeal.\n"
+    assert mentions(text) == ["Councillor Ames"]
