@@ -460,7 +460,9 @@ ADVERBIAL = (
     r"similarly|likewise|personally|specifically|particularly|strongly|fully|[a-z]+ly)"
 )
 SPEECH_AFTER = re.compile(
-    rf"(?:{SP}(?:{ADVERBIAL}\b,?{SP}?){{0,3}}|,?{SP}(?:{ADVERBIAL}\b,?{SP}?){{0,3}}|[ \t]*[–—:-][ \t]+)"
+    # after a dash or colon, a capitalised participle before a capitalised word is a heading's adjective
+    # ("Confirmation Hearing – Proposed Appointment of ..."), not what a person did
+    rf"(?:{SP}(?:{ADVERBIAL}\b,?{SP}?){{0,3}}|,?{SP}(?:{ADVERBIAL}\b,?{SP}?){{0,3}}|[ \t]*[–—:-][ \t]+(?![{UP}][{LO}]+[ \t]+[{UP}][{LO}]))"
     rf"(?P<verb>(?i:{_VERB_ALT}))\b"
 )
 # An aside between subject and verb: ", in response to a question from X," / " (Chair)"

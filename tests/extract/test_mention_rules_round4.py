@@ -270,3 +270,17 @@ def test_of_inside_the_words_before_the_head():
 def test_report_of_an_officer_is_not_a_post():
     text = "The Report of Planning Officer was noted. Councillor Ames asked about the appeal.\n"
     assert mentions(text) == ["Councillor Ames"]
+
+
+# ------------------------------------------------------------------ 15. headings with a dash
+
+
+def test_heading_dash_with_a_capitalised_participle_is_not_a_contribution():
+    text = "7.  Scrutiny Review – Proposed Changes to Bin Collections\n\nThe Waste Manager introduced the report.\n"
+    assert mentions(text) == ["The Waste Manager"]
+
+
+def test_note_form_dash_then_a_verb_still_speaks():
+    text = "- Cllr Ryan Hale – asked whether the depot would move.\n- Cllr Joan Poll – Proposed the motion.\n"
+    got = mentions(text)
+    assert "Cllr Ryan Hale" in got and "Cllr Joan Poll" in got
