@@ -316,7 +316,9 @@ _NOT_IN_MEETING_AFTER = re.compile(
     r"(?:[ \t]*,[^,.;:\n]{1,100},)?[ \t]*,?[ \t]+(?:also[ \t]+)?(?:"
     r"declared[ \t]+that[ \t]+(?:he|she|they)[ \t]+(?:(?:was|were|is|are)[ \t]+(?:(?:a|an)\b|the[ \t]+(?:owner|tenant|"
     r"landlord|employer|chair|secretary|treasurer)|employed|related|acquainted|known|married|resident)|"
-    r"(?:had|has|held|holds)[ \t]+(?:a|an|shares|property|land|interests?)\b|(?:knew|owned|rented|lived|worked|sat)\b)"
+    r"(?:had|has|held|holds)[ \t]+(?:a|an|shares|property|land|interests?)\b|(?:knew|owned|rented|lived|worked|sat)\b|"
+    # a declaration of lobbying: "declared that he had been lobbied on item 7"
+    r"(?:had[ \t]+been|has[ \t]+been|have[ \t]+been|was|were)[ \t]+(?:lobbied|approached|contacted|canvassed|emailed)\b)"
     r"|had[ \t]+(?:previously[ \t]+|already[ \t]+|also[ \t]+)?(?:submitted|sent|emailed|written|lodged)\b)")
 _WITHDRAWN = re.compile(r"(?i)\b(?:was|were|had\s+been)\s+(?:withdrawn|not\s+present|absent)\b|\bdid\s+not\s+attend\b")
 # the next heading of the same kind ends what a heading's paragraph can say about its questioner

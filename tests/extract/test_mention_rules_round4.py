@@ -284,3 +284,17 @@ def test_note_form_dash_then_a_verb_still_speaks():
     text = "- Cllr Ryan Hale – asked whether the depot would move.\n- Cllr Joan Poll – Proposed the motion.\n"
     got = mentions(text)
     assert "Cllr Ryan Hale" in got and "Cllr Joan Poll" in got
+
+
+# ------------------------------------------------------------------ 16. declarations of lobbying
+
+
+def test_declared_lobbying_is_a_declaration_not_a_contribution():
+    text = ("Councillor Nina Holt declared that she had been lobbied by the applicant on item 5. "
+            "Councillor Vic Dale declared that he was approached by objectors.\n")
+    assert mentions(text) == []
+
+
+def test_declaring_the_meeting_open_is_still_the_chairs_act():
+    text = "The Chair declared that the meeting was quorate and welcomed the new Clerk.\n"
+    assert mentions(text) == ["The Chair"]
