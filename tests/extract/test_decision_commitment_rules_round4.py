@@ -224,3 +224,10 @@ def test_phrasal_take_it_up_and_agreed_to_do_so():
     assert _commitments(text) == ["the Communications Officer agreed to do so"]
     text2 = "Several members agreed to do so at the next meeting."
     assert _commitments(text2) == []
+
+
+def test_a_capitalised_report_in_a_title_is_a_noun():
+    text = "RESOLVED:\n1. That the Equality Objectives Annual Report 2025 be endorsed for publication.\n"
+    assert _commitments(text) == []
+    text = "RESOLVED:\n1. That the Head of Planning report on the appeal outcomes to the March meeting.\n"
+    assert _commitments(text) == ["That the Head of Planning report on the appeal outcomes to the March meeting"]
