@@ -191,8 +191,9 @@ _NEXT_MEETING = re.compile(
     r"(?:be\s+held|take\s+place|be\s+on|start|begin|commence)\b")
 _EMBEDDED_QUESTION = re.compile(r"(?i)\b(?:when|whether|how|why|what|where)\s+(?:[\w'’-]+\s+){1,4}$")
 _PROPOSAL_CONTENT = re.compile(
-    r"(?i)\bunder\s+(?:the|his|her|their|its|this|these|our|my)\s+(?:[\w-]+\s+){0,2}?(?:plans?|proposals?|scheme|policy|options?|"
-    r"arrangements|model|strategy|motion|amendment)\b(?![^.;]{0,200}\b(?:agreed|undertook|promised|confirmed\s+that\s+(?:he|she|they|officers))\b)")
+    # "under the Trust's business plan the pool would close on Sundays", "Under the programme, the scheme would ..."
+    r"(?i)\bunder\s+(?:the|his|her|their|its|this|these|our|my)\s+(?:[\w'’-]+\s+){0,2}?(?:plans?|proposals?|scheme|policy|options?|"
+    r"arrangements|model|strategy|motion|amendment|programmes?|budget)\b(?![^.;]{0,200}\b(?:agreed|undertook|promised|confirmed\s+that\s+(?:he|she|they|officers))\b)")
 _HYPOTHETICAL = re.compile(r"(?i)\b(?:if|unless|in\s+the\s+event\s+that)\b[^.;]{0,80}\b(?:was|were|had|did|became|happened|occurred)\b[^.;]*$")
 _CLAUSE_START = re.compile(
     r"(?i)(?:\bthat\s+|;\s*|:\s*|\|\s*|\bbut\s+|\bhowever,?\s+|\bwhich\s+meant\s+that\s+|,\s+and\s+|\band\s+"

@@ -231,3 +231,12 @@ def test_a_capitalised_report_in_a_title_is_a_noun():
     assert _commitments(text) == []
     text = "RESOLVED:\n1. That the Head of Planning report on the appeal outcomes to the March meeting.\n"
     assert _commitments(text) == ["That the Head of Planning report on the appeal outcomes to the March meeting"]
+
+
+def test_contents_of_another_bodys_plan_or_a_programme_are_not_promises():
+    text = "Mr Ilie reported that under the Board's business plan the Riverside gallery would close on Mondays from May."
+    assert _commitments(text) == []
+    text = "Under the programme, the Hollins Brook scheme would protect 210 homes from 2028."
+    assert _commitments(text) == []
+    text = "The Chair of the Trust said that the Trust would publish its business plan by 1 March."
+    assert _commitments(text) == ["the Trust would publish its business plan by 1 March"]
