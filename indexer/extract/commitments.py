@@ -669,6 +669,10 @@ def _from_sentence(text: str, sent: tx.Sentence, ctx: _Ctx) -> list[tuple[int, C
             continue  # "the next meeting would be held on 14 May": the calendar, not a promise
         if _EMBEDDED_QUESTION.search(before):
             continue  # "were not told when contractors would arrive": a question, not a promise
+        if first.re is _FIRM_TRIGGER and first.group("fagree") is not None and (
+                re.match(r"(?i)(?:agreed|undertook)\s+(?!to\b)", first.group(0)) and re.search(r"(?i)\b(?:had|has|have)\s+(?:already\s+)?$", before)
+                or re.match(r"(?i)intended\b", first.group(0)) and re.search(r"(?i)\b(?:had|not|never)\s+(?:not\s+)?$", before)):
+            continue  # "the police had agreed conditions", "he had not intended to cause offence": the past, not a promise
         if first.re is _FIRM_TRIGGER and first.group("fdoso") is not None:
             if not re.search(r"(?i)\b(?:suggested|asked|requested|proposed|urged)\b", before):
                 continue  # "agreed to do so" binds only when what is to be done was asked for just before

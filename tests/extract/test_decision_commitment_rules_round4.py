@@ -240,3 +240,12 @@ def test_contents_of_another_bodys_plan_or_a_programme_are_not_promises():
     assert _commitments(text) == []
     text = "The Chair of the Trust said that the Trust would publish its business plan by 1 March."
     assert _commitments(text) == ["the Trust would publish its business plan by 1 March"]
+
+
+def test_a_past_agreement_or_intention_is_not_a_promise():
+    text = "The Licensing Officer said that the fire service had agreed conditions with the applicant and withdrew its objection."
+    assert _commitments(text) == []
+    text = "Councillor Moss said that he had not intended to cause any distress to the complainant."
+    assert _commitments(text) == []
+    text = "The applicant's agent said that his client had agreed to fund a new footway along Mill Road."
+    assert _commitments(text) == ["his client had agreed to fund a new footway along Mill Road"]
