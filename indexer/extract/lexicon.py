@@ -338,8 +338,14 @@ ANON_PLURAL = (
     rf"(?:Members|members|MEMBERS|Councillors|councillors|Cllrs\.?)\b(?![{APOS}])"
     rf"(?!{SP}(?:of|for){SP}the{SP}public)(?!{SP}[{UP}][{LO}]))"
 )
+# "a neighbouring resident", "an affected householder": after a determiner one open adjective may qualify
+# a public role (not a function word, and not a verb that would start a clause)
+_PUBLIC_ADJ = (
+    r"(?!(?:the|a|an|of|to|and|or|for|by|with|in|on|at|from|that|which|who|was|were|is|are|be|been|had|has|"
+    r"have|not|also|then|as|said|asked|told|thanked|invited|no|any|every|each)\b)[a-z][a-z-]{2,}"
+)
 PUBLIC_NP = (
-    rf"(?:(?:{DET}{SP})?(?:(?i:lead|local|second|first|third|fourth|further|other|two|three|four|"
+    rf"(?:(?:{DET}{SP}(?:{_PUBLIC_ADJ}{SP})?)?(?:(?i:lead|local|second|first|third|fourth|further|other|two|three|four|"
     rf"several|registered|public|principal|main|sole|individual|some|many|a{SP}number{SP}of|a{SP}few){SP}){{0,2}}"
     + alt(PUBLIC_ROLES, case_first=True)
     # "Carers Lead", "Residents Liaison Officer": the word qualifies a role that follows

@@ -298,3 +298,18 @@ def test_declared_lobbying_is_a_declaration_not_a_contribution():
 def test_declaring_the_meeting_open_is_still_the_chairs_act():
     text = "The Chair declared that the meeting was quorate and welcomed the new Clerk.\n"
     assert mentions(text) == ["The Chair"]
+
+
+# ------------------------------------------------------------------ 17. an adjective inside a public role
+
+
+def test_adjective_before_a_public_role_keeps_it_in_apposition():
+    text = "Mr Lars Penn, a neighbouring householder, spoke against the extension. The Planning Officer replied.\n"
+    got = {s.name: s for s in speakers(text)}
+    assert set(mentions(text)) == {"Mr Lars Penn", "The Planning Officer"}
+    assert got["Mr Lars Penn"].kind == "public"
+
+
+def test_adjective_public_role_as_subject():
+    text = "An elderly resident asked whether the bus would stop at the surgery.\n"
+    assert mentions(text) == ["An elderly resident"]
