@@ -819,6 +819,10 @@ def _owner(text: str, clause_pos: int, subject: str, match: re.Match[str], ctx: 
                 return ctx.speaker_before(clause_pos) if _PRONOUN_SUBJECT.match(elided) else _subject_head(elided)
             return False
     addressee = groups.get("addressee") or groups.get("addressee2")
+    if groups.get("addressee2") and re.fullmatch(
+            r"(?i)\s*(?:the\s+)?(?:Town\s+|Parish\s+|Community\s+|Borough\s+|District\s+|County\s+|City\s+)?"
+            r"(?:Council|Committee|Sub-Committee|Board|Panel|Cabinet|Authority|Forum|Partnership|Executive)\s*", groups["addressee2"]):
+        return False  # "asked that the Council write to ...": a member's proposal to the body, bound only by its resolution
     if addressee and _OUTSIDE_BODY.search(addressee) and re.match(r"(?i)asked|requested", match.group(0)):
         return False  # "She asked Severndale Water to attend again": a request to an outside body binds no one here
     if addressee:

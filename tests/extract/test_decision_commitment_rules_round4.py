@@ -249,3 +249,10 @@ def test_a_past_agreement_or_intention_is_not_a_promise():
     assert _commitments(text) == []
     text = "The applicant's agent said that his client had agreed to fund a new footway along Mill Road."
     assert _commitments(text) == ["his client had agreed to fund a new footway along Mill Road"]
+
+
+def test_a_members_request_that_the_body_act_binds_nobody():
+    text = "Cllr Tamsin Roe thanked the volunteers and asked that the Council write to the Rotary Club to thank it."
+    assert _commitments(text) == []
+    text = "Cllr Roe asked that the Clerk write to the Rotary Club to thank it, to which the Clerk agreed."
+    assert _commitments(text) != []
