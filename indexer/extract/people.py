@@ -168,7 +168,26 @@ def kind_for_role(role: str) -> str:
         return "external"
     if _COUNCILLOR_ROLE.search(role):
         return "councillor"
+    if is_outside_body(role):
+        return "external"  # "Ms Ada Holt of the Riverside Pension Partnership": she speaks for that body
     return "officer"
+
+
+# A body's name standing for a person's role ("of the Betting and Gaming Council", ", Balgreen Community
+# Council,"): an outside body, unless it is a council department or a principal council (whose officers
+# attend joint committees as officers)
+_OUTSIDE_BODY = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][\w'’&-]*\s+(?:(?:and|&|of|for|the)\s+)*){1,6}"
+    r"(?:Partnership|Trust|Association|Society|Ltd|Limited|LLP|Plc|Federation|Union|Network|Company|Consortium|"
+    r"Alliance|Foundation|Charity|Institute|Club|Council)$")
+_OWN_SIDE_BODY = re.compile(
+    r"(?i)\b(?:county|district|borough|city|town|parish|metropolitan|unitary|combined)\s+council$|"
+    r"\b(?:director|head|manager|officer|team|services?|department|directorate|division|unit)\b")
+
+
+def is_outside_body(role: str) -> bool:
+    role = _WS.sub(" ", role.strip())
+    return bool(_OUTSIDE_BODY.match(role)) and not _OWN_SIDE_BODY.search(role)
 
 
 # ------------------------------------------------------------------------------- noun phrases

@@ -22,6 +22,7 @@ from indexer.extract.people import (
     Person,
     Registry,
     find_noun_phrases,
+    is_outside_body,
     kind_for_role,
     normalise_role,
     org_after,
@@ -252,7 +253,7 @@ def _units(text: str, chain: list[NounPhrase], intro: bool = False) -> list[_Uni
                 unit.extra_role = o.group("org")
             elif unit.appositive is None:
                 a = _LOOSE_APPOSITIVE.match(text, np.end)
-                if a and _ROLE_WORD.search(a.group("inner")):
+                if a and (_ROLE_WORD.search(a.group("inner")) or is_outside_body(a.group("inner"))):
                     unit.extra_role = a.group("inner")
         units.append(unit)
     return units

@@ -313,3 +313,22 @@ def test_adjective_before_a_public_role_keeps_it_in_apposition():
 def test_adjective_public_role_as_subject():
     text = "An elderly resident asked whether the bus would stop at the surgery.\n"
     assert mentions(text) == ["An elderly resident"]
+
+
+# ------------------------------------------------------------------ 18. kinds: speaking for an outside body
+
+
+def test_person_of_an_outside_body_is_external():
+    text = ("Ms Ada Holt of the Riverside Housing Association said that repairs were behind. "
+            "Mr Jon Kerr, Eastfield Community Council, asked about the bus.\n")
+    got = {s.name: s.kind for s in speakers(text)}
+    assert got["Ms Ada Holt"] == "external"
+    assert got["Mr Jon Kerr"] == "external"
+
+
+def test_person_of_a_principal_council_or_a_department_is_not_made_external():
+    text = ("Ms Ada Holt of Northmoor District Council said that the depot was full. "
+            "Mr Jon Kerr of Legal Services advised on the lease.\n")
+    got = {s.name: s.kind for s in speakers(text)}
+    assert got["Ms Ada Holt"] != "external"
+    assert got["Mr Jon Kerr"] != "external"
