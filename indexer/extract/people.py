@@ -88,7 +88,9 @@ _EXTERNAL_ROLE = re.compile(
     r"chamber of commerce|bid|housing association|church|diocese|mosque|charity|chief executive of|"
     r"care network|primary care|pcn|clinical|medical|foundation|partnership trust|independent person|"
     r"independent member|co-opted|lay member|engagement lead|external|healthwatch|camhs|gp practice|"
-    r"llp|ltd|limited|plc|consulting|consultancy|associates|audit partner|key audit partner)\b"
+    r"llp|ltd|limited|plc|consulting|consultancy|associates|audit partner|key audit partner|"
+    # members sitting for an interest ("(landowner interests)"), a national park's member, hospital clinicians
+    r"interests|national park|physician|surgeon|paediatrician|midwife)\b"
 )
 _COMPANY = re.compile(r"(?i)\b(?:llp|ltd|limited|plc|consulting|consultancy|associates|& co)\b")
 _PUBLIC_ROLE = re.compile(
@@ -164,6 +166,8 @@ def kind_for_role(role: str) -> str:
         return "public"
     if _COUNCILLOR_HEAD.search(role):
         return "councillor"
+    if re.search(r"(?i)\binternal\s+audit(?:or)?\b", role) and not _COMPANY.search(role):
+        return "officer"  # "the Chief Internal Auditor" is the council's own; the external auditor is not
     if _EXTERNAL_ROLE.search(role):
         return "external"
     if _COUNCILLOR_ROLE.search(role):

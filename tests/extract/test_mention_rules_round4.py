@@ -332,3 +332,14 @@ def test_person_of_a_principal_council_or_a_department_is_not_made_external():
     got = {s.name: s.kind for s in speakers(text)}
     assert got["Ms Ada Holt"] != "external"
     assert got["Mr Jon Kerr"] != "external"
+
+
+def test_kinds_of_interest_members_clinicians_and_internal_audit():
+    text = ("Sam Kite (farming interests) asked about stiles. Dr Mo Abel, Consultant Renal Physician, said that "
+            "dialysis would move. The Head of Internal Audit, Ms Tia Rowe, reported on the opinion. "
+            "The external auditor, Mr Ben Cole of Grant Avery LLP, said that the audit was late.\n")
+    got = {s.name: s.kind for s in speakers(text)}
+    assert got["Sam Kite"] == "external"
+    assert got["Dr Mo Abel"] == "external"
+    assert got["Ms Tia Rowe"] == "officer"
+    assert got["Mr Ben Cole"] == "external"
