@@ -261,6 +261,7 @@ _COMMENTS_LEAD = re.compile(
     r"(?im)\b(?:comments?|points?|issues?|questions?|observations?|concerns?|discussion|views)\b[^\n:]{0,40}"
     r"\b(?:made|raised|included|noted|follows?|were|expressed)\b[^\n:]{0,20}:[ \t]*$"
     r"|\b(?:made|raised|expressed|following)\b[^\n:]{0,40}\b(?:comments?|points?|issues?|questions?|observations?|concerns?|views)\b[^\n:]{0,20}:[ \t]*$")
+_FUTURE_STATEMENT = re.compile(r"(?i)\b(?:will|would|shall)\s+(?!be\s+(?:noted|approved|agreed|adopted)\b)\w+")
 _BULLET_PARA = re.compile(r"^[ \t\u00a0]*[•·▪●*\-–][ \t\u00a0]+")
 _REPORTED = re.compile(
     r"(?i)\b(?:said|felt|explained|stated|commented|replied|responded|added|believed|thought|argued|"
@@ -613,6 +614,8 @@ def find_decisions(text: str, regions: list[tuple[int, int]], decision_region: t
                     cleaned = _clean(limb)
                     if _REPORTED.search(cleaned):
                         continue
+                    if _FUTURE_STATEMENT.search(cleaned) and not _RESOLUTION_LIKE.search(cleaned):
+                        continue  # "Works will start on site on 6 October", "This decision will come into force ...": what follows, not what was decided
                     if cleaned and not (_NARRATIVE.search(cleaned) and not _RESOLUTION_LIKE.search(cleaned)):
                         found.append(_Found(ps, pe, cleaned))
                         emitted = True
