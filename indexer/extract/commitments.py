@@ -173,6 +173,8 @@ _EXCLUDE = re.compile(
     r"|\bwould\s+be\s+[a-z]+(?:ed|en|wn)(?:\s+down)?\s+only\s+(?:after|if|once|when)\b"
     rf"|\bwould\s+(?:not|never)\s+(?!{_ADV}{_ACT}\b)"
 )
+# the call-in notice under an executive decision: when the decision takes effect, not a promise
+_CALL_IN_NOTICE = re.compile(r"(?i)\b(?:this|the|these)\s+decisions?\s+(?:will|would|shall)\s+(?:come\s+into\s+(?:force|effect)|take\s+effect|be\s+implemented)\b")
 _QUESTION_INTRO = re.compile(
     r"(?i)\b(?:asked|enquired|inquired|queried|questioned|wondered|sought\s+clarification\s+(?:on|as\s+to)|"
     r"wanted\s+to\s+know|asked\s+for\s+clarification\s+(?:on|as\s+to))(?:\s+(?!that\b)[\w'’-]+){0,6}?\s+(?:(?:as\s+to\s+)?(?:whether|if|when|why|"
@@ -213,6 +215,10 @@ _AGENT_NOUN = re.compile(
 _CLAUSE_END = re.compile(
     r"(?i);\s+|\.\s+(?=[A-Z])|[ \t]*\|[ \t]*|\bbut\s+|,?\s+and\s+that\s+|,\s+that\s+|,\s+while\s+|,\s+whilst\s+"
     r"|,\s+and\s+(?=(?:[\w'’-]+\s+){1,5}(?:will|would|shall|could|may|might|agreed|undertook)\b)"
+    # "Works will start on 6 October and the play area will reopen by 19 December": a second subject's own promise
+    # (only when the second names its own day; "... and the road will reopen by the end of February" stays one)
+    r"|\s+and\s+(?=(?:the|its|their|all|each|every)\s+(?:[\w'’-]+\s+){1,4}(?:will|would|shall)\s+(?!be\s+(?:able|happy)\b)[a-z]"
+    r"[^.;]{0,80}?\b[0-3]?\d(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
     r"|,\s+and\s+(?=(?:asked|requested|agreed|offered|undertook|said|confirmed|explained|added|promised)\b)"
     # a new clause with its own subject: ", and I give Councillor X my commitment that ...", ", and where
     # owners do not engage we will use ..."
@@ -664,6 +670,8 @@ def _from_sentence(text: str, sent: tx.Sentence, ctx: _Ctx) -> list[tuple[int, C
         if excluded and first.re is _FIRM_TRIGGER and first.group("fnoun") is not None and re.match(r"(?i)would\s+(?:not|never)\b", excluded.group(0)):
             excluded = None  # "gave an assurance that the library would not close": a promise not to act
         if excluded:
+            continue
+        if _CALL_IN_NOTICE.search(s[clause_start:first.end() + 10]):
             continue
         if _NEXT_MEETING.search(s[clause_start:first.end() + 20]):
             continue  # "the next meeting would be held on 14 May": the calendar, not a promise

@@ -256,3 +256,26 @@ def test_a_members_request_that_the_body_act_binds_nobody():
     assert _commitments(text) == []
     text = "Cllr Roe asked that the Clerk write to the Rotary Club to thank it, to which the Clerk agreed."
     assert _commitments(text) != []
+
+
+# ---------------------------------------------------------------- decision records and what follows them
+
+
+def test_timetable_and_call_in_notice_under_a_decision_block_are_not_decisions():
+    text = ("Decision:\n1. To award the contract for the Gorse Lane toilets to Cleanline Ltd.\n"
+            "2. To approve the use of £12,000 from the Ward Fund.\n\n"
+            "Works will start on site on 3 November 2025 and the toilets will reopen by 16 January 2026.\n\n"
+            "This decision will come into force at 5pm on 7 October 2025 unless it is called in.\n\n"
+            "Reasons for decision: the lowest compliant tender.\n")
+    assert _decisions(text) == ["To award the contract for the Gorse Lane toilets to Cleanline Ltd",
+                                "To approve the use of £12,000 from the Ward Fund"]
+    got = extract_minutes(text).commitments
+    assert [(c.text.rstrip("."), str(c.due)) for c in got] == [
+        ("Works will start on site on 3 November 2025", "2025-11-03"),
+        ("the toilets will reopen by 16 January 2026", "2026-01-16")]
+
+
+def test_a_second_subject_without_its_own_day_stays_with_the_first():
+    text = ("The Cabinet Member replied: \"I can confirm that contractors will start on site on 9 March and the "
+            "footbridge will reopen by the end of May, weather permitting.\"")
+    assert len(extract_minutes(text).commitments) == 1
