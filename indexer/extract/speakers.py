@@ -700,12 +700,29 @@ def speakers_from_mentions(mentions: list[Mention]) -> tuple[Speaker, ...]:
             texts[key].append(m.text)
     _county_styled_members(order)
     as_chair = {id(m.person) for m in mentions if m.chair_phrase}
+    guests = _mayor_not_presiding(mentions)
     return tuple(
         Speaker(name=p.display, role=p.role,
-                kind="chair" if id(p) in as_chair and p.kind == "councillor" else p.kind,
+                kind="councillor" if id(p) in guests else
+                "chair" if id(p) in as_chair and p.kind == "councillor" else p.kind,
                 mentions=tuple(texts[id(p)]))
         for p in order
     )
+
+
+_MAYOR_PHRASE = re.compile(r"(?i)^(?:the\s+)?(?:(?:city|elected|metro|regional)\s+)?mayor$")
+_CHAIR_PHRASE = re.compile(r"(?i)^(?:the\s+)?chair(?:man|woman|person)?$")
+
+
+def _mayor_not_presiding(mentions: list[Mention]) -> set[int]:
+    """"The Chair welcomed the Mayor, who answered questions": where someone else presides as "the
+    Chair", the Mayor (an elected mayor at scrutiny, a civic mayor as a guest) is not in the chair."""
+    chairs = {id(m.person) for m in mentions if _CHAIR_PHRASE.match(m.text)}
+    if not chairs:
+        return set()
+    mayors = {id(m.person) for m in mentions if _MAYOR_PHRASE.match(m.text)}
+    return {p for p in mayors - chairs
+            if not any(id(m.person) == p and m.chair_phrase and not _MAYOR_PHRASE.match(m.text) for m in mentions)}
 
 
 def person_label(person: Person) -> str | None:

@@ -343,3 +343,20 @@ def test_kinds_of_interest_members_clinicians_and_internal_audit():
     assert got["Dr Mo Abel"] == "external"
     assert got["Ms Tia Rowe"] == "officer"
     assert got["Mr Ben Cole"] == "external"
+
+
+# ------------------------------------------------------------------ 19. a Mayor who is not in the chair
+
+
+def test_mayor_answering_questions_where_the_chair_presides_is_a_member():
+    text = ("The Chair welcomed the Mayor, Ms Rita Vance, who attended to answer questions. "
+            "The Mayor said that fares would be capped. The Chair thanked her.\n")
+    got = {tuple(s.mentions): s.kind for s in speakers(text)}
+    assert got[("the Mayor", "The Mayor")] == "councillor"
+    assert got[("The Chair",)] == "chair"
+
+
+def test_mayor_presiding_at_full_council_stays_chair():
+    text = "The Mayor welcomed everyone and put the motion to the vote. Councillor Ames asked for a recorded vote.\n"
+    got = {tuple(s.mentions): s.kind for s in speakers(text)}
+    assert got[("The Mayor",)] == "chair"
