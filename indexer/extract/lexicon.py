@@ -124,6 +124,7 @@ NOT_NAME_WORDS = frozenset(
     Code Codes Conduct Protocol Framework Charter Standards Regulation Control Enforcement Management
     Operations Commissioning Transformation Infrastructure Regeneration Resources Delivery Improvement
     Assets Property Economy Wellbeing Neighbourhoods Communities Customer Customers Digital
+    Walk Close Drive Crescent Gardens Terrace Mews Boulevard
     """.split()
 )
 

@@ -360,3 +360,12 @@ def test_mayor_presiding_at_full_council_stays_chair():
     text = "The Mayor welcomed everyone and put the motion to the vote. Councillor Ames asked for a recorded vote.\n"
     got = {tuple(s.mentions): s.kind for s in speakers(text)}
     assert got[("The Mayor",)] == "chair"
+
+
+# ------------------------------------------------------------------ 20. a street in brackets is not a name
+
+
+def test_street_in_brackets_after_a_colon_label_is_not_the_speakers_name():
+    text = "- Resident (Ash Crescent): worried about lorries at the school gate.\n"
+    (s,) = speakers(text)
+    assert s.name is None and s.kind == "public"
