@@ -420,6 +420,9 @@ def _heading_blocks(text: str, start: int, end: int) -> list[tuple[int, int, int
                 not re.match(r"[ \t]+(?:that|That|THAT|to|To)\b", text[m.end("head"):m.end("head") + 6]) and \
                 text[m.end():m.end() + 1] not in ("\n", ""):
             continue  # "Agreed budgets were ..." is prose, not a heading
+        eol = text.find("\n", m.end())
+        if m.group("sep").strip() == "." and not text[m.end():eol if eol >= 0 else len(text)].strip():
+            continue  # a bare "Agreed." line closes its item; it heads nothing after it
         heads.append((m.start(), m.end()))
     for m in _BODY_COLON_HEAD.finditer(text, start, end):
         heads.append((m.start(), m.end()))
@@ -513,6 +516,10 @@ def find_decisions(text: str, regions: list[tuple[int, int]], decision_region: t
                 if moved:
                     found.append(_Found(moved.start("res"), sent.end, _clean(moved.group("res"))))
                     consumed.add(moved.start("res"), sent.end)
+                elif re.fullmatch(r"(?:Agreed|AGREED)\.", sent.text.strip()) and text[max(start, sent.start - 2):sent.start].count("\n") == 2:
+                    # Northern Irish minutes close an item with a bare "Agreed." paragraph, as others write "Noted."
+                    found.append(_Found(sent.start, sent.end, "Agreed."))
+                    consumed.add(sent.start, sent.end)
                 continue
             own = _without_heading_line(sent.text)
             if _MINUTES_RECORD.match(own) or _BARE_NOTED.match(own) or _PASSIVE_NOTED.match(own) or _PASSIVE_APPROVED.match(own) \

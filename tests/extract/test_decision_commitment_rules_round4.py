@@ -279,3 +279,13 @@ def test_a_second_subject_without_its_own_day_stays_with_the_first():
     text = ("The Cabinet Member replied: \"I can confirm that contractors will start on site on 9 March and the "
             "footbridge will reopen by the end of May, weather permitting.\"")
     assert len(extract_minutes(text).commitments) == 1
+
+
+def test_bare_agreed_paragraph_closes_its_item_and_heads_nothing():
+    text = ("5. Director's Report\nThe Director, Mr Colm Rafferty, reported on the leisure centre repairs.\n\nAgreed.\n\n"
+            "6. Notice of Motion – Bin Collections\nCouncillor Nic Aoidh stated that she wished her motion to be referred "
+            "to the Environment Committee.\n\nThe motion was referred to the Environment Committee.\n")
+    got = _decisions(text)
+    assert got == ["Agreed", "The motion was referred to the Environment Committee"]
+    text = "Councillor Bligh proposed that the hedge be cut back. Agreed.\n"
+    assert _decisions(text) == ["that the hedge be cut back"]
