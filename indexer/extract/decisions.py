@@ -28,7 +28,9 @@ _HEADING = re.compile(
     # a note-form bullet may carry the heading: "- Agreed: the open day to be held in June."
     r"^[ \t\u00a0•·*]*(?:[-–][ \t]+(?=[A-Z]))?(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]?[ \t]+)?(?:\(?[a-z][.)][ \t]+)?"
     r"(?:(?:PENDERFYNWYD|Penderfynwyd|CYTUNWYD|Cytunwyd|PENDERFYNIAD|Penderfyniad)[ \t]*[:.]?[ \t]*[/|–\-][ \t]*)?"
-    r"(?P<head>(?:It[ \t]+was[ \t]+|(?:The[ \t]+)?" + _BODIES + r"[ \t]+)?(?:(?:UNANIMOUSLY|[Uu]nanimously|FURTHER|[Ff]urther|"
+    # a town council's planning notes: "Observations agreed: No objection."
+    r"(?P<head>(?:It[ \t]+was[ \t]+|(?:The[ \t]+)?" + _BODIES + r"[ \t]+|(?:Observations?|OBSERVATIONS?|Comments?|COMMENTS?)[ \t]+(?=agreed[ \t]*:|AGREED[ \t]*:))?"
+    r"(?:(?:UNANIMOUSLY|[Uu]nanimously|FURTHER|[Ff]urther|"
     r"[Tt]herefore|THEREFORE)[ \t]+)?"
     # Northern Irish committees write "Recommended:" (for the council's ratification)
     r"(?:RESOLVED|AGREED|DECISIONS?|DECIDED|RECOMMENDED|Resolved|Agreed|Decisions?|Decided|Recommended(?=[ \t]*:)|"

@@ -289,3 +289,12 @@ def test_bare_agreed_paragraph_closes_its_item_and_heads_nothing():
     assert got == ["Agreed", "The motion was referred to the Environment Committee"]
     text = "Councillor Bligh proposed that the hedge be cut back. Agreed.\n"
     assert _decisions(text) == ["that the hedge be cut back"]
+
+
+def test_observations_agreed_line_of_town_council_planning_notes():
+    text = ("PL/26/014  26/00121/HOU – 3 Orchard Close – side extension\nCllr Reyes: proposed no objection.\n"
+            "Observations agreed: No objection.\n\nPL/26/015  26/00188/FUL – Mill House – two dwellings\n"
+            "Observations agreed: Objection – overdevelopment of the plot.\n")
+    assert _decisions(text) == ["No objection", "Objection – overdevelopment of the plot"]
+    prose = "Observations agreed with the District Council's officers were listed in the appendix.\n"
+    assert _decisions(prose) == []
