@@ -222,6 +222,8 @@ _OUTCOME_LEAD = re.compile(
     # the lead-in is the body's decision, its items the detail (heldout2's convention)
     r"|^(?:that\s+)?[^:\n]{2,100}?\bbe\s+(?:\w+\s+)?(?:modified|varied|amended|granted|approved|awarded|allocated|"
     r"imposed|attached|added|refused|revoked|made)\s+as\s+follows\s*:$"
+    # "that the recommendations of the Amenities Committee be adopted, namely:": the adoption is an act of its own
+    r"|^(?:that\s+)?[^:\n]{2,120}?\bbe\s+(?:\w+\s+)?(?:adopted|approved|agreed|accepted|endorsed|confirmed|ratified)\s*,?\s*namely\s*:$"
     r"|^(?:that\s+)?the\s+following\s+[^:\n]{2,60}?\bbe\s+(?:\w+\s+)?(?:approved|granted|awarded|allocated|made|adopted|"
     r"imposed|attached|added|refused|supported|funded)\s*:$")
 _NEXT_LABELLED_LINE = re.compile(r"\n(?=[ \t]*\(?(?:[a-z]{1,2}|[ivx]{1,5}|\d{1,2})[.)][ \t])")

@@ -298,3 +298,14 @@ def test_observations_agreed_line_of_town_council_planning_notes():
     assert _decisions(text) == ["No objection", "Objection – overdevelopment of the plot"]
     prose = "Observations agreed with the District Council's officers were listed in the appendix.\n"
     assert _decisions(prose) == []
+
+
+def test_adoption_lead_in_with_namely_is_a_decision_besides_its_limbs():
+    text = ("RESOLVED that the recommendations of the Open Spaces Committee be adopted, namely:\n"
+            "(a) that allotment rents rise by 3% from 1 October 2026; and\n"
+            "(b) that the Clerk obtain two quotes for a new water trough.\n")
+    got = _decisions(text)
+    assert got[0] == "that the recommendations of the Open Spaces Committee be adopted, namely:"
+    assert "that the Clerk obtain two quotes for a new water trough" in got
+    text = "RESOLVED that:\n(a) the report be noted; and\n(b) the Clerk obtain two quotes.\n"
+    assert _decisions(text)[0] == "the report be noted"
