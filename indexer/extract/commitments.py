@@ -173,6 +173,10 @@ _EXCLUDE = re.compile(
     r"|\bwould\s+be\s+[a-z]+(?:ed|en|wn)(?:\s+down)?\s+only\s+(?:after|if|once|when)\b"
     rf"|\bwould\s+(?:not|never)\s+(?!{_ADV}{_ACT}\b)"
 )
+# the agent of a passive that is another party, not the body or its officers and contractors
+_THIRD_PARTY_AGENT = re.compile(
+    r"(?i)(?:\s+[\w'’-]+){0,6}?\s+by\s+(?:the\s+)?(?:(?:bus|rail|train|ferry|network|energy|water)\s+)?operators\b"
+    r"|(?:\s+[\w'’-]+){0,6}?\s+by\s+(?:the\s+)?(?:UK\s+|Welsh\s+|Scottish\s+|central\s+)?Government\b")
 # the call-in notice under an executive decision: when the decision takes effect, not a promise
 _CALL_IN_NOTICE = re.compile(r"(?i)\b(?:this|the|these)\s+decisions?\s+(?:will|would|shall)\s+(?:come\s+into\s+(?:force|effect)|take\s+effect|be\s+implemented)\b")
 _QUESTION_INTRO = re.compile(
@@ -673,6 +677,8 @@ def _from_sentence(text: str, sent: tx.Sentence, ctx: _Ctx) -> list[tuple[int, C
             continue
         if _CALL_IN_NOTICE.search(s[clause_start:first.end() + 10]):
             continue
+        if first.re is _FIRM_TRIGGER and first.group("fdone") and _THIRD_PARTY_AGENT.match(s, first.end()):
+            continue  # "a further 60 would be delivered by the operators": another party's act, reported
         if _NEXT_MEETING.search(s[clause_start:first.end() + 20]):
             continue  # "the next meeting would be held on 14 May": the calendar, not a promise
         if _EMBEDDED_QUESTION.search(before):

@@ -309,3 +309,10 @@ def test_adoption_lead_in_with_namely_is_a_decision_besides_its_limbs():
     assert "that the Clerk obtain two quotes for a new water trough" in got
     text = "RESOLVED that:\n(a) the report be noted; and\n(b) the Clerk obtain two quotes.\n"
     assert _decisions(text)[0] == "the report be noted"
+
+
+def test_another_partys_act_in_the_passive_is_reported_not_promised():
+    text = "The Head of Transport said that 20 new shelters had been fitted and that 35 more would be installed by the operators next year."
+    assert _commitments(text) == []
+    text = "The Head of Transport said that 35 more shelters would be installed by the Council's contractor by June."
+    assert _commitments(text) == ["35 more shelters would be installed by the Council's contractor by June"]
