@@ -301,6 +301,8 @@ _SUBJUNCTIVE_REPORT = re.compile(r"(?:^|\b(?:and|agrees?|requests?|asks?)\s+)tha
 # object, not by "be" ("the Annual Report be noted": "Report" is then a noun).
 _LIMB_ACTS = (
     "distribute", "notify", "provide", "report", "prepare", "write to", "write", "circulate", "send", "arrange",
+    # "(2) join the Community Toilet Scheme and promote it": signing up and publicising are work after the meeting
+    "join", "promote", "sign up to",
     "bring", "submit", "contact", "consult", "investigate", "review", "allocate", "nominate", "appoint",
     "undertake", "carry out", "publish", "present", "produce", "draft", "develop", "monitor", "brief",
     "inform", "liaise", "meet with", "seek", "obtain", "organise", "organize", "convene", "establish", "set up",

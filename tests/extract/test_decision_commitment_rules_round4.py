@@ -316,3 +316,11 @@ def test_another_partys_act_in_the_passive_is_reported_not_promised():
     assert _commitments(text) == []
     text = "The Head of Transport said that 35 more shelters would be installed by the Council's contractor by June."
     assert _commitments(text) == ["35 more shelters would be installed by the Council's contractor by June"]
+
+
+def test_joining_a_scheme_and_promoting_it_is_work_after_the_meeting():
+    text = ("The motion was CARRIED and it was RESOLVED that the Council:\n(a) notes the rise in food bank use;\n"
+            "(b) join the Healthy Start Alliance and promote it in the residents' magazine; and\n"
+            "(c) call on the Government to raise the voucher value.\n")
+    got = _commitments(text)
+    assert got == ["join the Healthy Start Alliance and promote it in the residents' magazine"]
