@@ -275,8 +275,10 @@ _DIRECTIVE = re.compile(
     r"|^(?:that\s+)?(?:if|once|when|should|in\s+the\s+event\s+(?:that|of))\s+[^;]{3,160}?,\s*(?:the\s+|an?\s+|any\s+)?"
     r"[^,;]{2,80}?\bbe\s+(?:\w+\s+)?[a-z]+(?:ed|en)\b"
     # a deferral that waits on work: "be deferred to the next meeting for a further report on ..."
+    # (not "deferred pending further information about other funding sources": that waits on the applicant)
     r"|\bbe\s+deferred\b[^.;]{0,80}?\b(?:for|pending)\s+(?:a\s+|the\s+)?(?:further\s+|more\s+|fuller\s+)?"
-    r"(?:report|information|details|advice|legal\s+advice|assessment|costings?)\b"
+    r"(?:report|advice|legal\s+advice|assessment|costings?)\b"
+    r"|\bbe\s+deferred\b[^.;]{0,80}?\bfor\s+(?:a\s+|the\s+)?(?:further\s+|more\s+|fuller\s+)?(?:information|details)\b"
     # "requests a progress report to the Language Committee every six months"
     r"|\brequests?\s+(?:a|an|further)\s+(?:[\w-]+\s+){1,2}(?:report|update|briefing)s?\b(?!\s+from\s+(?:the\s+)?(?!(?:officers?|Director|Head|Chief\s+Executive|Clerk)\b)(?-i:[A-Z]))"
     r"|\bbe\s+(?:taken\s+into\s+account|incorporated|reflected|taken\s+forward|followed\s+up|actioned)\b"

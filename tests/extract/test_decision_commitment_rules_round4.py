@@ -324,3 +324,10 @@ def test_joining_a_scheme_and_promoting_it_is_work_after_the_meeting():
             "(c) call on the Government to raise the voucher value.\n")
     got = _commitments(text)
     assert got == ["join the Healthy Start Alliance and promote it in the residents' magazine"]
+
+
+def test_deferral_pending_information_waits_on_the_applicant():
+    text = "RESOLVED – that the grant request from Dale Cricket Club be deferred pending further information about its accounts.\n"
+    assert _commitments(text) == []
+    text = "RESOLVED – that the decision be deferred to the next meeting for a further report on the highway objections.\n"
+    assert _commitments(text) != []
