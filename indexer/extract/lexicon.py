@@ -369,7 +369,9 @@ _LOWER_WORD = (
     r"have|not|also|then|as|this|these|those|its|their|his|her)\b)[a-z][a-z'’-]+"
 )
 LOWER_ROLE_BEFORE_NAME = (
-    rf"(?:(?:{_LOWER_WORD}{SP}){{1,3}}{alt(sorted({h.lower() for h in ROLE_HEADS if ' ' not in h and h.isalpha()}))}"
+    # (a cheap look for the comma and name first: most "the ..." phrases have none)
+    rf"(?=[^,.;:\n]{{3,70}},[ \t]*(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Councillor|Cllr|[{UP}][{LO}]+[ \t]+[{UP}]))"
+    rf"(?:(?:{_LOWER_WORD}{SP}){{1,3}}{trie_regex(sorted({h.lower() for h in ROLE_HEADS if ' ' not in h and h.isalpha()}))}\b"
     rf"(?=[ \t]*,[ \t]*(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Councillor|Cllr|[{UP}][{LO}]+[ \t]+[{UP}][{LO}]+)\b))"
 )
 
