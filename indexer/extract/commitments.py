@@ -105,7 +105,8 @@ _SOFT_TRIGGER = re.compile(
     re.IGNORECASE,
 )
 _FIRM_TRIGGER = re.compile(
-    rf"\b(?:will|would|shall|'ll)\s+(?:(?:not|never)\s+(?={_ADV}{_ACT}\b))?{_ADV}(?:be\s+{_ADV}(?P<fdone>{_DONE}|{_PASSIVE_ANY})|(?P<fevent>{_EVENT})\b|(?P<fact>{_ACT})\b)"
+    # "he'd circulate the slides" (not "she'd been", "they'd agreed": the past perfect)
+    rf"\b(?:will|would|shall|'ll|['’]d(?=\s+(?!(?:been|had|not|never|have|like|love|prefer|rather)\b)(?![a-z]+ed\b)[a-z]))\s+(?:(?:not|never)\s+(?={_ADV}{_ACT}\b))?{_ADV}(?:be\s+{_ADV}(?P<fdone>{_DONE}|{_PASSIVE_ANY})|(?P<fevent>{_EVENT})\b|(?P<fact>{_ACT})\b)"
     # "agreed/undertook" may drop "to" in note form; "offered additional conditions" is no promise
     rf"|\b(?:(?:agreed|undertook|undertakes|agrees)\s+(?:to\s+)?|(?:promised|committed|offered|volunteered|pledged|promises|"
     rf"intended|intends|offers)\s+to\s+){_ADV}"
@@ -139,6 +140,9 @@ _FIRM_TRIGGER = re.compile(
     # a deadline for having something working: "the contractor would have all 22 vehicles on the road by 20 March"
     rf"|\b(?:will|would|shall)\s+have\s+(?!been\b|had\b)(?:[\w£,'’-]+\s+){{1,6}}?(?P<fhave>in\s+place|on\s+the\s+road|on\s+site|operational|"
     rf"in\s+operation|up\s+and\s+running|installed|fitted|completed|finished|ready)(?=\s+(?:by|before|ahead\s+of|in\s+time|within)\b)"
+    # a promised thing: "the Portfolio Holder promised a response within ten working days"
+    rf"|\b(?:promised|pledged)\s+(?:a|an|the)\s+(?:written\s+|full\s+|further\s+|formal\s+|detailed\s+)?"
+    rf"(?P<fpromised>response|reply|answer|report|update|briefing|review|decision|meeting|visit)\b"
     # the one asked agrees: "X suggested that the campaign be repeated, and the Manager agreed to do so"
     rf"|\b(?:agreed|undertook|offered|promised)\s+to\s+(?P<fdoso>do\s+so|do\s+this|do\s+that)\b"
     # the presiding member's direction: "The Chair asked that the closure report be presented ..."
@@ -205,7 +209,7 @@ _CLAUSE_START = re.compile(
     r"(?i)(?:\bthat\s+|;\s*|:\s*|\|\s*|\bbut\s+|\bhowever,?\s+|\bwhich\s+meant\s+that\s+|,\s+and\s+|\band\s+"
     # "said the closure would save ...": a reported clause without "that" starts at its own subject
     # and "... and said she would identify them": the pronoun after the reporting verb is the subject
-    r"|\b(?:said|stated|explained|added|advised|reported|confirmed|indicated|commented)\s+(?=(?:the|a|an|this|these|its|he|she|they|we|I)\s))")
+    r"|\b(?:said|stated|explained|added|advised|reported|confirmed|indicated|commented)\s+(?=(?:the|a|an|this|these|its|he|she|they|we|I)(?:['’](?:d|ll))?\s))")
 _AGENT_NOUN = re.compile(
     r"(?i)\b(?:officers?|council|authority|team|service|services|trust|department|directorate|police|force|"
     r"board|panel|committee|cabinet|company|operator|developer|applicant|agent|contractor|partners?|"
@@ -326,7 +330,8 @@ _SUBJUNCTIVE_LIMB = re.compile(
     # does a "be noted/approved" later in the limb
     r"(?<!['’]s)(?<!['’])(?![^;]*?\bbe\s+(?:noted|approved|agreed|received|adopted|endorsed|accepted|welcomed)\b)"
     r"\s+(?:(?:would|will|shall|should|to)\s+)?(?:also\s+|jointly\s+|urgently\s+|then\s+)?"
-    + "(?-i:" + _alt(_LIMB_ACTS) + r"|meet(?=\s+(?:the\s+)?(?:[A-Z]|representatives|residents|partners|objectors|applicants?|developers?)))" +
+    + "(?-i:" + _alt(_LIMB_ACTS) + r"|meet(?=\s+(?:the\s+)?(?:[A-Z]|representatives|residents|partners|objectors|applicants?|developers?|contractors?|"
+    r"landowners?|owners?|operators?|tenants?|traders?|headteachers?|governors|organisers|stakeholders|families|police)))" +
     r"\b(?!\s+(?:be|is|are|was|were|and|or|of|for|on|from|has|have|had|dated|by\s+(?:the\s+)?(?-i:[A-Z])\w*\s+(?:be|is|was))\b)(?![.,;:]|\s*$)"
 )
 # A limb of "resolves to:" / "RESOLVED to ..." that is itself a piece of work after the meeting
@@ -398,7 +403,10 @@ def _clause_bounds(sentence: str, trigger_start: int) -> int:
     """Where the clause holding the trigger starts (after "that", ";", or a coordinating "and")."""
     window = max(0, trigger_start - CLAUSE_WINDOW)
     start = window
-    for m in _CLAUSE_START.finditer(sentence, window, trigger_start):
+    # (a few characters past the trigger, so that "said he'd circulate" sees its subject "he")
+    for m in _CLAUSE_START.finditer(sentence, window, trigger_start + 4):
+        if m.end() > trigger_start:
+            break
         between = sentence[m.end():trigger_start]
         if m.group(0).strip().lower() in ("and", ", and"):
             # only split at "and" when what follows is a short subject ("and a further session")
@@ -635,7 +643,7 @@ _HINT = re.compile(
     r"authori[sz]ed|delegated|should|due|scheduled|programmed|timetabled|planned|plans|going|hoped|hopes|"
     r"intended|intends|aimed|aims|undertaking|commitment|promise|assurance|confirmed|"
     # every trigger's words must be here, or its sentences are never read ("was willing to ...")
-    r"willing|happy|prepared|content|minded|open|every|each|all|expect|requested|directed)\b|'ll\b|^[^.;:]{2,80}?\bto\s+\w|\|[ \t]*[^|.;:]{2,60}?\bto\s+\w"
+    r"willing|happy|prepared|content|minded|open|every|each|all|expect|requested|directed)\b|'ll\b|['’]d\b|^[^.;:]{2,80}?\bto\s+\w|\|[ \t]*[^|.;:]{2,60}?\bto\s+\w"
 )
 
 

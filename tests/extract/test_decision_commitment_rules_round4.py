@@ -331,3 +331,13 @@ def test_deferral_pending_information_waits_on_the_applicant():
     assert _commitments(text) == []
     text = "RESOLVED – that the decision be deferred to the next meeting for a further report on the highway objections.\n"
     assert _commitments(text) != []
+
+
+def test_contracted_would_promised_noun_and_meeting_a_contractor():
+    assert _commitments("Mr Lusk said he'd circulate the slides after the meeting.") == ["he'd circulate the slides after the meeting"]
+    assert _commitments("Mr Lusk said he'd been told the slides were circulated.") == []
+    assert _commitments("Mrs Amis said they'd agreed the route with the landowner last year.") == []
+    assert _commitments("The Portfolio Holder promised a written response within ten working days.") != []
+    assert _commitments("The Portfolio Holder promised residents that she cared about the park.") == []
+    got = _commitments("It was agreed that the Chair and the Clerk would meet the contractor on site.")
+    assert got == ["that the Chair and the Clerk would meet the contractor on site"]
