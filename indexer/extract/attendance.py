@@ -15,7 +15,7 @@ from indexer.extract import lexicon as lx
 from indexer.extract.model import AttendeeMention
 
 _LABEL = re.compile(
-    r"(?im)^[ \t\u00a0•·]*(?:\d{1,3}[.)]?[ \t]+)?(?P<label>"
+    r"(?im)^[ \t\u00a0•·]*(?:\d{1,3}[.)]?[ \t]+)?(?:[A-Z][\w'’]*(?:[ \t]+[\w'’]+){0,3}[ \t]*/[ \t]*)?(?P<label>"
     r"Councillors[ \t]+present|Members[ \t]+present|Present|PRESENT|Also[ \t]+present|ALSO[ \t]+PRESENT|"
     r"Also[ \t]+in[ \t]+attendance|In[ \t]+attendance|IN[ \t]+ATTENDANCE|Officers[ \t]+present|"
     r"Officers[ \t]+in[ \t]+attendance|Officers|OFFICERS|Absent|ABSENT|Apologies(?:[ \t]+for[ \t]+absence)?|"
@@ -117,6 +117,8 @@ def _add_list(body: str, status: str, out: list[AttendeeMention], seen: set[tupl
 # speaker: what the person then does is reported in the narrative, and that is the mention.
 _ROLL_LABEL = re.compile(
     r"[ \t\u00a0•·*-]*(?:\d{1,3}[.)]?[ \t]+)?"
+    # bilingual labels put the Welsh first: "Presennol / Present:", "Swyddogion / Officers:"
+    r"(?:[A-Z][\w'’]*(?:[ \t]+[\w'’]+){0,3}[ \t]*/[ \t]*)?"
     r"(?:(?P<strong>(?i:Present|Members[ \t]+present|Councillors[ \t]+present|Also[ \t]+present|Also[ \t]+in[ \t]+attendance|"
     r"In[ \t]+attendance|Officers[ \t]+(?:present|in[ \t]+attendance)|Also[ \t]+attending|Attending|Attendees|Sederunt))"
     r"[ \t]*(?:[:\-–—][ \t]*|\n)"
