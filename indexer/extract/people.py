@@ -420,7 +420,10 @@ def _to_np(text: str, m: re.Match[str]) -> NounPhrase | None:
         return NounPhrase(s, e, m.group(0), "bare", names=(parse_name(m.group(0)),))
     if kind == "role":
         if m.group("rwelsh"):
-            return NounPhrase(s, e, m.group(0), "role", role=clean_role(m.group("rwelsh")), has_det=bool(m.group("wdet")))
+            welsh = m.group("rwelsh")
+            y = re.match(r"[Yy]r?\s+", welsh)  # Welsh "Y/Yr" is the determiner: "Y Cadeirydd" is "The Chair"
+            return NounPhrase(s, e, m.group(0), "role", role=clean_role(welsh[y.end():] if y else welsh),
+                              has_det=bool(m.group("wdet") or y))
         if m.group("rlow"):
             poss = m.group("lposs") or ""
             return NounPhrase(s, e, m.group(0), "role", role=clean_role(poss + m.group("rlow")), has_det=True)
@@ -688,7 +691,7 @@ class Registry:
             # "The Leader" is not the Leader of the Opposition, "The Director" not a Deputy Director
             heads = [p for p in (*self.people, *self._by_key.values())
                      if (p.display or p.key.startswith("role:")) and any(
-                         _role_head(r) == norm and not _QUALIFIED_ROLE.search(normalise_role(r)) for r in p.roles)]
+                         norm in _role_heads(r) and not _QUALIFIED_ROLE.search(normalise_role(r)) for r in p.roles)]
             return heads[0] if len(heads) == 1 else None
         prefixed = [
             p for p in self.people if p.display and any(
@@ -713,6 +716,17 @@ _QUALIFIED_ROLE = re.compile(r"^(?:deputy|assistant|vice|shadow|acting|interim)\
 
 
 _HEAD_WORDS = frozenset(h.split()[-1].lower() for h in lx.ROLE_HEADS)
+
+
+def _role_heads(role: str) -> set[str]:
+    """The head of the role, and of the second post when one person holds two ("Town Clerk and RFO":
+    "clerk" and "rfo"), so that "The RFO" later is the same person."""
+    heads = {_role_head(role)}
+    core = re.split(r"\s+(?:of|for)\s+", normalise_role(role), maxsplit=1)[0]
+    parts = re.split(r"\s+and\s+", core, maxsplit=1)
+    if len(parts) == 2 and parts[0].split() and parts[0].split()[-1] in _HEAD_WORDS and parts[1].split():
+        heads.add(parts[1].split()[-1])
+    return heads
 
 
 def _role_head(role: str) -> str:
