@@ -265,6 +265,7 @@ PUBLIC_ROLES = (
     "parishioners", "villager", "villagers", "householder",
     # at an annual parish meeting the public are the electors of the parish
     "elector", "electors", "local elector", "local electors",
+    "parent", "parents", "tenant", "tenants", "leaseholder", "leaseholders", "business owner", "shopkeeper",
 )
 
 DET = r"(?:[Tt]he|THE|[Aa]n|[Aa]|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Ii]ts)"
@@ -350,7 +351,8 @@ PUBLIC_NP = (
     rf"several|registered|public|principal|main|sole|individual|some|many|a{SP}number{SP}of|a{SP}few){SP}){{0,2}}"
     + alt(PUBLIC_ROLES, case_first=True)
     # "Carers Lead", "Residents Liaison Officer": the word qualifies a role that follows
-    + rf"\b(?![{APOS}]s\b)(?!{SP}(?:{_HEAD_ALT_CAP})(?![\w‐-]))"
+    # ("parent governors", "tenant representative": a post named after the group, in lower case too)
+    + rf"\b(?![{APOS}]s\b)(?!{SP}(?:{_HEAD_ALT_CAP}|governors?|representatives?|members?|champions?)(?![\w‐-]))"
     # "Resident 1: raised ...": a numbered speaker label in colon-style minutes
     + r"(?:[ \t]\d{1,2}(?=[ \t]*:))?"
     # "Two residents of Bridge Street": where residents live belongs to the phrase

@@ -369,3 +369,33 @@ def test_street_in_brackets_after_a_colon_label_is_not_the_speakers_name():
     text = "- Resident (Ash Crescent): worried about lorries at the school gate.\n"
     (s,) = speakers(text)
     assert s.name is None and s.kind == "public"
+
+
+# ------------------------------------------------------------------ 21. bilingual roll labels, Welsh determiner
+
+
+def test_bilingual_present_label_is_a_roll_and_y_cadeirydd_is_the_chair():
+    text = ("Presennol / Present: Cyng. Siân Elis (Cadeirydd), Cyng. Rhodri Huws, Cyng. Mair Lloyd\n\n"
+            "3. Cyng. Huws asked about the bus shelter. Y Cadeirydd said that the Clerk would write.\n")
+    got = {s.name: s for s in speakers(text)}
+    assert got["Councillor Rhodri Huws"].mentions == ("Cyng. Huws",)
+    assert got["Councillor Siân Elis"].mentions == ("Y Cadeirydd",)
+    assert got["Councillor Siân Elis"].kind == "chair"
+    assert "Councillor Mair Lloyd" not in got
+
+
+def test_second_post_of_a_joint_role_resolves_to_the_holder():
+    text = ("The Town Clerk and RFO, Mrs Jo Hart, reported on the precept. The RFO added that reserves "
+            "were healthy.\n")
+    (s,) = speakers(text)
+    assert s.mentions == ("The Town Clerk and RFO", "The RFO")
+
+
+def test_parent_and_tenant_are_public_roles():
+    text = ("Ms Viv Lowe, a concerned parent, addressed the Committee about school transport. "
+            "A tenant asked about damp.\n")
+    got = {tuple(s.mentions): s.kind for s in speakers(text)}
+    assert got[("Ms Viv Lowe",)] == "public" and got[("A tenant",)] == "public"
+    # a parent governor is a co-opted member's post, not a member of the public
+    (s,) = speakers("The Parent Governor representative, Mrs Kay Bell, asked about exclusions.\n")
+    assert s.kind != "public"
