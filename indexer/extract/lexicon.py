@@ -520,6 +520,8 @@ AGENT_BEFORE = re.compile(
     r"|\b(?-i:Moved|Proposed|Seconded|MOVED|PROPOSED|SECONDED|Mover|Seconder|Proposer|PROPOSER|SECONDER)(?:\s+by\s*[:\-–]?|\s*[:\-–])\s*$"
     r"|(?:^|\n|[.;:]\s+)[ \t]*(?-i:Moved|Proposed|Seconded)\s+$|,\s*(?:and\s+)?(?-i:seconded|proposed)\s+$"
     r"|\b(?:on\s+the\s+)?nomination\s+of\s+$|\bnominated\s+by\s+$"
+    # Welsh minutes: "Cynigiwyd gan Cyng. X ac eiliwyd gan Cyng. Y" (proposed by ... and seconded by ...)
+    r"|\b(?:cynigiwyd|eiliwyd)(?:\s+gan)?\s*[:\-–]?\s*$"
     r"|(?:^|\n)[ \t]*(?:Officer\s+)?(?:Response|Answer|Reply)\s*\(\s*$"
     # the heading of an answer, like that of a question: "Response from the Cabinet Member for X, Cllr Y:"
     r"|(?:^|\n)[ \t]*(?:\(?[\da-z]{1,3}[.)][ \t]+)?(?:(?:Written|Oral|Verbal)\s+)?(?:Response|Answer|Reply)\s+(?:from|by)\s+$"

@@ -183,7 +183,9 @@ def kind_for_role(role: str) -> str:
 _OUTSIDE_BODY = re.compile(
     r"^(?:the\s+)?(?:[A-Z][\w'’&-]*\s+(?:(?:and|&|of|for|the)\s+)*){1,6}"
     r"(?:Partnership|Trust|Association|Society|Ltd|Limited|LLP|Plc|Federation|Union|Network|Company|Consortium|"
-    r"Alliance|Foundation|Charity|Institute|Club|Council)$")
+    r"Alliance|Foundation|Charity|Institute|Club|Council|"
+    # national bodies named after the nation: "Historic England", "Natural Resources Wales"
+    r"England|Wales|Scotland|Cymru|Ireland)$")
 _OWN_SIDE_BODY = re.compile(
     r"(?i)\b(?:county|district|borough|city|town|parish|metropolitan|unitary|combined)\s+council$|"
     r"\b(?:director|head|manager|officer|team|services?|department|directorate|division|unit)\b")

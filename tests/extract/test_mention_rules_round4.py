@@ -399,3 +399,17 @@ def test_parent_and_tenant_are_public_roles():
     # a parent governor is a co-opted member's post, not a member of the public
     (s,) = speakers("The Parent Governor representative, Mrs Kay Bell, asked about exclusions.\n")
     assert s.kind != "public"
+
+
+# ------------------------------------------------------------------ 22. Welsh proposer lines, national bodies
+
+
+def test_welsh_proposed_and_seconded_by():
+    text = "Cynigiwyd gan Cyng. Alun Rees ac eiliwyd gan Cyng. Beca Jones.\n"
+    assert mentions(text) == ["Cyng. Alun Rees", "Cyng. Beca Jones"]
+
+
+def test_national_body_named_after_the_nation_is_outside():
+    text = "Ms Tara Vos of Historic England said that the listing was under review.\n"
+    (s,) = speakers(text)
+    assert s.kind == "external"
