@@ -20,7 +20,7 @@ from indexer.extract.model import Decision, Vote
 # ("The Joint Committee", "The Local Review Body", "The Task Group")
 _BODIES = (
     r"(?:(?:[A-Z][\w'’-]*[ \t]+){0,3}?(?:Committee|Sub-Committee|Sub-committee|Panel|Board|Commission|Forum|Partnership|"
-    r"Body|Authority|Working[ \t]+Party)|[Ss]ub-[Cc]ommittee|Cabinet|Council|Executive|Members|Meeting"
+    r"Body|Authority|Working[ \t]+Party)|[Ss]ub-[Cc]ommittee|Cabinet|Council|Executive|Members|Councillors|Meeting"
     # a group that is the meeting itself ("The Group", "The Task and Finish Group"), not "The Friends Group"
     # or a political group
     r"|(?:(?:Task(?:[ \t]+and[ \t]+Finish)?|Working|Steering|Project|Advisory|Liaison|Reference|Review|Scrutiny|Member|Members['’]?)[ \t]+)?Group)")
@@ -213,6 +213,13 @@ _MOVED_QUOTE = re.compile(
 _SECONDED_AND_AGREED = re.compile(
     r"(?m)^[ \t]*Seconded[ \t]+by\b[^\n]{0,80}\n[ \t]*(?P<head>and[ \t]+(?:AGREED|agreed|RESOLVED|resolved|Agreed|Resolved))"
     r"[ \t]*(?:[:\-–—][ \t]*|(?=that\b|to\b))")
+# a parish council's mover and seconder in the same sentence: "Proposed by Cllr X, seconded by Cllr Y and
+# resolved that ...", "Cllr X proposed, Cllr Y seconded, and it was resolved to ..."
+_SECONDED_AND_RESOLVED = re.compile(
+    # (not "seconded and agreed to circulate them": a bare "agreed to" is the seconder's own undertaking)
+    r"\b(?:[Ss]econded|SECONDED)\b[^.\n;]{0,120}?(?:,[ \t]*|[ \t]+)and[ \t]+"
+    r"(?P<head>it[ \t]+was[ \t]+(?:unanimously[ \t]+)?(?:resolved|agreed)|(?:unanimously[ \t]+)?resolved|agreed(?=[ \t]+that\b))"
+    r"(?:[ \t]+unanimously)?[ \t]*(?=that\b|to[ \t]+(?!by\b|with\b)[a-z])")
 # "B Approve the reallocation ...": bare capital limb labels after a lead-in ending "to:"
 _REASONS_LEAD = re.compile(r"(?i)\bfor\s+the\s+following\s+reasons?\s*:?$|\breasons?\s+(?:being|as\s+follows)\s*:?$")
 _OUTCOME_LEAD = re.compile(
@@ -431,6 +438,8 @@ def _heading_blocks(text: str, start: int, end: int) -> list[tuple[int, int, int
     for m in _BODY_COLON_HEAD.finditer(text, start, end):
         heads.append((m.start(), m.end()))
     for m in _SECONDED_AND_AGREED.finditer(text, start, end):
+        heads.append((m.start("head"), m.end()))
+    for m in _SECONDED_AND_RESOLVED.finditer(text, start, end):
         heads.append((m.start("head"), m.end()))
     heads.sort()
     line_heads = tx.Spans(heads)

@@ -341,3 +341,19 @@ def test_contracted_would_promised_noun_and_meeting_a_contractor():
     assert _commitments("The Portfolio Holder promised residents that she cared about the park.") == []
     got = _commitments("It was agreed that the Chair and the Clerk would meet the contractor on site.")
     assert got == ["that the Chair and the Clerk would meet the contractor on site"]
+
+
+# ---------------------------------------------------------------- parish mover and seconder in one sentence
+
+
+def test_seconded_and_resolved_in_one_sentence():
+    assert _decisions("Proposed by Cllr Yusuf, seconded by Cllr Hart and resolved that the quote from Oakfield Fencing be accepted.\n") \
+        == ["that the quote from Oakfield Fencing be accepted"]
+    assert _decisions("Cllr Yusuf proposed, Cllr Hart seconded, and it was resolved to buy a new defibrillator cabinet.\n") \
+        == ["to buy a new defibrillator cabinet"]
+    assert _decisions("The amendment was seconded by Cllr Hart and agreed to by the mover.\n") == []
+
+
+def test_councillors_as_the_deciding_body():
+    assert _decisions("Councillors voted unanimously to approve the precept of £38,000 for 2026/27.\n") \
+        == ["to approve the precept of £38,000 for 2026/27"]
