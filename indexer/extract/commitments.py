@@ -833,6 +833,8 @@ def _owner(text: str, clause_pos: int, subject: str, match: re.Match[str], ctx: 
     passive = bool(groups.get("fdone") or groups.get("fchair") or groups.get("sdone") or groups.get("fexpect") or groups.get("fdue") or groups.get("frecv")
                    or groups.get("freply"))
     active = bool(groups.get("fact") or groups.get("fany") or groups.get("sact"))
+    if _GOVERNMENT_SUBJECT.match(subject):
+        return False  # "the Government would publish its response in the spring": reported, no one here promises it
     if active and _WHICH_END.search(subject):
         return False  # "..., which would raise £1.3 million": an effect, not a promise
     if active and not subject.strip():
@@ -915,6 +917,10 @@ _POSSESSOR = re.compile(r"^.*['’]s?\s+(?=\S)")
 _OUTSIDE_BODY = re.compile(
     r"(?:^|\s)(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s+(?-i:Water|Energy|Electricity|Gas|Rail|Railway|Railways|Agency|Ltd|Limited|"
     r"plc|PLC|Company|Association|Society|Trust|Police|Constabulary|University|College|Health\s+Board|Homes|Buses|Airport)\s*$")
+# central government, never at the table of a council's meeting: what it will do is reported, not promised
+_GOVERNMENT_SUBJECT = re.compile(
+    r"(?i)^\s*(?:the\s+)?(?:UK\s+|HM\s+|Welsh\s+|Scottish\s+|central\s+)?(?:Government|Secretary\s+of\s+State|Ministers?|Treasury|"
+    r"Department\s+for\s+[\w ,&-]{2,60}?)\s*$")
 _WHICH_END = re.compile(r"(?i)\bwhich\s+(?:(?:also|in\s+turn|itself)\s+)?$")
 _ELIDED_START = re.compile(r"(?i)\bthat\s+|[;:,]\s*|(?<=[.!?])\s+")
 _ELIDED_BEFORE = re.compile(r"(?i)(?P<subj>(?!(?:had|has|have|was|were|is|are|did|would|will|shall)\b)(?:(?!\b(?:that|and)\b)[^;:,]){2,120}?)\s+(?:(?:had|has|have|was|were|is|are|did|would|will|shall)\b|(?!need|indeed|reed)[a-z]{2,}ed\b)[^;:]*?\band\s*$")

@@ -357,3 +357,10 @@ def test_seconded_and_resolved_in_one_sentence():
 def test_councillors_as_the_deciding_body():
     assert _decisions("Councillors voted unanimously to approve the precept of £38,000 for 2026/27.\n") \
         == ["to approve the precept of £38,000 for 2026/27"]
+
+
+def test_what_central_government_will_do_is_reported_not_promised():
+    assert _commitments("The Director said that the Government would publish the funding settlement in December.") == []
+    assert _commitments("The Director said that the Department for Education would issue new guidance in the spring.") == []
+    assert _commitments("The Director said that the Council would publish its response in December.") \
+        == ["the Council would publish its response in December"]
