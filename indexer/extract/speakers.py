@@ -247,6 +247,8 @@ def _units(text: str, chain: list[NounPhrase], intro: bool = False) -> list[_Uni
             unit.appositive = inner_named  # "The Chair (Councillor Rose Tiller) welcomed ..."
         elif p and not _PARTY_PAREN.match(p.group("inner").strip()):
             unit.extra_role = p.group("inner").strip()
+        elif p and paren_after(text, p.end()) and not _PARTY_PAREN.match(paren_after(text, p.end()).group("inner").strip()):
+            unit.extra_role = paren_after(text, p.end()).group("inner").strip()  # "Cllr Ann Lee (AL) (Chair)"
         elif np.named:
             o = org_after(text, np.end)
             if o and not np.kind == "councillor":
@@ -521,6 +523,11 @@ class SpeakerFinder:
                 aliases.setdefault(ini, self.registry.resolve_named(np, name))
         if not aliases:
             return
+        # "Cllr TA:" in the same notes is that councillor, not a councillor surnamed "TA"
+        for i, m in enumerate(self.mentions):
+            p = m.person
+            if p.surname in aliases and not p.given and p.surname.isupper() and aliases[p.surname] is not p:
+                self.mentions[i] = replace(m, person=aliases[p.surname])
         alias_re = re.compile(r"(?<![\w(])(" + "|".join(map(re.escape, aliases)) + r")(?![\w)])")
         for start, end in regions:
             for m in alias_re.finditer(text, start, end):

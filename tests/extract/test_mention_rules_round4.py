@@ -413,3 +413,21 @@ def test_national_body_named_after_the_nation_is_outside():
     text = "Ms Tara Vos of Historic England said that the listing was under review.\n"
     (s,) = speakers(text)
     assert s.kind == "external"
+
+
+# ------------------------------------------------------------------ 23. initials after the prefix in notes
+
+
+def test_cllr_with_initials_is_the_member_those_initials_belong_to():
+    text = ("Present: Cllr Hana Voss (HV) (Chair), Cllr Omar Reed (OR); Officers: Lyn Tait (LT), Energy Officer.\n\n"
+            "- LT explained the solar survey.\n- Cllr HV: the panels should go on the depot first.\n")
+    got = {s.name: s for s in speakers(text)}
+    assert got["Councillor Hana Voss"].mentions == ("Cllr HV",)
+    assert got["Councillor Hana Voss"].kind == "chair"
+    assert got["Lyn Tait"].mentions == ("LT",)
+
+
+def test_cllr_with_unknown_capitals_stays_as_written():
+    text = "- Cllr JB: the panels should go on the depot first.\n"
+    (s,) = speakers(text)
+    assert s.mentions == ("Cllr JB",)
