@@ -164,8 +164,13 @@ def _who_spoke(text: str, pos: int, limit: int) -> bool:
     "which", so "who" is the people."""
     if _WHO_SPOKE.match(text, pos, min(limit, pos + 80)):
         return True
-    o = org_after(text, pos)
+    o = org_after(text, pos) or _ROLE_DASH_TAIL.match(text, pos, min(limit, pos + 90))
     return bool(o and o.end() <= limit and _WHO_SPOKE.match(text, o.end(), min(limit, o.end() + 80)))
+
+
+# "welcomed Louise Grady, Head of Service – Adult Social Care Commissioning, who presented": the rest
+# of the role after a dash, before the relative clause
+_ROLE_DASH_TAIL = re.compile(r"[ \t]+[–—][ \t]+[A-Z][^,.;:\n–—()]{1,70}?(?=[ \t]*,[ \t]*who\b)")
 _FIRST_NAME_LIST = re.compile(
     r"(?:(?:,|:)[ \t]*|(?:^|(?<=\n)|(?<=[.!?][ \t]))[ \t]*)"
     r"(?P<names>[A-Z][a-z]{2,}(?:[ \t]*,[ \t]*[A-Z][a-z]{2,})*[ \t]+and[ \t]+[A-Z][a-z]{2,})"

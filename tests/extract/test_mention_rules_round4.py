@@ -431,3 +431,18 @@ def test_cllr_with_unknown_capitals_stays_as_written():
     text = "- Cllr JB: the panels should go on the depot first.\n"
     (s,) = speakers(text)
     assert s.mentions == ("Cllr JB",)
+
+
+# ------------------------------------------------------------------ 24. a dashed role before "who presented"
+
+
+def test_dashed_role_tail_before_who_presented():
+    text = ("The Chair welcomed Omar Tull, Head of Service – Housing Options and Homelessness, who presented "
+            "the strategy.\n")
+    assert "Omar Tull" in mentions(text)
+
+
+def test_dashed_role_tail_then_which_is_not_a_speaker():
+    text = ("The Chair welcomed Omar Tull, Head of Service – Housing Options, which was a new post. "
+            "Councillor Ray asked about rough sleeping.\n")
+    assert "Omar Tull" not in mentions(text)
