@@ -387,12 +387,12 @@ WELSH_ROLE_HEADS = (
     "Cyfreithiwr", "Archwilydd", "Ymgynghorydd", "Cydlynydd", "Peiriannydd", "Cynllunydd",
 )
 _WELSH_TAIL_WORD = (
-    rf"(?!(?:Councillors?|Cllrs?|Cyng|Mr|Mrs|Ms|Miss|Dr|Professor|The|A|An|RESOLVED|PENDERFYNWYD)\b)"
+    rf"(?!(?:Cyng|Cllrs?|PENDERFYNWYD|{_WEAK_STOP_ALT})\b)"
     rf"[{UP}][\w{APOS}-]*"
 )
 WELSH_ROLE = (
     rf"(?:(?:[Yy]r?{SP})?{alt(WELSH_ROLE_HEADS)}(?![\w{APOS}-])"
-    rf"(?:{SP}(?:(?:dros|yr?|ar|i|ac?){SP}){{0,2}}{_WELSH_TAIL_WORD}){{0,5}}"
+    rf"(?:[ \t]+(?:(?:dros|yr?|ar|i|ac?)[ \t]+){{0,2}}{_WELSH_TAIL_WORD}){{0,5}}"
     rf"(?:{SP}\((?!(?:Councillors?|Cllr|Cyng|Mr|Mrs|Ms|Miss|Dr)\b)[^()\n]{{1,60}}\))?)"
 )
 

@@ -446,3 +446,9 @@ def test_dashed_role_tail_then_which_is_not_a_speaker():
     text = ("The Chair welcomed Omar Tull, Head of Service – Housing Options, which was a new post. "
             "Councillor Ray asked about rough sleeping.\n")
     assert "Omar Tull" not in mentions(text)
+
+
+def test_welsh_title_does_not_run_onto_the_next_line_or_an_english_word():
+    text = "The report was presented by the Aelod Cabinet\nMembers asked about fees.\n"
+    got = mentions(text)
+    assert "the Aelod Cabinet" in got and "Members" in got
