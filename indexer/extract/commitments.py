@@ -75,8 +75,10 @@ _MAKE = (r"make(?=\s+(?:(?:the|an?|any|further|final|formal|no|its|their)\s+)?(?
 # a phrasal verb around its object: "would take this up with the roads service", "follow the matter up"
 _PHRASAL = (r"(?:take|follow|pick|chase|sort)\s+(?:this|it|that|these|them|those|the\s+(?:matter|issue|point|concern|request|"
             r"query|complaint|case)s?)\s+up(?=\s+(?:with|on|again|as|personally|directly|urgently|after|before|and)\b|\s*[.,;]|\s*$)")
-_ACT = "(?:" + _alt(ACTION_VERBS) + "|" + _MAKE + "|" + _PHRASAL + ")"
-_ACT_SOFT = "(?:" + _alt(ACTION_VERBS) + "|" + _PHRASAL + ")"
+# "the Health Board would lead the new workstream" (not "would lead to delays": an effect)
+_LEAD = r"lead(?=\s+(?:the|a|an|on|this|that|its|their|our|work|a\s+review|discussions|engagement)\b)"
+_ACT = "(?:" + _alt(ACTION_VERBS) + "|" + _MAKE + "|" + _PHRASAL + "|" + _LEAD + ")"
+_ACT_SOFT = "(?:" + _alt(ACTION_VERBS) + "|" + _PHRASAL + "|" + _LEAD + ")"
 _DONE = _alt(PASSIVE_DONE)
 _ADV = r"(?:(?:also|now|then|still|next|each|soon|duly|personally|happily|gladly|further|shortly|urgently|promptly|certainly|definitely|additionally|separately|directly|formally|again|ultimately|initially|first|jointly|specifically|continue\s+to|seek\s+to|aim\s+to|try\s+to|endeavour\s+to|be\s+able\s+to)\s+)*"
 

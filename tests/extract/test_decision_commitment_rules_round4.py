@@ -364,3 +364,9 @@ def test_what_central_government_will_do_is_reported_not_promised():
     assert _commitments("The Director said that the Department for Education would issue new guidance in the spring.") == []
     assert _commitments("The Director said that the Council would publish its response in December.") \
         == ["the Council would publish its response in December"]
+
+
+def test_leading_a_piece_of_work_is_a_promise_leading_to_an_effect_is_not():
+    text = "Ms Orla Pryce said the Health Board would lead the new workstream on falls prevention."
+    assert _commitments(text) == ["the Health Board would lead the new workstream on falls prevention"]
+    assert _commitments("Ms Pryce said the closure would lead to longer journeys for patients.") == []
