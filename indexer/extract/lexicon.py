@@ -308,7 +308,7 @@ _ROLE_AND_ROLE = (
 )
 # "Rights of Way Officer", "Freedom of Information Officer": "of" inside the words before the head (never
 # after a document word: "Report of Planning Officer" is a heading, not a post)
-_OF_INSIDE = rf"(?<!Report)(?<!Reports)(?<!Minutes)(?<!Update)(?<!Notes)(?<!Letter)(?<!Views)(?<!Advice){SP}of{SP}"
+_OF_INSIDE = rf"(?=[ \t\n]+of[ \t\n])(?<!Report)(?<!Reports)(?<!Minutes)(?<!Update)(?<!Notes)(?<!Letter)(?<!Views)(?<!Advice){SP}of{SP}"
 ROLE_BODY = (
     rf"(?:(?:(?!{_HEAD_ALT_CAP}(?![\w‐-])){CAP_WORD}(?:{_OF_INSIDE}(?={CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_ALT}(?![\w‐-]))|{SP}(?:and|&){SP}(?={CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_ALT}(?![\w‐-]))|,{SP}(?={CAP_WORD}(?:,{SP}{CAP_WORD})*{SP}(?:and|&){SP}{CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_ALT}(?![\w‐-])))|(?:{CAP_WORD}|{_LOWER_MOD_ALT}){SP}){{0,5}}{_HEAD_ALT}(?![\w‐-])"
     rf"(?:{ROLE_OF})?(?:{_ROLE_AND_ROLE}(?:{ROLE_OF})?)?(?:{SP}\((?!(?:Councillors?|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor|County|Borough)\b)(?:[^()\n]{{1,40}})\))?)"
@@ -391,7 +391,7 @@ _WELSH_TAIL_WORD = (
     rf"[{UP}][\w{APOS}-]*"
 )
 WELSH_ROLE = (
-    rf"(?:(?:[Yy]r?{SP})?{alt(WELSH_ROLE_HEADS)}(?![\w{APOS}-])"
+    rf"(?:(?:[Yy]r?{SP})?{trie_regex(WELSH_ROLE_HEADS).replace(chr(92) + ' ', SP)}(?![\w{APOS}-])"
     rf"(?:[ \t]+(?:(?:dros|yr?|ar|i|ac?)[ \t]+){{0,2}}{_WELSH_TAIL_WORD}){{0,5}}"
     rf"(?:{SP}\((?!(?:Councillors?|Cllr|Cyng|Mr|Mrs|Ms|Miss|Dr)\b)[^()\n]{{1,60}}\))?)"
 )

@@ -42,7 +42,7 @@ NP_RE = re.compile(
     rf"|(?P<titled>\b(?P<title>{lx.RANK}|{lx.HONORIFIC}|{lx.CIVIC_TITLE}){lx.SP}(?P<tname>{PERSON_NAME_NO_HON}))"
     rf"|(?P<public>\b{lx.PUBLIC_NP})"
     rf"|(?P<rep>\b{lx.REPRESENTATIVE_NP})"
-    rf"|(?P<role>\b(?:(?:(?P<wdet>{lx.DET}){lx.SP})?(?P<rwelsh>{lx.WELSH_ROLE})"
+    rf"|(?P<role>\b(?:(?=[TtAaOoHhIiYyCDPRS])(?:(?P<wdet>{lx.DET}){lx.SP})?(?P<rwelsh>{lx.WELSH_ROLE})"
     rf"|(?P<rdet>{lx.DET}){lx.SP}(?P<rposs>{lx._ROLE_POSSESSOR})?(?P<rbody>{lx.ROLE_BODY})"
     rf"|(?P<ldet>{lx.DET}){lx.SP}(?P<lposs>{lx._ROLE_POSSESSOR})?(?P<rlow>{lx.LOWER_ROLE_BEFORE_NAME})"
     rf"|(?P<rbodycap>{lx.ROLE_BODY_CAP})))"
