@@ -277,7 +277,8 @@ _BULLET_PARA = re.compile(r"^[ \t\u00a0]*[•·▪●*\-–][ \t\u00a0]+")
 _REPORTED = re.compile(
     r"(?i)\b(?:said|felt|explained|stated|commented|replied|responded|added|believed|thought|argued|"
     r"suggested|highlighted|observed|remarked|acknowledged)[ \t]+(?:that\b|(?:\w+[ \t]+){1,3}that\b)")
-_TRAILING = re.compile(r"(?:[ \t\u00a0]*(?:;|,)?[ \t\u00a0]*(?:and|or|and/or)?[ \t\u00a0]*[;,]?)+$")
+# a limb's trailing "; and" / ", or" (a whole word: "NHS England;" keeps its "and", "Director;" its "or")
+_TRAILING = re.compile(r"(?:[ \t\u00a0]*(?:;|,)?[ \t\u00a0]*(?:\band/or|\band|\bor)?[ \t\u00a0]*[;,]?)+$")
 
 # ---------------------------------------------------------------- votes
 

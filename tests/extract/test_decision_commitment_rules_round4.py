@@ -370,3 +370,10 @@ def test_leading_a_piece_of_work_is_a_promise_leading_to_an_effect_is_not():
     text = "Ms Orla Pryce said the Health Board would lead the new workstream on falls prevention."
     assert _commitments(text) == ["the Health Board would lead the new workstream on falls prevention"]
     assert _commitments("Ms Pryce said the closure would lead to longer journeys for patients.") == []
+
+
+def test_a_limbs_trailing_and_is_a_whole_word():
+    text = ("The Board:\n(a) approved the plan for submission to NHS England;\n"
+            "(b) delegated sign-off to the Place Director; and\n(c) noted the update.\n")
+    assert _decisions(text) == ["approved the plan for submission to NHS England",
+                                "delegated sign-off to the Place Director", "noted the update"]
