@@ -7,8 +7,9 @@ rules; ``heldout2/`` was written afterwards, from house styles the first did not
 park authorities, integration joint boards, ICB boards, pension and standards hearings, action
 tables, per-witness headings, Question/Response layouts ...), without reading the rules;
 ``heldout3/`` (29 more families) measured below two targets and was then tuned on; ``heldout4/``
-(38 families) was written at the same time and never shown to the engineers: it is the one that
-still estimates unseen minutes.
+(38 families), written at the same time and measured unseen, was tuned on next; ``heldout5/`` (46
+families), written meanwhile and never shown to the engineers, is the one that still estimates
+unseen minutes.
 
 Two kinds of test, run for every set:
 
@@ -94,15 +95,27 @@ SETS = (
         hard_negatives=_NEGATIVES + ("Present:", "In attendance:"),
         without=("decisions", "speakers", "commitments"),
     ),
-    # heldout4, 47 passages, never shown to the engineers who tuned the rules: mentions .914,
-    # decisions .873, commitments .835 before the heldout3 work, .941 / .909 / .843 after it.
-    # It measures generalisation: floors guard it, nobody tunes on it.
+    # heldout4, 47 passages: mentions .914, decisions .873, commitments .835 before the heldout3
+    # work and .941 / .909 / .843 after it (never shown to those engineers); then tuned on:
+    # .996 / 1.000 / .978.
     HeldoutSet(
         "heldout4",
-        f1_floors={"mentions": 0.92, "speakers": 0.92, "decisions": 0.88, "commitments": 0.81},
-        agreement_floors={"speaker_kind": 0.88, "commitment_strength": 0.95, "commitment_due": 0.97},
+        f1_floors={"mentions": 0.97, "speakers": 0.97, "decisions": 0.97, "commitments": 0.95},
+        agreement_floors={"speaker_kind": 0.93, "commitment_strength": 0.96, "commitment_due": 0.97},
         min_families=25,
         hard_negatives=_NEGATIVES + ("in attendance", "joined the meeting", "declared lost", "| Complete"),
+        without=("decisions", "speakers", "commitments"),
+    ),
+    # heldout5, 46 passages in 46 families, never shown to the engineers who tuned on heldout4:
+    # mentions .906, decisions .851, commitments .818 before that work, .921 / .870 / .832 after.
+    # It measures generalisation: floors guard it, nobody tunes on it.
+    HeldoutSet(
+        "heldout5",
+        f1_floors={"mentions": 0.90, "speakers": 0.90, "decisions": 0.85, "commitments": 0.80},
+        agreement_floors={"speaker_kind": 0.76, "commitment_strength": 0.92, "commitment_due": 0.97},
+        min_families=30,
+        hard_negatives=_NEGATIVES + ("in attendance", "joined the meeting", "declared lost", "| Complete",
+                                     "Present:", "In attendance:"),
         without=("decisions", "speakers", "commitments"),
     ),
 )
