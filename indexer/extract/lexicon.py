@@ -533,6 +533,46 @@ AGENT_BEFORE = re.compile(
     r"a\s+view|views)\s+(?:was|were)\s+(?:also\s+)?(?:sought|requested|given|provided|offered)\s+by\s+$)"
 )
 
+
+# OBJECT_BEFORE and AGENT_BEFORE end in "$": searched over a context string, the engine tries every
+# position of it. Each alternative can only match if the string ends (after the whitespace, commas
+# and dashes the patterns allow there) with one of a few words; these checks of that tail are
+# necessary conditions, so the full search runs only where it can succeed (same answer, ~10x faster).
+_OBJECT_TAIL_WORDS = tuple(
+    """of to for with from on about towards against by into onto upon than via at under
+    thanked thank thanking thanks asked asking invited inviting requested requesting
+    congratulated urged informed advised told reminded welcomed welcoming encouraged
+    instructed directed authorised authorized delegated empowered tasked instruct request
+    ask invite between among amongst including include includes like whom whether if
+    consult consulted contact contacted met meet join joined joining accompanied
+    supporting supported nominated appointed elected re-elected replace replaced
+    succeed succeeded named called congratulate briefed brief copy cc email emailed
+    praised acknowledged recognised was were is are been being become became as
+    not longer 's ’s""".split())
+_AGENT_TAIL = re.compile(
+    r"(?i)(?:by|from|to|of|moved|proposed|seconded|mover|seconder|proposer|cynigiwyd|eiliwyd|gan|\()\Z")
+
+
+def object_before(before: str) -> bool:
+    """``bool(OBJECT_BEFORE.search(before))``, without scanning where the tail rules it out."""
+    i = len(before)
+    while i and (before[i - 1].isspace() or before[i - 1] == ","):
+        i -= 1
+    if not before[:i].endswith(_OBJECT_TAIL_WORDS):
+        return False
+    return OBJECT_BEFORE.search(before) is not None
+
+
+def agent_before(before: str) -> bool:
+    """``bool(AGENT_BEFORE.search(before))``, without scanning where the tail rules it out."""
+    tail = before.rstrip()
+    if tail and tail[-1] in ":-–":
+        tail = tail[:-1].rstrip()
+    if _AGENT_TAIL.search(tail[-9:]) is None:
+        return False
+    return AGENT_BEFORE.search(before) is not None
+
+
 MONTH_ALT = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"

@@ -425,12 +425,12 @@ class SpeakerFinder:
                 intro, purpose = _is_intro(text, chain_start, chain_end, start)
                 units = _units(text, chain, intro)
                 before = _context_before(text, chain_start, start)
-                agent = bool(lx.AGENT_BEFORE.search(before)) or bool(
+                agent = lx.agent_before(before) or bool(
                     # "an additional resolution, which was accepted by the Chair": the person accepting
                     # speaks; what Members "accepted" is the body's collective receipt
                     _ACCEPTED_BY.search(before) and chain[0].kind not in ("anonp", "officers", "public")) or bool(
                     _AND_FROM_BEFORE.search(before) and _HEARD_FROM_EARLIER.search(text, max(start, chain_start - 300), chain_start))
-                object_like = not agent and bool(lx.OBJECT_BEFORE.search(before))
+                object_like = not agent and lx.object_before(before)
                 if len(chain) == 1 and chain[0].kind in ("public", "anonp") and re.match(r"[ \t]*:[ \t]*(?:Mr|Mrs|Ms|Miss|Mx|Dr|Councillors?|Cllrs?|Alderman|[A-Z][a-z]+[ \t]+[A-Z][a-z])\b", text[chain_end:chain_end + 40]):
                     agent, object_like = False, True  # "heard from three speakers: Mrs Ball, ...": the names speak
                 if agent and text[chain_end:chain_end + 2] in ("'s", "’s"):
@@ -536,7 +536,7 @@ class SpeakerFinder:
         alias_re = re.compile(r"(?<![\w(])(" + "|".join(map(re.escape, aliases)) + r")(?![\w)])")
         for start, end in regions:
             for m in alias_re.finditer(text, start, end):
-                if lx.OBJECT_BEFORE.search(_context_before(text, m.start(), start)):
+                if lx.object_before(_context_before(text, m.start(), start)):
                     continue
                 if _speaks_after(text, m.end(), end) or _speaks_after_coordination(text, m.end(), end):
                     self._add(NounPhrase(m.start(), m.end(), m.group(1), "bare"), aliases[m.group(1)])
@@ -565,7 +565,7 @@ class SpeakerFinder:
                         np = NounPhrase(pos, pos + len(name), name, "bare")
                         if m.start("names") <= pos < m.end("names"):
                             intro_np = np
-                        elif not lx.OBJECT_BEFORE.search(_context_before(text, pos, start)) and _speaks_after(text, np.end, end):
+                        elif not lx.object_before(_context_before(text, pos, start)) and _speaks_after(text, np.end, end):
                             self._add(np, person)
                             spoke = True
                     if intro_np is not None and (contributed or spoke):
