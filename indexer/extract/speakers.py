@@ -67,6 +67,17 @@ _INVITED_TO = re.compile(
 _REPORTED_THAT = re.compile(
     r"(?i)\b(?:said|stated|explained|reported|advised|confirmed|added|noted|informed\s+[^,.;]{1,40}?|told\s+[^,.;]{1,40}?)"
     r"\s+that\s+(?:[^.;]{0,200}?,?\s+and\s+that\s+)?$")
+_THAT_TAIL = re.compile(r"(?i)that\Z")
+
+
+def _reported_that(before: str) -> bool:
+    """``bool(_REPORTED_THAT.search(before))``; the pattern ends in "that" and whitespace, so the
+    scan over every position of the context runs only where the context ends that way."""
+    if not before or not before[-1].isspace() or _THAT_TAIL.search(before.rstrip()[-4:]) is None:
+        return False
+    return _REPORTED_THAT.search(before) is not None
+
+
 _PLUPERFECT = re.compile(r"(?:\s*,\s*[^,.;:!?\n]{1,100},)?,?[ \t]+had[ \t]+(?:already[ \t]+|previously[ \t]+|also[ \t]+)?[a-z]+(?:ed|en|ught|ook|ade|id|ent)\b")
 _DEPARTMENT_AFTER = re.compile(
     r"[ \t]*,[ \t]*(?P<dept>(?!(?:Mr|Mrs|Ms|Miss|Dr|Councillors?|Cllr|The|A)\b)[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|and|&)){0,6}),"
@@ -435,7 +446,7 @@ class SpeakerFinder:
                     agent, object_like = False, True  # "heard from three speakers: Mrs Ball, ...": the names speak
                 if agent and text[chain_end:chain_end + 2] in ("'s", "’s"):
                     agent, object_like = False, True  # "the response to the Housing Ombudsman's report"
-                if not agent and _REPORTED_THAT.search(text[max(start, chain_start - 300):chain_start]) \
+                if not agent and _reported_that(text[max(start, chain_start - 300):chain_start]) \
                         and _PLUPERFECT.match(text, chain_end):
                     object_like = True  # "stated that the applicant had agreed to ...": reported, not here
                 if agent and _APOLOGIES_BEFORE.search(text, max(start, chain_start - 160), chain_start):
