@@ -70,6 +70,48 @@ def trie_regex(words: frozenset[str] | set[str] | list[str]) -> str:
     return "(?:" + emit(trie) + ")"
 
 
+def _alt_char(ch: str) -> str:
+    """One character of a word as ``alt`` writes it: a space is SP, an apostrophe either kind, a
+    hyphen optional or either kind."""
+    if ch == " ":
+        return SP
+    if ch == "'":
+        return "['’]"
+    if ch == "-":
+        return "[-‐ ]?"
+    return re.escape(ch)
+
+
+def lookahead_alt(words: list[str] | tuple[str, ...], *, case_first: bool = False) -> str:
+    """The language of ``alt(words, case_first=...)`` as a prefix tree, for use inside a lookahead
+    only: there just whether some word matches counts, not which one the alternation would pick, so
+    the order of the words is free and the tree saves trying each of them in turn."""
+    variants: set[str] = set()
+    for w in words:
+        forms = [""]
+        for i, piece in enumerate(w.split(" ")):
+            sep = " " if i else ""
+            heads = {piece[0].upper(), piece[0].lower()} if case_first and piece[:1].isalpha() else {piece[:1]}
+            forms = [f + sep + h + piece[1:] for f in forms for h in sorted(heads)]
+        variants.update(forms)
+    trie: dict[str, dict] = {}
+    for word in variants:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        ends = "" in node
+        branches = [_alt_char(ch) + emit(child) for ch, child in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if ends else body
+
+    return "(?:" + emit(trie) + ")"
+
+
 # ---------------------------------------------------------------- people: names and titles
 
 # Words that are capitalised in minutes but are never part of a person's name.
@@ -292,10 +334,13 @@ LOWER_CASE_HEADS = frozenset((
 ))
 _HEAD_ALT = "(?:" + alt([h for h in ROLE_HEADS if h in LOWER_CASE_HEADS], case_first=True) + "|" + alt(ROLE_HEADS) + ")"
 _HEAD_ALT_CAP = alt(ROLE_HEADS)
+# the same languages as prefix trees, for the lookaheads (where only whether a head follows counts)
+_HEAD_LA = "(?:" + lookahead_alt([h for h in ROLE_HEADS if h in LOWER_CASE_HEADS], case_first=True) + "|" + lookahead_alt(ROLE_HEADS) + ")"
+_HEAD_LA_CAP = lookahead_alt(ROLE_HEADS)
 # "of Community Safety and Protection", "for Adults, Health and Wellbeing", "of the Council"
 ROLE_OF = (
     rf"(?:(?:{SP}(?:of|for|in|at){SP}(?:the{SP})?|{SP}to{SP}the{SP}|[ \t]+[–—-][ \t]+(?=[{UP}][{LO}]))(?!(?:Councillors?|Cllrs?)\b){_CAP_PHRASE_WORD}"
-    rf"(?:(?:{SP}|,{SP}(?=[{UP}][\w‐-]*{SP}(?:and|&){SP}))(?:(?:(?:and|&)(?!{SP}the\b)|(?:of|for|in|on)(?:{SP}the)?|the){SP})?(?!{_HEAD_ALT_CAP}{SP}(?:of|for)\b){_CAP_PHRASE_WORD}){{0,7}})"
+    rf"(?:(?:{SP}|,{SP}(?=[{UP}][\w‐-]*{SP}(?:and|&){SP}))(?:(?:(?:and|&)(?!{SP}the\b)|(?:of|for|in|on)(?:{SP}the)?|the){SP})?(?!{_HEAD_LA_CAP}{SP}(?:of|for)\b){_CAP_PHRASE_WORD}){{0,7}})"
 )
 _LOWER_MOD_ALT = alt(ROLE_LOWER_MODIFIERS)
 # "The Deputy Leader and Cabinet Member for Finance": one person holding two roles.
@@ -310,12 +355,12 @@ _ROLE_AND_ROLE = (
 # after a document word: "Report of Planning Officer" is a heading, not a post)
 _OF_INSIDE = rf"(?=[ \t\n]+of[ \t\n])(?<!Report)(?<!Reports)(?<!Minutes)(?<!Update)(?<!Notes)(?<!Letter)(?<!Views)(?<!Advice){SP}of{SP}"
 ROLE_BODY = (
-    rf"(?:(?:(?!{_HEAD_ALT_CAP}(?![\w‐-])){CAP_WORD}(?:{_OF_INSIDE}(?={CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_ALT}(?![\w‐-]))|{SP}(?:and|&){SP}(?={CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_ALT}(?![\w‐-]))|,{SP}(?={CAP_WORD}(?:,{SP}{CAP_WORD})*{SP}(?:and|&){SP}{CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_ALT}(?![\w‐-])))|(?:{CAP_WORD}|{_LOWER_MOD_ALT}){SP}){{0,5}}{_HEAD_ALT}(?![\w‐-])"
+    rf"(?:(?:(?!{_HEAD_LA_CAP}(?![\w‐-])){CAP_WORD}(?:{_OF_INSIDE}(?={CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_LA}(?![\w‐-]))|{SP}(?:and|&){SP}(?={CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_LA}(?![\w‐-]))|,{SP}(?={CAP_WORD}(?:,{SP}{CAP_WORD})*{SP}(?:and|&){SP}{CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_LA}(?![\w‐-])))|(?:{CAP_WORD}|{_LOWER_MOD_ALT}){SP}){{0,5}}{_HEAD_ALT}(?![\w‐-])"
     rf"(?:{ROLE_OF})?(?:{_ROLE_AND_ROLE}(?:{ROLE_OF})?)?(?:{SP}\((?!(?:Councillors?|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor|County|Borough)\b)(?:[^()\n]{{1,40}})\))?)"
 )
 # Without a determiner a role must be capitalised ("Prevent Co-ordinator" in an introduction).
 ROLE_BODY_CAP = (
-    rf"(?:(?:(?!{_HEAD_ALT_CAP}(?![\w‐-])){CAP_WORD}(?:{_OF_INSIDE}(?={CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_ALT_CAP}(?![\w‐-]))|{SP}(?:and|&){SP}(?={CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_ALT_CAP}(?![\w‐-]))|,{SP}(?={CAP_WORD}(?:,{SP}{CAP_WORD})*{SP}(?:and|&){SP}{CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_ALT_CAP}(?![\w‐-])))|{CAP_WORD}{SP}){{0,5}}{_HEAD_ALT_CAP}(?![\w‐-])"
+    rf"(?:(?:(?!{_HEAD_LA_CAP}(?![\w‐-])){CAP_WORD}(?:{_OF_INSIDE}(?={CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_LA_CAP}(?![\w‐-]))|{SP}(?:and|&){SP}(?={CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_LA_CAP}(?![\w‐-]))|,{SP}(?={CAP_WORD}(?:,{SP}{CAP_WORD})*{SP}(?:and|&){SP}{CAP_WORD}{SP}(?:{CAP_WORD}{SP})?{_HEAD_LA_CAP}(?![\w‐-])))|{CAP_WORD}{SP}){{0,5}}{_HEAD_ALT_CAP}(?![\w‐-])"
     rf"(?:{ROLE_OF})?(?:{_ROLE_AND_ROLE}(?:{ROLE_OF})?)?(?:{SP}\((?!(?:Councillors?|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor|County|Borough)\b)(?:[^()\n]{{1,40}})\))?)"
 )
 OFFICERS_PLURAL = (
@@ -352,7 +397,7 @@ PUBLIC_NP = (
     + alt(PUBLIC_ROLES, case_first=True)
     # "Carers Lead", "Residents Liaison Officer": the word qualifies a role that follows
     # ("parent governors", "tenant representative": a post named after the group, in lower case too)
-    + rf"\b(?![{APOS}]s\b)(?!{SP}(?:{_HEAD_ALT_CAP}|governors?|representatives?|members?|champions?)(?![\w‐-]))"
+    + rf"\b(?![{APOS}]s\b)(?!{SP}(?:{_HEAD_LA_CAP}|governors?|representatives?|members?|champions?)(?![\w‐-]))"
     # "Resident 1: raised ...": a numbered speaker label in colon-style minutes
     + r"(?:[ \t]\d{1,2}(?=[ \t]*:))?"
     # "Two residents of Bridge Street": where residents live belongs to the phrase
@@ -583,6 +628,6 @@ MONTH_ALT = (
 # of a role instead ("Deputy Leader", "Deputy Town Clerk", "Mayor Elect").
 CIVIC_TITLES = ("Deputy", "Mayor")
 CIVIC_TITLE = (
-    rf"(?:(?:Deputy|Mayor)(?!{SP}(?:[{UP}][\w{APOS}‐-]*{SP}){{0,2}}{_HEAD_ALT_CAP}(?![\w‐-]))"
+    rf"(?:(?:Deputy|Mayor)(?!{SP}(?:[{UP}][\w{APOS}‐-]*{SP}){{0,2}}{_HEAD_LA_CAP}(?![\w‐-]))"
     rf"(?!{SP}(?:Lieutenant|Speaker|Lord|Elect|Making|Presiding|Returning)\b)(?={SP}[{UP}][{LO}]))"
 )
