@@ -147,7 +147,10 @@ def sentences(text: str, start: int, end: int) -> list[Sentence]:
     for m in _SENT_END.finditer(text, start, end):
         candidate = text[pos:m.start()]
         sep = m.group(0)
-        if not re.search(r"\n[ \t\u00a0]*\n", sep) and _ABBREV.search(candidate.rstrip("\"'’”) \t\n")):
+        tail = candidate.rstrip("\"'’”) \t\n")
+        # an abbreviation match ends the string and is at most 7 characters long ("approx."): search
+        # only the last few (``pos`` keeps the character before them for ``\b``)
+        if not re.search(r"\n[ \t\u00a0]*\n", sep) and _ABBREV.search(tail, max(0, len(tail) - 8)):
             continue
         _add_sentence(out, text, pos, m.start())
         pos = m.end()
