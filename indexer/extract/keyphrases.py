@@ -171,7 +171,7 @@ def extract_keyphrases(text: str, limit: int = MAX_PHRASES) -> tuple[str, ...]:
         words = list(_WORD.finditer(chunk))
         for i, m in enumerate(words):
             raw = m.group(0).strip("'’")
-            low = _POSSESSIVE.sub("", raw).lower()
+            low = _lower_base(raw)
             sentence_start = first_word
             first_word = False
             if low in _NAME_LINKS and run and run[-1][0][:1].isupper() and i + 1 < len(words) and words[i + 1].group(0)[:1].isupper() \
@@ -296,6 +296,12 @@ _BASE_VERBS = frozenset(
     "congratulate congratulating".split()
 )
 _ADVERB = re.compile(r"ly$")
+
+
+@lru_cache(maxsize=65536)
+def _lower_base(raw: str) -> str:
+    """A word in lower case without its possessive "'s" (cached: minutes repeat their words)."""
+    return _POSSESSIVE.sub("", raw).lower()
 
 
 @lru_cache(maxsize=65536)
