@@ -281,7 +281,25 @@ _REPORTED = re.compile(
     r"(?i)\b(?:said|felt|explained|stated|commented|replied|responded|added|believed|thought|argued|"
     r"suggested|highlighted|observed|remarked|acknowledged)[ \t]+(?:that\b|(?:\w+[ \t]+){1,3}that\b)")
 # a limb's trailing "; and" / ", or" (a whole word: "NHS England;" keeps its "and", "Director;" its "or")
-_TRAILING = re.compile(r"(?:[ \t\u00a0]*(?:;|,)?[ \t\u00a0]*(?:\band/or|\band|\bor)?[ \t\u00a0]*[;,]?)+$")
+_TRAILING_SEPARATORS = " \t\u00a0;,"
+_TRAILING_WORDS = ("and/or", "and", "or")
+
+
+def _strip_trailing_conjunctions(text: str) -> str:
+    """``text`` without its trailing run of spaces, ";", "," and the whole words "and", "or",
+    "and/or". Stripped from the right in one pass: the equivalent regular expression backtracks
+    exponentially on a run such as " ; ; ; ; ; x" (seconds for six pairs)."""
+    while True:
+        stripped = text.rstrip(_TRAILING_SEPARATORS)
+        for word in _TRAILING_WORDS:
+            if stripped.endswith(word):
+                head = stripped[: -len(word)]
+                if not head or not (head[-1].isalnum() or head[-1] == "_"):  # a word boundary before it
+                    stripped = head
+                    break
+        else:
+            return stripped
+        text = stripped
 
 # ---------------------------------------------------------------- votes
 
@@ -343,7 +361,7 @@ class _Found:
 def _clean(text: str) -> str:
     out = re.sub(r"[ \t\u00a0]*\n[ \t\u00a0]*", " ", text.strip())
     out = re.sub(r"[ \t\u00a0]{2,}", " ", out)
-    out = _TRAILING.sub("", out).strip()
+    out = _strip_trailing_conjunctions(out).strip()
     out = out.strip(" \t\u00a0-–—")
     # "... be granted. (For 8, Against 3)": the count is the vote, not the resolution's words
     out = re.sub(r"(?<=[.;])[ \t]*\((?:For|FOR|In favour)\b[^()]{0,120}\)$", "", out)

@@ -93,3 +93,15 @@ def test_a_less_than_sign_in_prose_is_not_html():
 
     assert not looks_like_html("The vote was 3 < 5 and the b-road works continue.")
     assert looks_like_html("<P>Noted.</P>") and looks_like_html("text<br/>more")
+
+
+# Runs of separators that once made a decision limb's clean-up backtrack exponentially (" ; ; ; ;"
+# took seconds for six pairs): each must come back at once. The timeout is a hang guard, not a speed
+# target (speed lives in scripts/bench_extract.py).
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("run", [" ;", " , and", ";,", " or ;", "\u00a0;"])
+def test_separator_runs_at_the_end_of_a_resolution_do_not_hang(run):
+    text = "RESOLVED:\n(a) that the report be noted" + run * 60 + " x\n(b) that the plan be approved" + run * 60
+    result = extract_minutes(text)
+    assert any("report be noted" in d.text for d in result.decisions)
+    assert all(not d.text.rstrip(".").endswith((";", ",", " and", " or")) for d in result.decisions)
