@@ -42,6 +42,17 @@ def alt(words: list[str] | tuple[str, ...], *, case_first: bool = False) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+def _prefix_tree(words) -> dict[str, dict]:
+    """Words as nested dicts, one level per character; the key "" marks the end of a word."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return trie
+
+
 def trie_regex(words: frozenset[str] | set[str] | list[str]) -> str:
     """A non-capturing regex matching exactly these literal words, factored as a prefix tree.
 
@@ -49,12 +60,7 @@ def trie_regex(words: frozenset[str] | set[str] | list[str]) -> str:
     600-word alternation into a few dozen branches per character, which is what keeps the
     noun-phrase scan fast enough to run on every item.
     """
-    trie: dict[str, dict] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+    trie = _prefix_tree(words)
 
     def emit(node: dict[str, dict]) -> str:
         ends = "" in node
@@ -94,12 +100,7 @@ def lookahead_alt(words: list[str] | tuple[str, ...], *, case_first: bool = Fals
             heads = {piece[0].upper(), piece[0].lower()} if case_first and piece[:1].isalpha() else {piece[:1]}
             forms = [f + sep + h + piece[1:] for f in forms for h in sorted(heads)]
         variants.update(forms)
-    trie: dict[str, dict] = {}
-    for word in variants:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+    trie = _prefix_tree(variants)
 
     def emit(node: dict[str, dict]) -> str:
         ends = "" in node
