@@ -355,7 +355,8 @@ _NOTED_FUTURE = re.compile(r"(?i)^(?:that\s+)?(?:to\s+)?(?:notes?|noted)\s+(?P<v
 _LATER_THAT_CLAUSE = re.compile(r"(?i)[,;]\s+and\s+that\s+")
 _FUTURE_PASSIVE = re.compile(r"(?i)^(?:that\s+)?[^,;]{3,120}?\bwould\s+be\s+(?!(?:able|affected|required|needed|expected|likely|subject|responsible)\b)\w+(?:ed|en)\b")
 # an action log's status column: a finished action is no longer a promise
-_DONE_STATUS = re.compile(r"(?i)[–—\-|:][ \t]*(?:complete|completed|done|closed|discharged|actioned|achieved)\b[^–—|]{0,60}$")
+_DONE_WORDS = r"(?:complete|completed|done|closed|discharged|actioned|achieved)"  # an action's finished status
+_DONE_STATUS = re.compile(r"(?i)[–—\-|:][ \t]*" + _DONE_WORDS + r"\b[^–—|]{0,60}$")
 _REQUEST_AGREED = re.compile(
     r"\b(?:asked|requested)\s+that\s+(?P<req>(?![^.;\n]{0,200}\bbe\s+(?:recorded|minuted|noted|deferred|withdrawn|taken\s+as\s+read|moved|adjourned)\b)[^.;\n]{3,200}?\bbe\s+(?:\w+\s+)?[a-z]+(?:ed|en|wn)\b[^.;\n]{0,150}?)"
     r"(?:,\s*to\s+which\s+(?P<who>[^.;,\n]{2,60}?)\s+(?:agreed|consented)\b"
@@ -379,7 +380,7 @@ _COLUMN_STATUS = re.compile(r"(?i)^(?:status|progress|rag(?:\s+status)?)$")
 # "New actions:" over rows that follow the layout of the action log printed above them
 _NEW_ACTIONS_LEAD = re.compile(r"(?im)^[ \t]*(?:new|further|additional)[ \t]+actions?(?:[ \t]+(?:agreed|arising))?[ \t]*:?[ \t]*$")
 _TABLE_ROW = re.compile(r"[ \t]*(?P<cells>[^\n]*\|[^\n]*)(?:\n|$)")
-_ROW_DONE = re.compile(r"(?i)^(?:complete|completed|done|closed|discharged|actioned|achieved)\b")
+_ROW_DONE = re.compile(r"(?i)^" + _DONE_WORDS + r"\b")
 # "... would escalate the report. Action - Clerk": an action label at the end of the line it records
 _ACTION_TRAILING = re.compile(r"(?m)(?<=[.!?])[ \t]+(?P<line>(?:ACTION|Action)[ \t]*[:\-–][ \t]*(?P<who>[A-Z][\w'’.]*(?:[ \t]+[A-Z][\w'’.]*){0,3}))[ \t]*$")
 # a review of last meeting's actions in note form: "- Circulate the grit bin map – NP – carried forward."
